@@ -1,0 +1,36 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { PulumiCommand } from "@pulumi/pulumi/automation/index.js";
+import { projectRoot } from "./project-root.ts";
+
+/** Where `npm run setup` puts the CLI it builds, and the Node.js it installs where the machine's is older. */
+export function toolsBinDir(): string {
+  return path.join(projectRoot(), ".tools", "bin");
+}
+
+/**
+ * The Pulumi CLI this project drives: the one `npm run setup` built into .tools/bin, else the user's own
+ * `pulumi` on PATH (setup builds nothing when that one is recent enough).
+ */
+export async function resolvePulumiCommand(): Promise<PulumiCommand> {
+  const bin = toolsBinDir();
+  if (existsSync(path.join(bin, "pulumi"))) return PulumiCommand.get({ root: path.dirname(bin) });
+  return PulumiCommand.get();
+}
+
+/**
+ * Environment for every CLI run: the tools folder first on PATH, because the dynamic-provider launcher
+ * runs the `node` it finds there and the provider code needs Node >= 22.
+ */
+export function toolEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const currentPath = base.PATH ?? "";
+  const bin = toolsBinDir();
+  const pathWithTools = currentPath.split(path.delimiter).includes(bin)
+    ? currentPath
+    : [bin, currentPath].filter(Boolean).join(path.delimiter);
+  return {
+    PATH: pathWithTools,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+  };
+}

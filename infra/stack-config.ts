@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+/** A stack's `qard:*` configuration, validated before any resource is declared. */
+export interface StackConfig {
+  apiUrl?: string;
+  providers: Record<string, ProviderStackConfig>;
+  manageSecrets: boolean;
+  secretsKmsKeyId?: string;
+  secretTags: Record<string, string>;
+}
+
+export interface ProviderStackConfig {
+  enabled: boolean;
+  settings: Record<string, boolean>;
+  credentials?: { secretsManager: { secretId: string; region?: string; versionStage?: string } } | Record<string, string | boolean>;
+  retainOnDelete?: boolean;
+  protect?: boolean;
+}
+
+const secretsManagerRef = z.strictObject({
+  secretId: z.string().min(1, "must name a Secrets Manager secret"),
+  region: z.string().min(1).optional(),
+  versionStage: z.string().min(1).optional(),
+});
+
+const providerSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    autoConnect: z.boolean().optional(),
+    settings: z.record(z.string(), z.boolean()).default({}),
+    credentials: z
+      .union([z.strictObject({ secretsManager: secretsManagerRef }), z.record(z.string(), z.union([z.string(), z.boolean()]))])
+      .optional(),
+    retainOnDelete: z.boolean().optional(),
+    protect: z.boolean().optional(),
+  })
+  .superRefine((value, ctx) => {
+    const fromSettings = value.settings.auto_connect;
+    if (value.autoConnect !== undefined && fromSettings !== undefined && fromSettings !== value.autoConnect) {
+      ctx.addIssue({ code: "custom", path: ["autoConnect"], message: "disagrees with settings.auto_connect: keep one" });
+    }
+  });
+
+const providerName = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "provider names are Qard's technical names, like shopify");
+
+const apiUrl = z
+  .string()
+  .url("must be a URL such as https://api.qardfinance.com")
+  .refine((url) => {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname);
+  }, "must use https (plain http only for a local emulator on 127.0.0.1 or localhost)");
+
+const stackSchema = z.strictObject({
+  apiUrl: apiUrl.optional(),
+  providers: z.record(providerName, providerSchema, { error: "must be a map of provider name to its settings" }),
+  manageSecrets: z.boolean().default(false),
+  secretsKmsKeyId: z.string().min(1).optional(),
+  secretTags: z.record(z.string(), z.string()).default({}),
+});
+
+/** Raised with every problem of a stack's config at once, each naming the key and the fix. */
+export class StackConfigError extends Error {
+  override name = "StackConfigError";
+  readonly problems: string[];
+  constructor(stack: string, problems: string[]) {
+    super(`Stack "${stack}" has invalid Qard configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.problems = problems;
+  }
+}
+
+/** Keys a program reads; values are the stack config as the Pulumi SDK returns it (objects already parsed). */
+export type RawStackConfig = Partial<Record<"apiUrl" | "providers" | "manageSecrets" | "secretsKmsKeyId" | "secretTags", unknown>>;
+
+/**
+ * Validates a stack's `qard:*` config. Messages name the config key and the command that fixes it; they
+ * never quote a value (credential values can be in this config).
+ */
+export function parseStackConfig(stack: string, raw: RawStackConfig): StackConfig {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
+  if (present.providers === undefined) {
+    throw new StackConfigError(stack, [
+      `qard:providers is missing: declare at least one provider, e.g. \`pulumi config set --path 'qard:providers.shopify.enabled' true --stack ${stack}\``,
+    ]);
+  }
+  const parsed = stackSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new StackConfigError(
+      stack,
+      parsed.error.issues.map((issue) => {
+        const key = ["qard", ...issue.path.map(String)].join(".").replace(/^qard\./, "qard:");
+        return `${key}: ${issue.message}. Fix it in Pulumi.${stack}.yaml or with \`pulumi config set --path '${key}' <value> --stack ${stack}\``;
+      }),
+    );
+  }
+  const { providers, ...rest } = parsed.data;
+  const normalized: Record<string, ProviderStackConfig> = {};
+  for (const [name, provider] of Object.entries(providers)) {
+    const settings = { ...provider.settings };
+    if (provider.autoConnect !== undefined) settings.auto_connect = provider.autoConnect;
+    const entry: ProviderStackConfig = { enabled: provider.enabled, settings };
+    if (provider.credentials !== undefined) entry.credentials = provider.credentials;
+    if (provider.retainOnDelete !== undefined) entry.retainOnDelete = provider.retainOnDelete;
+    if (provider.protect !== undefined) entry.protect = provider.protect;
+    normalized[name] = entry;
+  }
+  const config: StackConfig = { providers: normalized, manageSecrets: rest.manageSecrets, secretTags: rest.secretTags };
+  if (rest.apiUrl !== undefined) config.apiUrl = rest.apiUrl;
+  if (rest.secretsKmsKeyId !== undefined) config.secretsKmsKeyId = rest.secretsKmsKeyId;
+  return config;
+}

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { catalogueEntry } from "../catalogue.ts";
+import { credentialKeyProblems } from "./credential-keys.ts";
+import { SCHEMA_VERSION, type ProviderInputs } from "./state.ts";
+
+/** The value Pulumi passes for an input that is not known yet (preview). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+export interface CheckedInputs {
+  inputs: ProviderInputs;
+  failures: CheckFailure[];
+}
+
+const providerName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a Qard provider's technical name, like shopify or sandbox_public");
+const credentials = z.record(z.string(), z.union([z.string(), z.boolean()]), {
+  error: "must be an object of credential keys to strings or booleans",
+});
+const credentialsRef = z.strictObject({
+  secretId: z.string().min(1, "must name a Secrets Manager secret (name or ARN)"),
+  region: z.string().min(1).optional(),
+  versionStage: z.string().min(1).optional(),
+});
+const settings = z.record(z.string(), z.boolean({ error: "every setting must be a boolean" }));
+const fields = {
+  providerName,
+  credentials,
+  credentialsRef,
+  settings,
+  enabled: z.boolean({ error: "must be a boolean" }),
+  schemaVersion: z.number().int().positive(),
+} as const;
+type Field = keyof typeof fields;
+
+function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+function reasonOf(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+/**
+ * Validates the new inputs of a Qard provider configuration and applies defaults where a value is absent.
+ * Values still unknown during a preview pass through unvalidated. Reasons never quote credential values.
+ */
+export function checkInputs(news: Readonly<Record<string, unknown>>): CheckedInputs {
+  const failures: CheckFailure[] = [];
+  const out: Record<string, unknown> = {};
+  for (const field of Object.keys(fields) as Field[]) {
+    const value = news[field];
+    if (value === undefined) continue;
+    if (containsUnknown(value)) {
+      out[field] = value;
+      continue;
+    }
+    const parsed = fields[field].safeParse(value);
+    if (parsed.success) out[field] = parsed.data;
+    else failures.push({ property: field, reason: reasonOf(parsed.error) });
+  }
+  for (const key of Object.keys(news)) {
+    if (!(key in fields) && key !== "__provider" && key !== "credentialsArn" && key !== "credentialsVersionId") {
+      failures.push({ property: key, reason: "is not a property of a Qard provider configuration" });
+    }
+  }
+  if (news.providerName === undefined) failures.push({ property: "providerName", reason: "is required" });
+  if (out.credentials !== undefined && out.credentialsRef !== undefined) {
+    failures.push({
+      property: "credentials",
+      reason: "give credentials by value or by Secrets Manager reference, not both",
+    });
+  }
+  out.settings ??= {};
+  out.enabled ??= true;
+  out.schemaVersion ??= SCHEMA_VERSION;
+
+  const inputs = out as unknown as ProviderInputs;
+  failures.push(...catalogueFailures(inputs));
+  return { inputs, failures };
+}
+
+/** Checks keys against the documented catalogue; an unlisted provider is checked by Qard at apply time. */
+function catalogueFailures(inputs: ProviderInputs): CheckFailure[] {
+  if (typeof inputs.providerName !== "string" || inputs.providerName === UNKNOWN) return [];
+  const entry = catalogueEntry(inputs.providerName);
+  if (!entry) return [];
+  const failures: CheckFailure[] = [];
+  if (inputs.credentials && !containsUnknown(inputs.credentials)) {
+    const problems = credentialKeyProblems(entry.credentials, inputs.credentials);
+    if (problems.length > 0) {
+      failures.push({ property: "credentials", reason: `${inputs.providerName}: ${problems.join("; ")}` });
+    }
+  }
+  if (!containsUnknown(inputs.settings)) {
+    const unknownSettings = Object.keys(inputs.settings).filter((key) => !entry.settings.includes(key));
+    if (unknownSettings.length > 0) {
+      const accepted = entry.settings.length > 0 ? entry.settings.join(", ") : "none";
+      failures.push({
+        property: "settings",
+        reason: `${inputs.providerName} has no setting ${unknownSettings.map((k) => `"${k}"`).join(", ")} (accepted: ${accepted})`,
+      });
+    }
+  }
+  return failures;
+}
+
+export function hasUnknowns(value: unknown): boolean {
+  return containsUnknown(value);
+}

@@ -1,0 +1,60 @@
+import { readSecretText } from "../secrets/secrets-manager.ts";
+
+/** Qard connection settings as the provider's `configure` received them (stack config, secrets decrypted). */
+export interface ConnectionConfig {
+  apiUrl?: string;
+  apiKey?: string;
+  apiKeySecretId?: string;
+}
+
+export interface Connection {
+  baseUrl: string;
+  apiKey: string;
+}
+
+export const DEFAULT_API_URL = "https://api.qardfinance.com";
+
+/** Reads the `qard:*` keys; `get` is the dynamic provider's config reader. */
+export function connectionConfigFrom(get: (key: string) => string | undefined): ConnectionConfig {
+  const config: ConnectionConfig = {};
+  const apiUrl = get("qard:apiUrl");
+  const apiKey = get("qard:apiKey");
+  const apiKeySecretId = get("qard:apiKeySecretId");
+  if (apiUrl) config.apiUrl = apiUrl;
+  if (apiKey) config.apiKey = apiKey;
+  if (apiKeySecretId) config.apiKeySecretId = apiKeySecretId;
+  return config;
+}
+
+/**
+ * Resolves the API key at run time, in this order: `qard:apiKey` (secret stack config), the QARD_API_KEY
+ * environment variable, the Secrets Manager secret named by `qard:apiKeySecretId` (plain text, or JSON
+ * with an `apiKey` field). Nothing here is ever captured in the serialized provider.
+ */
+export async function resolveConnection(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+  const baseUrl = config.apiUrl ?? env.QARD_API_URL ?? DEFAULT_API_URL;
+  if (config.apiKey) return { baseUrl, apiKey: config.apiKey };
+  if (env.QARD_API_KEY) return { baseUrl, apiKey: env.QARD_API_KEY };
+  if (config.apiKeySecretId) {
+    const { text } = await readSecretText({ secretId: config.apiKeySecretId });
+    return { baseUrl, apiKey: apiKeyFromSecretText(config.apiKeySecretId, text) };
+  }
+  throw new Error(
+    "No Qard API key: run `pulumi config set --secret qard:apiKey <key>`, or set QARD_API_KEY, " +
+      "or point `qard:apiKeySecretId` at a Secrets Manager secret that holds it",
+  );
+}
+
+function apiKeyFromSecretText(secretId: string, text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{")) return trimmed;
+  try {
+    const parsed: unknown = JSON.parse(trimmed);
+    if (parsed && typeof parsed === "object" && "apiKey" in parsed && typeof parsed.apiKey === "string") {
+      return parsed.apiKey;
+    }
+  } catch {
+    // fall through to the message below, which does not quote the payload
+  }
+  throw new Error(`secret "${secretId}" (qard:apiKeySecretId) must hold the API key as text or as JSON {"apiKey": "..."}`);
+}

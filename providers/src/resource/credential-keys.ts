@@ -1,0 +1,45 @@
+import type { CredentialType } from "../catalogue.ts";
+
+/**
+ * Compares a credential object with the keys a provider expects. Returns problems that name keys and
+ * types only, never values, so they can be shown anywhere.
+ */
+export function credentialKeyProblems(
+  expected: Readonly<Record<string, CredentialType>> | readonly string[],
+  given: Readonly<Record<string, unknown>>,
+): string[] {
+  const types: Record<string, CredentialType | undefined> = Array.isArray(expected)
+    ? Object.fromEntries(expected.map((key: string) => [key, undefined]))
+    : { ...(expected as Record<string, CredentialType>) };
+  const expectedKeys = Object.keys(types);
+  const givenKeys = Object.keys(given);
+  const problems: string[] = [];
+  const missing = expectedKeys.filter((key) => !givenKeys.includes(key));
+  const extra = givenKeys.filter((key) => !expectedKeys.includes(key));
+  if (missing.length > 0) problems.push(`missing key${plural(missing)} ${list(missing)}`);
+  if (extra.length > 0) {
+    problems.push(
+      expectedKeys.length === 0
+        ? `this provider takes no credentials, got ${list(extra)}`
+        : `unexpected key${plural(extra)} ${list(extra)} (expected ${list(expectedKeys)})`,
+    );
+  }
+  for (const key of givenKeys) {
+    const type = types[key];
+    const value = given[key];
+    if (type !== undefined && typeof value !== type) {
+      problems.push(`key "${key}" must be a ${type}, got a ${value === null ? "null" : typeof value}`);
+    } else if (type === undefined && typeof value !== "string" && typeof value !== "boolean") {
+      problems.push(`key "${key}" must be a string or a boolean`);
+    }
+  }
+  return problems;
+}
+
+function list(keys: readonly string[]): string {
+  return keys.map((key) => `"${key}"`).join(", ");
+}
+
+function plural(keys: readonly string[]): string {
+  return keys.length === 1 ? "" : "s";
+}

@@ -1,0 +1,78 @@
+import * as pulumi from "@pulumi/pulumi";
+import { QardProviderConfigProvider } from "./dynamic-provider.ts";
+import { SCHEMA_VERSION, type CredentialsSource } from "./state.ts";
+
+/** Credentials by reference: a Secrets Manager secret holding a JSON object of the provider's credential keys. */
+export interface SecretsManagerCredentials {
+  secretsManager: {
+    /** Secret name or ARN. */
+    secretId: pulumi.Input<string>;
+    /** Defaults to the region in the ARN, else the AWS SDK's (AWS_REGION). */
+    region?: pulumi.Input<string>;
+    /** Staging label to follow; AWSCURRENT by default. */
+    versionStage?: pulumi.Input<string>;
+  };
+}
+
+/** Credentials by value, keyed as Qard expects (e.g. client_id, client_secret). Stored encrypted in state. */
+export type CredentialValues = Record<string, pulumi.Input<string | boolean>>;
+
+export interface QardProviderConfigArgs {
+  /** Qard's technical name of the provider, e.g. "shopify". Changing it replaces the resource. */
+  providerName: pulumi.Input<string>;
+  credentials?: CredentialValues | SecretsManagerCredentials;
+  /** Boolean settings, e.g. { auto_connect: true }. Settings not listed here are left as they are. */
+  settings?: pulumi.Input<Record<string, pulumi.Input<boolean>>>;
+  /** Defaults to true. */
+  enabled?: pulumi.Input<boolean>;
+}
+
+export function isSecretsManagerCredentials(
+  credentials: CredentialValues | SecretsManagerCredentials,
+): credentials is SecretsManagerCredentials {
+  const candidate = (credentials as { secretsManager?: unknown }).secretsManager;
+  return candidate !== undefined && typeof candidate === "object" && candidate !== null;
+}
+
+/**
+ * The configuration of one Qard provider: credentials (write-only), settings and the enabled flag.
+ * Deleting it disables the provider in Qard (Qard has no delete); `retainOnDelete` leaves it as it is.
+ */
+export class QardProviderConfig extends pulumi.dynamic.Resource {
+  declare readonly providerName: pulumi.Output<string>;
+  declare readonly enabled: pulumi.Output<boolean>;
+  declare readonly settings: pulumi.Output<Record<string, boolean>>;
+  /** "value", "secretsManager" or "none": where the credentials come from, never what they are. */
+  declare readonly credentialsSource: pulumi.Output<CredentialsSource>;
+  /** For a Secrets Manager reference: the secret's ARN and the version last written to Qard. */
+  declare readonly credentialsArn: pulumi.Output<string | undefined>;
+  declare readonly credentialsVersionId: pulumi.Output<string | undefined>;
+  /** False when Qard no longer offers this provider to the account. */
+  declare readonly available: pulumi.Output<boolean>;
+
+  constructor(name: string, args: QardProviderConfigArgs, opts?: pulumi.CustomResourceOptions) {
+    const byReference = args.credentials !== undefined && isSecretsManagerCredentials(args.credentials);
+    const props: Record<string, unknown> = {
+      providerName: args.providerName,
+      settings: args.settings,
+      enabled: args.enabled,
+      schemaVersion: SCHEMA_VERSION,
+      // By value, the credentials are secret even when the caller passed plain strings.
+      credentials: args.credentials && !byReference ? pulumi.secret(args.credentials) : undefined,
+      credentialsRef: byReference ? (args.credentials as SecretsManagerCredentials).secretsManager : undefined,
+      credentialsSource: undefined,
+      credentialsArn: undefined,
+      credentialsVersionId: undefined,
+      available: undefined,
+    };
+    const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "credentials"];
+    super(
+      new QardProviderConfigProvider(),
+      name,
+      props,
+      { ...opts, additionalSecretOutputs: secretOutputs },
+      "qard",
+      "ProviderConfig",
+    );
+  }
+}

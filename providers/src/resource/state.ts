@@ -1,0 +1,57 @@
+// The plain shapes the dynamic provider stores. Inputs are what `check` returns; outputs are inputs plus
+// what Qard and Secrets Manager told us. Every output key is listed so `diff` compares an explicit list.
+
+export type CredentialValue = string | boolean;
+
+export interface SecretsManagerRef {
+  secretId: string;
+  region?: string;
+  /** Which staging label to follow; AWSCURRENT unless set. */
+  versionStage?: string;
+}
+
+export interface ProviderInputs {
+  providerName: string;
+  /** By value: the credential JSON Qard expects. Secret in state. */
+  credentials?: Record<string, CredentialValue>;
+  /** By reference: a Secrets Manager secret whose JSON payload holds the credential keys. */
+  credentialsRef?: SecretsManagerRef;
+  /** Resolved by `check` from Secrets Manager: a rotation changes it, so preview shows the update. */
+  credentialsArn?: string;
+  credentialsVersionId?: string;
+  settings: Record<string, boolean>;
+  enabled: boolean;
+  schemaVersion: number;
+}
+
+export type CredentialsSource = "value" | "secretsManager" | "none";
+
+export interface ProviderOutputs extends ProviderInputs {
+  credentialsSource: CredentialsSource;
+  /** Last seen from Qard: false means Qard will refuse to enable the provider. */
+  available: boolean;
+}
+
+/** The provider implementation generation. Bump it with any change to stored state or behaviour. */
+export const SCHEMA_VERSION = 1;
+
+export function credentialsSourceOf(inputs: Pick<ProviderInputs, "credentials" | "credentialsRef">): CredentialsSource {
+  if (inputs.credentialsRef) return "secretsManager";
+  if (inputs.credentials) return "value";
+  return "none";
+}
+
+/** The inputs part of stored outputs: what `read` hands back as inputs so drift shows as a diff. */
+export function inputsOf(outputs: ProviderOutputs): ProviderInputs {
+  const inputs: ProviderInputs = {
+    providerName: outputs.providerName,
+    settings: outputs.settings,
+    enabled: outputs.enabled,
+    schemaVersion: outputs.schemaVersion,
+  };
+  if (outputs.credentials !== undefined) inputs.credentials = outputs.credentials;
+  if (outputs.credentialsRef !== undefined) inputs.credentialsRef = outputs.credentialsRef;
+  if (outputs.credentialsArn !== undefined) inputs.credentialsArn = outputs.credentialsArn;
+  if (outputs.credentialsVersionId !== undefined) inputs.credentialsVersionId = outputs.credentialsVersionId;
+  return inputs;
+}

@@ -1,0 +1,110 @@
+import type { SecretsManagerRef } from "../resource/state.ts";
+import { SecretSourceError } from "./secret-source-error.ts";
+
+export interface SecretVersion {
+  arn: string;
+  versionId: string;
+}
+
+export interface SecretJson {
+  version: SecretVersion;
+  /** The parsed payload. Hold it only as long as the write that needs it. */
+  payload: Record<string, unknown>;
+}
+
+export interface ReadSecretOptions {
+  /** Read this exact version (what `check` resolved) instead of following the staging label. */
+  versionId?: string;
+}
+
+const DEFAULT_STAGE = "AWSCURRENT";
+
+/** The region in an ARN wins over a configured one: the secret lives where its ARN says. */
+export function regionOf(ref: SecretsManagerRef): string | undefined {
+  const fromArn = /^arn:[^:]+:secretsmanager:([^:]+):/.exec(ref.secretId)?.[1];
+  return fromArn ?? ref.region;
+}
+
+export interface SecretText {
+  version: SecretVersion;
+  text: string;
+}
+
+/**
+ * Reads a secret's text from AWS Secrets Manager with the AWS SDK, whose standard variables
+ * (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER or AWS_ENDPOINT_URL, the credentials chain) apply.
+ */
+export async function readSecretText(ref: SecretsManagerRef, options: ReadSecretOptions = {}): Promise<SecretText> {
+  const { SecretsManagerClient, GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
+  const region = regionOf(ref);
+  const client = new SecretsManagerClient(region ? { region } : {});
+  const stage = ref.versionStage ?? DEFAULT_STAGE;
+  const where = options.versionId ? `version ${options.versionId}` : `stage ${stage}`;
+  try {
+    const answer = await client
+      .send(
+        new GetSecretValueCommand({
+          SecretId: ref.secretId,
+          ...(options.versionId ? { VersionId: options.versionId } : { VersionStage: stage }),
+        }),
+      )
+      .catch((error: unknown) => {
+        throw describeAwsError(ref.secretId, where, error);
+      });
+    if (!answer.ARN || !answer.VersionId) {
+      throw new SecretSourceError(ref.secretId, `Secrets Manager answered without ARN or VersionId for secret "${ref.secretId}"`);
+    }
+    if (answer.SecretString === undefined) {
+      throw new SecretSourceError(ref.secretId, `secret "${ref.secretId}" (${answer.VersionId}) holds binary data, expected text`);
+    }
+    return { version: { arn: answer.ARN, versionId: answer.VersionId }, text: answer.SecretString };
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Reads a secret that holds a JSON object (a provider's credentials). */
+export async function readSecretJson(ref: SecretsManagerRef, options: ReadSecretOptions = {}): Promise<SecretJson> {
+  const { version, text } = await readSecretText(ref, options);
+  return { version, payload: parseJsonObject(ref.secretId, version.versionId, text) };
+}
+
+/** Parses a payload without ever quoting it: JSON.parse's own message can contain the text. */
+export function parseJsonObject(secretId: string, versionId: string, text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new SecretSourceError(
+      secretId,
+      `secret "${secretId}" (${versionId}) is not valid JSON: store a JSON object whose keys are the provider's credential keys`,
+    );
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new SecretSourceError(
+      secretId,
+      `secret "${secretId}" (${versionId}) must hold a JSON object whose keys are the provider's credential keys`,
+    );
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function describeAwsError(secretId: string, where: string, error: unknown): SecretSourceError {
+  const name = error instanceof Error ? error.name : "Error";
+  switch (name) {
+    case "ResourceNotFoundException":
+      return new SecretSourceError(secretId, `secret "${secretId}" (${where}) was not found in Secrets Manager`);
+    case "AccessDeniedException":
+      return new SecretSourceError(
+        secretId,
+        `access denied reading secret "${secretId}": the deployment role needs secretsmanager:GetSecretValue on it`,
+      );
+    case "DecryptionFailure":
+      return new SecretSourceError(secretId, `secret "${secretId}" could not be decrypted with its KMS key`);
+    default: {
+      // AWS SDK messages describe the request, never the secret's value.
+      const detail = error instanceof Error ? error.message : String(error);
+      return new SecretSourceError(secretId, `reading secret "${secretId}" (${where}) failed: ${name}: ${detail}`);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
+import { apiCalls } from "../helpers/api-calls.ts";
+import { loadSerializedProvider, type LoadedProvider } from "../helpers/serialized-provider.ts";
+import type { ProviderInputs, ProviderOutputs } from "@qard-iac/providers";
+
+const emulator = startTestEmulator();
+let provider: LoadedProvider;
+
+const shopify = (overrides: Partial<ProviderInputs> = {}): ProviderInputs => ({
+  providerName: "shopify",
+  credentials: { client_id: "shop-app-id", client_secret: "shop-app-secret-1" },
+  settings: { auto_connect: true },
+  enabled: true,
+  schemaVersion: 1,
+  ...overrides,
+});
+
+async function checked(news: Record<string, unknown>): Promise<ProviderInputs> {
+  const result = await provider.check({}, news);
+  expect(result.failures ?? []).toEqual([]);
+  return result.inputs as ProviderInputs;
+}
+
+beforeAll(async () => {
+  provider = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, "qard:apiKey": EMULATOR_API_KEY });
+});
+
+beforeEach(() => {
+  emulator.control.reset();
+});
+
+describe("create", () => {
+  it("reads once, then writes credentials, settings and enable in the seed's order", async () => {
+    const created = await provider.create(await checked({ ...shopify() }));
+    expect(created.id).toBe("shopify");
+    expect(apiCalls(emulator.control)).toEqual([
+      "GET /api/v6/providers/shopify",
+      "PUT /api/v6/providers/shopify/credentials",
+      "PUT /api/v6/providers/shopify/settings",
+      "PUT /api/v6/providers/shopify",
+    ]);
+    expect(emulator.control.credentialsOf("shopify")).toEqual({ client_id: "shop-app-id", client_secret: "shop-app-secret-1" });
+    const outs = created.outs as ProviderOutputs;
+    expect(outs).toMatchObject({ enabled: true, settings: { auto_connect: true }, credentialsSource: "value", available: true });
+  });
+
+  it("adopts a provider configured by hand: writes credentials (unreadable) and only what differs", async () => {
+    await provider.create(await checked({ ...shopify() }));
+    emulator.control.clearRequests();
+    const adopted = await provider.create(await checked({ ...shopify() }));
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/shopify", "PUT /api/v6/providers/shopify/credentials"]);
+    expect(adopted.outs).toMatchObject({ enabled: true, settings: { auto_connect: true } });
+  });
+
+  it("writes no credentials for a provider that takes none", async () => {
+    await provider.create(await checked({ providerName: "company_legal_fr", settings: { auto_connect: false } }));
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/company_legal_fr", "PUT /api/v6/providers/company_legal_fr"]);
+  });
+
+  it("refuses, before any write, a provider Qard does not offer to the account", async () => {
+    emulator.control.patchProvider("shopify", { available: false });
+    emulator.control.clearRequests();
+    await expect(provider.create(await checked({ ...shopify() }))).rejects.toThrow(/not available for this account/);
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/shopify"]);
+  });
+
+  it("refuses, before any write, a provider Qard does not know", async () => {
+    await expect(provider.create(await checked({ providerName: "no_such_provider" }))).rejects.toThrow(
+      /Qard has no provider named "no_such_provider"/,
+    );
+    expect(apiCalls(emulator.control).filter((call) => call.startsWith("PUT"))).toEqual([]);
+  });
+
+  it("reports a failure after the first write with the resource id, and the next update resumes", async () => {
+    emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", status: 422, times: 1 });
+    const inputs = await checked({ ...shopify() });
+    const failure = await provider.create(inputs).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    const partial = failure as Error & { id?: string; properties?: ProviderOutputs };
+    expect(partial.message).toMatch(/settings failed.*Already written: credentials; the next `pulumi up` resumes/s);
+    expect(partial.id).toBe("shopify");
+    expect(partial.properties).toMatchObject({ enabled: false, settings: { auto_connect: false } });
+
+    emulator.control.clearRequests();
+    const diff = await provider.diff("shopify", partial.properties as ProviderOutputs, inputs);
+    expect(diff.changes).toBe(true);
+    await provider.update("shopify", partial.properties as ProviderOutputs, inputs);
+    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/settings", "PUT /api/v6/providers/shopify"]);
+  });
+
+  it("fails cleanly, recording nothing, when the very first write fails", async () => {
+    emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/credentials", status: 422, times: 1 });
+    const failure = (await provider.create(await checked({ ...shopify() })).catch((error: unknown) => error)) as Error & {
+      id?: string;
+    };
+    expect(failure.message).toMatch(/Qard provider "shopify": credentials failed/);
+    expect(failure.id).toBeUndefined();
+  });
+});
+
+describe("diff and update", () => {
+  let outs: ProviderOutputs;
+  beforeEach(async () => {
+    outs = (await provider.create(await checked({ ...shopify() }))).outs as ProviderOutputs;
+    emulator.control.clearRequests();
+  });
+
+  it("sees no change when nothing changed, and makes no call", async () => {
+    const diff = await provider.diff("shopify", outs, await checked({ ...shopify() }));
+    expect(diff).toMatchObject({ changes: false, replaces: [] });
+    expect(apiCalls(emulator.control)).toEqual([]);
+  });
+
+  it("replaces only when providerName changes", async () => {
+    const diff = await provider.diff("shopify", outs, await checked({
+      ...shopify({ providerName: "paypal", credentials: { is_sandbox: true, client_id: "a", client_secret: "b" } }),
+    }));
+    expect(diff.replaces).toEqual(["providerName"]);
+    const settingsOnly = await provider.diff("shopify", outs, await checked({ ...shopify({ settings: { auto_connect: false } }) }));
+    expect(settingsOnly).toMatchObject({ changes: true, replaces: [] });
+  });
+
+  it("changes one setting with exactly one settings PUT", async () => {
+    await provider.update("shopify", outs, await checked({ ...shopify({ settings: { auto_connect: false } }) }));
+    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/settings"]);
+  });
+
+  it("disables with exactly one PUT", async () => {
+    const updated = await provider.update("shopify", outs, await checked({ ...shopify({ enabled: false }) }));
+    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify"]);
+    expect(updated.outs).toMatchObject({ enabled: false });
+  });
+
+  it("sends new credentials with one PUT, and Qard holds them", async () => {
+    const rotated = shopify({ credentials: { client_id: "shop-app-id", client_secret: "shop-app-secret-2" } });
+    await provider.update("shopify", outs, await checked({ ...rotated }));
+    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/credentials"]);
+    expect(emulator.control.credentialsOf("shopify")?.client_secret).toBe("shop-app-secret-2");
+  });
+
+  it("writes credentials before enabling when both change", async () => {
+    const disabled = (await provider.update("shopify", outs, await checked({ ...shopify({ enabled: false }) }))).outs as ProviderOutputs;
+    emulator.control.clearRequests();
+    const next = shopify({ credentials: { client_id: "id-2", client_secret: "secret-2" } });
+    await provider.update("shopify", disabled, await checked({ ...next }));
+    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/credentials", "PUT /api/v6/providers/shopify"]);
+  });
+});
+
+describe("read", () => {
+  it("makes one GET, keeps the id, mirrors live enabled and settings into inputs, carries credentials", async () => {
+    const outs = (await provider.create(await checked({ ...shopify() }))).outs as ProviderOutputs;
+    emulator.control.patchProvider("shopify", { enabled: false, settings: { auto_connect: false } });
+    emulator.control.clearRequests();
+    const read = await provider.read("shopify", outs);
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/shopify"]);
+    expect(read.id).toBe("shopify");
+    expect(read.inputs).toMatchObject({ enabled: false, settings: { auto_connect: false }, credentials: shopify().credentials });
+    const diff = await provider.diff("shopify", read.props as ProviderOutputs, await checked({ ...shopify() }));
+    expect(diff.changes).toBe(true);
+  });
+
+  it("shows a provider Qard no longer offers as not enabled, and says why when asked to enable it", async () => {
+    const outs = (await provider.create(await checked({ ...shopify() }))).outs as ProviderOutputs;
+    emulator.control.patchProvider("shopify", { available: false });
+    const read = await provider.read("shopify", outs);
+    expect(read.props).toMatchObject({ available: false, enabled: false });
+    const news = await checked({ ...shopify() });
+    expect((await provider.diff("shopify", read.props as ProviderOutputs, news)).changes).toBe(true);
+    await expect(provider.update("shopify", read.props as ProviderOutputs, news)).rejects.toThrow(/enabling failed/);
+  });
+});
+
+describe("delete", () => {
+  it("disables the provider with one PUT (Qard has no delete)", async () => {
+    const outs = (await provider.create(await checked({ ...shopify() }))).outs as ProviderOutputs;
+    emulator.control.clearRequests();
+    await provider.delete("shopify", outs);
+    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify"]);
+    expect(emulator.control.requests()[0]?.body).toEqual({ enable: false });
+  });
+});
+
+describe("connection settings", () => {
+  it("says how to give the API key when none is configured", async () => {
+    const previous = process.env.QARD_API_KEY;
+    delete process.env.QARD_API_KEY;
+    try {
+      const keyless = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl });
+      await expect(keyless.create(await checked({ providerName: "company_legal_fr" }))).rejects.toThrow(
+        /pulumi config set --secret qard:apiKey/,
+      );
+    } finally {
+      if (previous !== undefined) process.env.QARD_API_KEY = previous;
+    }
+  });
+
+  it("reads the API key from QARD_API_KEY when stack config has none", async () => {
+    process.env.QARD_API_KEY = EMULATOR_API_KEY;
+    try {
+      const fromEnv = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl });
+      await expect(fromEnv.create(await checked({ providerName: "company_legal_fr" }))).resolves.toMatchObject({
+        id: "company_legal_fr",
+      });
+    } finally {
+      delete process.env.QARD_API_KEY;
+    }
+  });
+});
