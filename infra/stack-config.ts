@@ -53,7 +53,12 @@ const apiUrl = z
 
 const stackSchema = z.strictObject({
   apiUrl: apiUrl.optional(),
-  providers: z.record(providerName, providerSchema, { error: "must be a map of provider name to its settings" }),
+  providers: z.record(providerName, providerSchema, {
+    error: (issue) =>
+      issue.code === "invalid_key"
+        ? "is not a provider name: Qard's technical names look like shopify or sandbox_public"
+        : "must be a map of provider name to its settings",
+  }),
   manageSecrets: z.boolean().default(false),
   secretsKmsKeyId: z.string().min(1).optional(),
   secretTags: z.record(z.string(), z.string()).default({}),

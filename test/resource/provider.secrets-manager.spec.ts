@@ -1,0 +1,117 @@
+import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ProviderInputs, ProviderOutputs } from "@qard-iac/providers";
+import { apiCalls } from "../helpers/api-calls.ts";
+import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
+import { startMoto, type MotoServer } from "../helpers/moto.ts";
+import { loadSerializedProvider, type LoadedProvider } from "../helpers/serialized-provider.ts";
+
+const emulator = startTestEmulator();
+let moto: MotoServer;
+let aws: SecretsManagerClient;
+let provider: LoadedProvider;
+let counter = 0;
+
+async function createSecret(value: string): Promise<string> {
+  const name = `qard/test/shopify-${++counter}`;
+  await aws.send(new CreateSecretCommand({ Name: name, SecretString: value }));
+  return name;
+}
+
+const reference = (secretId: string) => ({
+  providerName: "shopify",
+  credentialsRef: { secretId },
+  settings: { auto_connect: true },
+  enabled: true,
+});
+
+beforeAll(async () => {
+  moto = await startMoto();
+  Object.assign(process.env, moto.env);
+  aws = new SecretsManagerClient({ endpoint: moto.endpoint, region: moto.env.AWS_REGION });
+  provider = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, "qard:apiKey": EMULATOR_API_KEY });
+});
+
+afterAll(async () => {
+  aws?.destroy();
+  await moto?.stop();
+});
+
+beforeEach(() => emulator.control.reset());
+
+describe("credentials by Secrets Manager reference", () => {
+  it("resolves the current version at check, pushes its value at create, keeps only ARN and version in state", async () => {
+    const secretId = await createSecret(JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v1" }));
+    const checked = await provider.check({}, reference(secretId));
+    expect(checked.failures ?? []).toEqual([]);
+    const inputs = checked.inputs as ProviderInputs;
+    expect(inputs.credentialsArn).toMatch(/^arn:aws:secretsmanager:eu-west-3:\d+:secret:qard\/test\/shopify-/);
+    expect(inputs.credentialsVersionId).toMatch(/\S+/);
+
+    const created = await provider.create(inputs);
+    expect(emulator.control.credentialsOf("shopify")).toEqual({ client_id: "ref-id", client_secret: "ref-secret-v1" });
+    const state = JSON.stringify(created.outs);
+    expect(state).not.toContain("ref-secret-v1");
+    expect(created.outs).toMatchObject({ credentialsSource: "secretsManager", credentialsVersionId: inputs.credentialsVersionId });
+  });
+
+  it("turns a rotation into a credentials update: a new version id, then one credentials PUT with the new value", async () => {
+    const secretId = await createSecret(JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v1" }));
+    const first = (await provider.check({}, reference(secretId))).inputs as ProviderInputs;
+    const outs = (await provider.create(first)).outs as ProviderOutputs;
+
+    const unchanged = (await provider.check(outs, reference(secretId))).inputs as ProviderInputs;
+    expect((await provider.diff("shopify", outs, unchanged)).changes).toBe(false);
+
+    await aws.send(
+      new PutSecretValueCommand({ SecretId: secretId, SecretString: JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v2" }) }),
+    );
+    const rotated = (await provider.check(outs, reference(secretId))).inputs as ProviderInputs;
+    expect(rotated.credentialsVersionId).not.toBe(first.credentialsVersionId);
+    expect(await provider.diff("shopify", outs, rotated)).toMatchObject({ changes: true, replaces: [] });
+
+    emulator.control.clearRequests();
+    const updated = await provider.update("shopify", outs, rotated);
+    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/credentials"]);
+    expect(emulator.control.credentialsOf("shopify")?.client_secret).toBe("ref-secret-v2");
+    expect(updated.outs).toMatchObject({ credentialsVersionId: rotated.credentialsVersionId });
+  });
+
+  it("names a missing secret", async () => {
+    const result = await provider.check({}, reference("qard/test/does-not-exist"));
+    expect(result.failures).toEqual([
+      { property: "credentials", reason: expect.stringMatching(/secret "qard\/test\/does-not-exist".*was not found/) },
+    ]);
+  });
+
+  it("rejects a payload that is not JSON without quoting it", async () => {
+    const secretId = await createSecret("client_secret=not-json-canary");
+    const result = await provider.check({}, reference(secretId));
+    expect(result.failures?.[0]?.reason).toMatch(new RegExp(`secret "${secretId}" .* is not valid JSON`));
+    expect(JSON.stringify(result)).not.toContain("not-json-canary");
+  });
+
+  it("names missing and extra keys, never values", async () => {
+    const secretId = await createSecret(JSON.stringify({ client_id: "x", clientSecret: "extra-key-canary" }));
+    const result = await provider.check({}, reference(secretId));
+    const reason = result.failures?.[0]?.reason ?? "";
+    expect(reason).toContain('missing key "client_secret"');
+    expect(reason).toContain('unexpected key "clientSecret"');
+    expect(reason).toContain(secretId);
+    expect(JSON.stringify(result)).not.toContain("extra-key-canary");
+  });
+
+  it("checks value types from the catalogue (is_sandbox is a boolean)", async () => {
+    const secretId = await createSecret(JSON.stringify({ is_sandbox: "yes", client_id: "x", client_secret: "y" }));
+    const result = await provider.check({}, { ...reference(secretId), providerName: "paypal", settings: {} });
+    expect(result.failures?.[0]?.reason).toContain('key "is_sandbox" must be a boolean, got a string');
+  });
+
+  it("reads the API key from the secret named by qard:apiKeySecretId", async () => {
+    const keySecret = `qard/test/api-key-${++counter}`;
+    await aws.send(new CreateSecretCommand({ Name: keySecret, SecretString: JSON.stringify({ apiKey: EMULATOR_API_KEY }) }));
+    const viaSecret = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, "qard:apiKeySecretId": keySecret });
+    const inputs = (await viaSecret.check({}, { providerName: "company_legal_fr" })).inputs as ProviderInputs;
+    await expect(viaSecret.create(inputs)).resolves.toMatchObject({ id: "company_legal_fr" });
+  });
+});
