@@ -1,0 +1,53 @@
+import { LocalWorkspace, type PulumiFn, type Stack } from "@pulumi/pulumi/automation/index.js";
+import { qardProgram } from "../program.ts";
+import { projectRoot } from "./project-root.ts";
+import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
+
+export const PROJECT_NAME = "qard-iac";
+
+export interface OpenStackOptions {
+  stackName: string;
+  /** Extra environment for the CLI and the provider process (backend, passphrase, AWS endpoint…). */
+  env?: Record<string, string>;
+  /** Defaults to the Qard stack program. */
+  program?: PulumiFn;
+}
+
+/**
+ * Selects (or creates) a stack of this project with the Automation API: the real project folder as work
+ * dir, so `Pulumi.<stack>.yaml` is the stack's config and the provider process resolves this project's
+ * node_modules. The program runs in this process (Automation API inline program).
+ */
+export async function openStack(options: OpenStackOptions): Promise<Stack> {
+  return LocalWorkspace.createOrSelectStack(
+    { stackName: options.stackName, projectName: PROJECT_NAME, program: options.program ?? qardProgram },
+    {
+      workDir: projectRoot(),
+      pulumiCommand: await resolvePulumiCommand(),
+      envVars: { ...toolEnvironment(), ...options.env },
+    },
+  );
+}
+
+/**
+ * Sets structured config values (objects and booleans keep their types) and secret leaves by path, as
+ * `pulumi config set --path [--secret]` would.
+ */
+export async function setStackConfig(
+  stack: Stack,
+  values: Record<string, unknown>,
+  secretPaths: Record<string, string> = {},
+): Promise<void> {
+  const asJson = Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      typeof value === "string"
+        ? { value, secret: false }
+        : { value: JSON.stringify(value), objectValue: value, secret: false },
+    ]),
+  );
+  if (Object.keys(asJson).length > 0) await stack.setAllConfigJson(JSON.stringify(asJson));
+  for (const [path, value] of Object.entries(secretPaths)) {
+    await stack.setConfig(path, { value, secret: true }, path.includes("."));
+  }
+}
