@@ -1,13 +1,18 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { QardProviderConfig, type QardProviderConfigArgs, type SecretsManagerCredentials } from "@qard-iac/providers";
+import {
+  QardProviderConfig,
+  type QardProviderConfigArgs,
+  type SecretsManagerCredentials,
+} from "@qard-iac/providers";
 import { parseStackConfig, type ProviderStackConfig, type StackConfig } from "./stack-config.ts";
 
+/** A provider's stack output: never a credential, only where credentials come from and which version. */
 export interface ProviderSummary {
-  enabled: pulumi.Output<boolean>;
-  autoConnect: pulumi.Output<boolean | undefined>;
-  credentialsSource: pulumi.Output<string>;
-  credentialsVersionId: pulumi.Output<string | undefined>;
+  enabled: boolean;
+  autoConnect?: boolean;
+  credentialsSource: string;
+  credentialsVersionId?: string;
 }
 
 /** Reads the `qard:*` keys of the current stack. */
@@ -27,27 +32,41 @@ export function readStackConfig(): StackConfig {
  * ShopifyProvider share its type, for programs written by hand). Outputs say, per provider, whether it
  * is enabled, its auto_connect setting and where its credentials come from — never the credentials.
  */
-export async function qardProgram(): Promise<{ providers: Record<string, ProviderSummary> }> {
+export async function qardProgram(): Promise<{ providers: Record<string, pulumi.Output<ProviderSummary>> }> {
   const config = readStackConfig();
-  const providers: Record<string, ProviderSummary> = {};
+  const providers: Record<string, pulumi.Output<ProviderSummary>> = {};
   for (const [name, provider] of Object.entries(config.providers)) {
-    const resource = declareProvider(name, provider, config);
-    providers[name] = {
-      enabled: resource.enabled,
-      autoConnect: resource.settings.apply((settings) => settings?.auto_connect),
-      credentialsSource: resource.credentialsSource,
-      credentialsVersionId: resource.credentialsVersionId,
-    };
+    providers[name] = summaryOf(declareProvider(name, provider, config));
   }
   return { providers };
 }
 
-function declareProvider(name: string, provider: ProviderStackConfig, config: StackConfig): QardProviderConfig {
+function summaryOf(resource: QardProviderConfig): pulumi.Output<ProviderSummary> {
+  return pulumi
+    .all([resource.enabled, resource.settings, resource.credentialsSource, resource.credentialsVersionId])
+    .apply(([enabled, settings, credentialsSource, credentialsVersionId]) => {
+      // Absent fields stay absent: an `undefined` would show as a change in every preview.
+      const summary: ProviderSummary = { enabled, credentialsSource };
+      if (settings?.auto_connect !== undefined) summary.autoConnect = settings.auto_connect;
+      if (credentialsVersionId) summary.credentialsVersionId = credentialsVersionId;
+      return summary;
+    });
+}
+
+function declareProvider(
+  name: string,
+  provider: ProviderStackConfig,
+  config: StackConfig,
+): QardProviderConfig {
   const opts: pulumi.CustomResourceOptions = {};
   if (provider.retainOnDelete !== undefined) opts.retainOnDelete = provider.retainOnDelete;
   if (provider.protect !== undefined) opts.protect = provider.protect;
   const credentials = credentialsFor(name, provider, config);
-  const args: QardProviderConfigArgs = { providerName: name, settings: provider.settings, enabled: provider.enabled };
+  const args: QardProviderConfigArgs = {
+    providerName: name,
+    settings: provider.settings,
+    enabled: provider.enabled,
+  };
   if (credentials !== undefined) args.credentials = credentials;
   return new QardProviderConfig(name, args, opts);
 }

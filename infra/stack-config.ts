@@ -12,7 +12,9 @@ export interface StackConfig {
 export interface ProviderStackConfig {
   enabled: boolean;
   settings: Record<string, boolean>;
-  credentials?: { secretsManager: { secretId: string; region?: string; versionStage?: string } } | Record<string, string | boolean>;
+  credentials?:
+    | { secretsManager: { secretId: string; region?: string; versionStage?: string } }
+    | Record<string, string | boolean>;
   retainOnDelete?: boolean;
   protect?: boolean;
 }
@@ -29,7 +31,10 @@ const providerSchema = z
     autoConnect: z.boolean().optional(),
     settings: z.record(z.string(), z.boolean()).default({}),
     credentials: z
-      .union([z.strictObject({ secretsManager: secretsManagerRef }), z.record(z.string(), z.union([z.string(), z.boolean()]))])
+      .union([
+        z.strictObject({ secretsManager: secretsManagerRef }),
+        z.record(z.string(), z.union([z.string(), z.boolean()])),
+      ])
       .optional(),
     retainOnDelete: z.boolean().optional(),
     protect: z.boolean().optional(),
@@ -37,11 +42,17 @@ const providerSchema = z
   .superRefine((value, ctx) => {
     const fromSettings = value.settings.auto_connect;
     if (value.autoConnect !== undefined && fromSettings !== undefined && fromSettings !== value.autoConnect) {
-      ctx.addIssue({ code: "custom", path: ["autoConnect"], message: "disagrees with settings.auto_connect: keep one" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["autoConnect"],
+        message: "disagrees with settings.auto_connect: keep one",
+      });
     }
   });
 
-const providerName = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "provider names are Qard's technical names, like shopify");
+const providerName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "provider names are Qard's technical names, like shopify");
 
 const apiUrl = z
   .string()
@@ -75,7 +86,9 @@ export class StackConfigError extends Error {
 }
 
 /** Keys a program reads; values are the stack config as the Pulumi SDK returns it (objects already parsed). */
-export type RawStackConfig = Partial<Record<"apiUrl" | "providers" | "manageSecrets" | "secretsKmsKeyId" | "secretTags", unknown>>;
+export type RawStackConfig = Partial<
+  Record<"apiUrl" | "providers" | "manageSecrets" | "secretsKmsKeyId" | "secretTags", unknown>
+>;
 
 /**
  * Validates a stack's `qard:*` config. Messages name the config key and the command that fixes it; they
@@ -109,7 +122,11 @@ export function parseStackConfig(stack: string, raw: RawStackConfig): StackConfi
     if (provider.protect !== undefined) entry.protect = provider.protect;
     normalized[name] = entry;
   }
-  const config: StackConfig = { providers: normalized, manageSecrets: rest.manageSecrets, secretTags: rest.secretTags };
+  const config: StackConfig = {
+    providers: normalized,
+    manageSecrets: rest.manageSecrets,
+    secretTags: rest.secretTags,
+  };
   if (rest.apiUrl !== undefined) config.apiUrl = rest.apiUrl;
   if (rest.secretsKmsKeyId !== undefined) config.secretsKmsKeyId = rest.secretsKmsKeyId;
   return config;

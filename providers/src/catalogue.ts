@@ -21,7 +21,10 @@ export const KNOWN_PROVIDERS: Readonly<Record<string, CatalogueEntry>> = {
     credentials: { is_sandbox: "boolean", app_id: "string", app_secret: "string", oauth_secret: "string" },
     settings: [],
   },
-  infogreffe: { credentials: { client_id: "string", password: "string" }, settings: ["auto_connect", "confidential_only"] },
+  infogreffe: {
+    credentials: { client_id: "string", password: "string" },
+    settings: ["auto_connect", "confidential_only"],
+  },
   company_legal_fr: autoConnectOnly,
   prestashop: autoConnectOnly,
   woocommerce: autoConnectOnly,

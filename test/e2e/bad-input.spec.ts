@@ -14,7 +14,11 @@ beforeAll(async () => {
     withMoto: true,
     config: () => ({ "qard:providers": { company_legal_fr: { enabled: true } } }),
   });
-  aws = new SecretsManagerClient({ endpoint: e2e.moto!.endpoint, region: "eu-west-3", credentials: { accessKeyId: "t", secretAccessKey: "t" } });
+  aws = new SecretsManagerClient({
+    endpoint: e2e.moto!.endpoint,
+    region: "eu-west-3",
+    credentials: { accessKeyId: "t", secretAccessKey: "t" },
+  });
 });
 
 afterAll(async () => {
@@ -28,12 +32,16 @@ describe("11. bad input fails before any write, saying what to fix", () => {
     const error = (await e2e.stack.up({ ...e2e.record }).catch((e: unknown) => e)) as Error;
     expect(error.message).toContain(`Stack "${e2e.stackName}" has invalid Qard configuration`);
     expect(error.message).toContain(`qard:providers.shopify.enabled`);
-    expect(error.message).toContain(`pulumi config set --path 'qard:providers.shopify.enabled' <value> --stack ${e2e.stackName}`);
+    expect(error.message).toContain(
+      `pulumi config set --path 'qard:providers.shopify.enabled' <value> --stack ${e2e.stackName}`,
+    );
     expect(apiCalls(e2e.emulator.control)).toEqual([]);
   });
 
   it("a secret payload that is not JSON names the secret and never shows the payload", async () => {
-    await aws.send(new CreateSecretCommand({ Name: "qard/bad/not-json", SecretString: "client_secret=payload-canary-31" }));
+    await aws.send(
+      new CreateSecretCommand({ Name: "qard/bad/not-json", SecretString: "client_secret=payload-canary-31" }),
+    );
     await setStackConfig(e2e.stack, {
       "qard:providers": { shopify: { credentials: { secretsManager: { secretId: "qard/bad/not-json" } } } },
     });
@@ -45,13 +53,18 @@ describe("11. bad input fails before any write, saying what to fix", () => {
 
   it("a secret with the wrong keys names the secret and the keys", async () => {
     await aws.send(
-      new CreateSecretCommand({ Name: "qard/bad/keys", SecretString: JSON.stringify({ clientId: "a", client_secret: "keys-canary-77" }) }),
+      new CreateSecretCommand({
+        Name: "qard/bad/keys",
+        SecretString: JSON.stringify({ clientId: "a", client_secret: "keys-canary-77" }),
+      }),
     );
     await setStackConfig(e2e.stack, {
       "qard:providers": { shopify: { credentials: { secretsManager: { secretId: "qard/bad/keys" } } } },
     });
     const error = (await e2e.stack.up({ ...e2e.record }).catch((e: unknown) => e)) as Error;
-    expect(error.message).toMatch(/secret "qard\/bad\/keys" .* missing key "client_id"; unexpected key "clientId"/);
+    expect(error.message).toMatch(
+      /secret "qard\/bad\/keys" .* missing key "client_id"; unexpected key "clientId"/,
+    );
     expect(error.message).not.toContain("keys-canary-77");
     expect(apiCalls(e2e.emulator.control)).toEqual([]);
   });
@@ -61,7 +74,9 @@ describe("11. bad input fails before any write, saying what to fix", () => {
       "qard:providers": { shopify: { credentials: { secretsManager: { secretId: "qard/bad/missing" } } } },
     });
     const error = (await e2e.stack.up({ ...e2e.record }).catch((e: unknown) => e)) as Error;
-    expect(error.message).toMatch(/secret "qard\/bad\/missing" \(stage AWSCURRENT\) was not found in Secrets Manager/);
+    expect(error.message).toMatch(
+      /secret "qard\/bad\/missing" \(stage AWSCURRENT\) was not found in Secrets Manager/,
+    );
     expect(apiCalls(e2e.emulator.control)).toEqual([]);
   });
 });

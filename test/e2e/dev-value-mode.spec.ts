@@ -20,8 +20,12 @@ function occurrences(text: string, needle: string): number {
  * exportStack() runs `pulumi stack export --show-secrets`, so it decrypts by design; this reads what is stored.
  */
 async function stateAtRest(dir: string): Promise<string> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const texts = await Promise.all(files.map((file) => readFile(path.join(file.parentPath, file.name), "utf8")));
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) =>
+    entry.isFile(),
+  );
+  const texts = await Promise.all(
+    files.map((file) => readFile(path.join(file.parentPath, file.name), "utf8")),
+  );
   return texts.join("\n");
 }
 
@@ -29,7 +33,12 @@ beforeAll(async () => {
   e2e = await createE2eStack({
     name: "dev",
     apiKey: API_KEY_CANARY,
-    config: () => ({ "qard:providers": { shopify: { enabled: true, autoConnect: true }, sandbox_commerce: { enabled: true } } }),
+    config: () => ({
+      "qard:providers": {
+        shopify: { enabled: true, autoConnect: true },
+        sandbox_commerce: { enabled: true },
+      },
+    }),
     secretConfig: {
       "qard:providers.shopify.credentials.client_id": "dev-shop-id",
       "qard:providers.shopify.credentials.client_secret": CLIENT_SECRET_CANARY,
@@ -50,14 +59,27 @@ describe("value mode (dev stack)", () => {
       "PUT /api/v6/providers/shopify/settings",
       "PUT /api/v6/providers/shopify",
     ]);
-    expect(e2e.emulator.control.credentialsOf("shopify")).toEqual({ client_id: "dev-shop-id", client_secret: CLIENT_SECRET_CANARY });
-    expect(result.outputs.providers?.value).toMatchObject({ shopify: { enabled: true, credentialsSource: "value" } });
+    expect(e2e.emulator.control.credentialsOf("shopify")).toEqual({
+      client_id: "dev-shop-id",
+      client_secret: CLIENT_SECRET_CANARY,
+    });
+    expect(result.outputs.providers?.value).toMatchObject({
+      shopify: { enabled: true, credentialsSource: "value" },
+    });
 
     const checkpoint = JSON.parse(
-      await readFile(path.join(e2e.backend.dir, ".pulumi", "stacks", "qard-iac", `${e2e.stackName}.json`), "utf8"),
+      await readFile(
+        path.join(e2e.backend.dir, ".pulumi", "stacks", "qard-iac", `${e2e.stackName}.json`),
+        "utf8",
+      ),
     );
-    const shopify = checkpoint.checkpoint.latest.resources.find((r: { id?: string; type: string }) => r.id === "shopify");
-    const encrypted = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: expect.any(String) };
+    const shopify = checkpoint.checkpoint.latest.resources.find(
+      (r: { id?: string; type: string }) => r.id === "shopify",
+    );
+    const encrypted = {
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      ciphertext: expect.any(String),
+    };
     expect(shopify.outputs.credentials).toEqual(encrypted);
     expect(shopify.inputs.credentials).toEqual(encrypted);
 
@@ -72,7 +94,9 @@ describe("value mode (dev stack)", () => {
     const events = JSON.stringify(e2e.transcript.events);
     const emulatorLog = JSON.stringify(e2e.emulator.control.requests());
     const providerTexts = JSON.stringify(
-      (await e2e.stack.exportStack()).deployment.resources.map((r: { inputs?: { __provider?: unknown } }) => r.inputs?.__provider ?? null),
+      (await e2e.stack.exportStack()).deployment.resources.map(
+        (r: { inputs?: { __provider?: unknown } }) => r.inputs?.__provider ?? null,
+      ),
     );
     const stackFile = await readFile(path.join(projectRoot(), `Pulumi.${e2e.stackName}.yaml`), "utf8");
     expect(printed.length).toBeGreaterThan(1000);
@@ -83,7 +107,10 @@ describe("value mode (dev stack)", () => {
       expect({ canary, printed: occurrences(printed, canary) }).toEqual({ canary, printed: 0 });
       expect({ canary, events: occurrences(events, canary) }).toEqual({ canary, events: 0 });
       expect({ canary, emulatorLog: occurrences(emulatorLog, canary) }).toEqual({ canary, emulatorLog: 0 });
-      expect({ canary, providerTexts: occurrences(providerTexts, canary) }).toEqual({ canary, providerTexts: 0 });
+      expect({ canary, providerTexts: occurrences(providerTexts, canary) }).toEqual({
+        canary,
+        providerTexts: 0,
+      });
       expect({ canary, stackFile: occurrences(stackFile, canary) }).toEqual({ canary, stackFile: 0 });
     }
   });

@@ -14,7 +14,10 @@ class EchoProvider implements pulumi.dynamic.ResourceProvider {
     return { id: `echo-${String(inputs.message)}`, outs: inputs };
   }
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    return { changes: olds.message !== news.message, replaces: olds.message !== news.message ? ["message"] : [] };
+    return {
+      changes: olds.message !== news.message,
+      replaces: olds.message !== news.message ? ["message"] : [],
+    };
   }
 }
 

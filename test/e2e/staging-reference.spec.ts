@@ -1,4 +1,8 @@
-import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import {
+  CreateSecretCommand,
+  PutSecretValueCommand,
+  SecretsManagerClient,
+} from "@aws-sdk/client-secrets-manager";
 import { ConcurrentUpdateError } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStack, setStackConfig } from "../../infra/automation/stack.ts";
@@ -28,9 +32,16 @@ beforeAll(async () => {
     withMoto: true,
     config: () => ({ "qard:providers": providersConfig() }),
   });
-  aws = new SecretsManagerClient({ endpoint: e2e.moto!.endpoint, region: "eu-west-3", credentials: { accessKeyId: "t", secretAccessKey: "t" } });
+  aws = new SecretsManagerClient({
+    endpoint: e2e.moto!.endpoint,
+    region: "eu-west-3",
+    credentials: { accessKeyId: "t", secretAccessKey: "t" },
+  });
   await aws.send(
-    new CreateSecretCommand({ Name: SECRET_ID, SecretString: JSON.stringify({ client_id: "shop-id", client_secret: "shop-secret-v1" }) }),
+    new CreateSecretCommand({
+      Name: SECRET_ID,
+      SecretString: JSON.stringify({ client_id: "shop-id", client_secret: "shop-secret-v1" }),
+    }),
   );
 });
 
@@ -51,14 +62,23 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
       "PUT /api/v6/providers/shopify/settings",
       "PUT /api/v6/providers/shopify",
     ]);
-    const registryWrites = apiWrites(e2e.emulator.control).filter((call) => call.includes("/company_legal_fr"));
-    expect(registryWrites).toEqual(["PUT /api/v6/providers/company_legal_fr/settings", "PUT /api/v6/providers/company_legal_fr"]);
-    // One read per provider before writing (adoption of a provider configured by hand).
-    expect(apiCalls(e2e.emulator.control).filter((call) => call.startsWith("GET")).sort()).toEqual([
-      "GET /api/v6/providers/company_legal_fr",
-      "GET /api/v6/providers/shopify",
+    const registryWrites = apiWrites(e2e.emulator.control).filter((call) =>
+      call.includes("/company_legal_fr"),
+    );
+    expect(registryWrites).toEqual([
+      "PUT /api/v6/providers/company_legal_fr/settings",
+      "PUT /api/v6/providers/company_legal_fr",
     ]);
-    expect(e2e.emulator.control.credentialsOf("shopify")).toEqual({ client_id: "shop-id", client_secret: "shop-secret-v1" });
+    // One read per provider before writing (adoption of a provider configured by hand).
+    expect(
+      apiCalls(e2e.emulator.control)
+        .filter((call) => call.startsWith("GET"))
+        .sort(),
+    ).toEqual(["GET /api/v6/providers/company_legal_fr", "GET /api/v6/providers/shopify"]);
+    expect(e2e.emulator.control.credentialsOf("shopify")).toEqual({
+      client_id: "shop-id",
+      client_secret: "shop-secret-v1",
+    });
     expect(result.outputs.providers?.value).toMatchObject({
       shopify: { enabled: true, autoConnect: true, credentialsSource: "secretsManager" },
       company_legal_fr: { enabled: true, autoConnect: true, credentialsSource: "none" },
@@ -85,7 +105,10 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
 
   it("4. a rotation in Secrets Manager shows as a credentials update; up sends the new value with one PUT", async () => {
     await aws.send(
-      new PutSecretValueCommand({ SecretId: SECRET_ID, SecretString: JSON.stringify({ client_id: "shop-id", client_secret: "shop-secret-v2" }) }),
+      new PutSecretValueCommand({
+        SecretId: SECRET_ID,
+        SecretString: JSON.stringify({ client_id: "shop-id", client_secret: "shop-secret-v2" }),
+      }),
     );
     const preview = await e2e.stack.preview({ diff: true, ...e2e.record });
     expect(preview.stdout).toMatch(/~ credentialsVersionId\s*: "[^"]+" => "[^"]+"/);
@@ -111,7 +134,12 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
 
   it("6a. rides out 429 with Retry-After and a 503", async () => {
     await setStackConfig(e2e.stack, { "qard:providers": providersConfig({ shopifyAutoConnect: true }) });
-    e2e.emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", status: 429, retryAfter: "1" });
+    e2e.emulator.control.addFault({
+      method: "PUT",
+      path: "/api/v6/providers/shopify/settings",
+      status: 429,
+      retryAfter: "1",
+    });
     e2e.emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", status: 503 });
     e2e.emulator.control.clearRequests();
     const result = await e2e.stack.up({ ...e2e.record });
@@ -124,15 +152,23 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
     e2e.emulator.control.reset();
     e2e.emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", status: 422 });
     const failure = await e2e.stack.up({ ...e2e.record }).catch((error: unknown) => error);
-    expect((failure as Error).message).toMatch(/Qard provider "shopify": settings failed.*Already written: credentials/s);
+    expect((failure as Error).message).toMatch(
+      /Qard provider "shopify": settings failed.*Already written: credentials/s,
+    );
     e2e.emulator.control.clearRequests();
     await e2e.stack.up({ ...e2e.record });
-    expect(apiWrites(e2e.emulator.control)).toEqual(["PUT /api/v6/providers/shopify/settings", "PUT /api/v6/providers/shopify"]);
+    expect(apiWrites(e2e.emulator.control)).toEqual([
+      "PUT /api/v6/providers/shopify/settings",
+      "PUT /api/v6/providers/shopify",
+    ]);
     await e2e.stack.preview({ expectNoChanges: true, ...e2e.record });
   });
 
   it("7. two ups at once: the stack lock refuses one, and the state stays intact", async () => {
-    const second = await openStack({ stackName: e2e.stackName, env: { ...e2e.backend.env, ...e2e.moto!.env } });
+    const second = await openStack({
+      stackName: e2e.stackName,
+      env: { ...e2e.backend.env, ...e2e.moto!.env },
+    });
     e2e.emulator.control.addFault({ path: "/api/v6/providers/*", latencyMs: 1500, times: 10 });
     await setStackConfig(e2e.stack, { "qard:providers": providersConfig({ shopifyAutoConnect: false }) });
     const results = await Promise.allSettled([e2e.stack.up({ ...e2e.record }), second.up()]);
@@ -142,7 +178,9 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
     expect(refused).toHaveLength(1);
     expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrentUpdateError);
     const state = await e2e.stack.exportStack();
-    expect(state.deployment.resources.filter((r: { type: string }) => r.type.includes("qard:ProviderConfig"))).toHaveLength(2);
+    expect(
+      state.deployment.resources.filter((r: { type: string }) => r.type.includes("qard:ProviderConfig")),
+    ).toHaveLength(2);
     await e2e.stack.preview({ refresh: true, expectNoChanges: true, ...e2e.record });
   });
 
@@ -158,7 +196,10 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
 
   it("8b. with retainOnDelete, destroy writes nothing for that provider", async () => {
     await setStackConfig(e2e.stack, {
-      "qard:providers": { ...providersConfig(), shopify: { ...providersConfig().shopify, retainOnDelete: true } },
+      "qard:providers": {
+        ...providersConfig(),
+        shopify: { ...providersConfig().shopify, retainOnDelete: true },
+      },
     });
     await e2e.stack.up({ ...e2e.record });
     e2e.emulator.control.clearRequests();
@@ -171,7 +212,13 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
     await e2e.stack.up({ ...e2e.record });
     e2e.emulator.control.clearRequests();
     await e2e.stack.destroy({ ...e2e.record });
-    expect(apiWrites(e2e.emulator.control).sort()).toEqual(["PUT /api/v6/providers/company_legal_fr", "PUT /api/v6/providers/shopify"]);
-    expect(e2e.emulator.control.requests().map((r) => r.body)).toEqual([{ enable: false }, { enable: false }]);
+    expect(apiWrites(e2e.emulator.control).sort()).toEqual([
+      "PUT /api/v6/providers/company_legal_fr",
+      "PUT /api/v6/providers/shopify",
+    ]);
+    expect(e2e.emulator.control.requests().map((r) => r.body)).toEqual([
+      { enable: false },
+      { enable: false },
+    ]);
   });
 });

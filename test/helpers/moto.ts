@@ -25,15 +25,20 @@ export async function freePort(): Promise<number> {
 /** Starts moto's server (installed by `npm run setup`) on a free 127.0.0.1 port and waits until it answers. */
 export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(path.join(toolsBinDir(), "moto_server"), ["-H", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    path.join(toolsBinDir(), "moto_server"),
+    ["-H", "127.0.0.1", "-p", String(port)],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`moto_server exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
     try {
       const response = await fetch(`${endpoint}/moto-api/`);
       if (response.status < 500) break;

@@ -5,7 +5,10 @@ import { QardProviderConfigProvider } from "@qard-iac/providers";
 const requireHere = createRequire(import.meta.url);
 // The loader Pulumi's dynamic-provider process uses for `__provider` (an empty file name, so `require`
 // inside the provider resolves from the working directory's node_modules, as in the engine's process).
-const requireFromString = requireHere("require-from-string") as (code: string, filename?: string) => {
+const requireFromString = requireHere("require-from-string") as (
+  code: string,
+  filename?: string,
+) => {
   handler: () => pulumi.dynamic.ResourceProvider;
 };
 

@@ -19,8 +19,10 @@ async function runProgram(stack: string, config: Record<string, unknown>) {
       newResource: (args) => {
         registered.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
         const state: Record<string, unknown> = { ...args.inputs };
-        if (args.type === "aws:secretsmanager/secret:Secret") state.arn = `arn:aws:secretsmanager:eu-west-3:123:secret:${String(args.inputs.name)}`;
-        if (args.type.startsWith("pulumi-nodejs:dynamic")) state.credentialsSource = args.inputs.credentialsRef ? "secretsManager" : "value";
+        if (args.type === "aws:secretsmanager/secret:Secret")
+          state.arn = `arn:aws:secretsmanager:eu-west-3:123:secret:${String(args.inputs.name)}`;
+        if (args.type.startsWith("pulumi-nodejs:dynamic"))
+          state.credentialsSource = args.inputs.credentialsRef ? "secretsManager" : "value";
         return { id: `${args.name}-id`, state };
       },
       call: (args) => args.inputs,
@@ -30,7 +32,12 @@ async function runProgram(stack: string, config: Record<string, unknown>) {
     false,
   );
   pulumi.runtime.setAllConfig(
-    Object.fromEntries(Object.entries(config).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)])),
+    Object.fromEntries(
+      Object.entries(config).map(([key, value]) => [
+        key,
+        typeof value === "string" ? value : JSON.stringify(value),
+      ]),
+    ),
   );
   const outputs = await qardProgram();
   // Let registrations settle.
@@ -52,7 +59,10 @@ describe("the stack program", () => {
   it("declares one provider configuration per provider, with references and defaults", async () => {
     const outputs = await runProgram("staging", {
       "qard:providers": {
-        shopify: { autoConnect: true, credentials: { secretsManager: { secretId: "qard/staging/shopify", region: "eu-west-3" } } },
+        shopify: {
+          autoConnect: true,
+          credentials: { secretsManager: { secretId: "qard/staging/shopify", region: "eu-west-3" } },
+        },
         company_legal_fr: { enabled: false },
       },
     });
@@ -67,10 +77,16 @@ describe("the stack program", () => {
       schemaVersion: 1,
     });
     expect(shopify?.inputs.credentials).toBeUndefined();
-    expect(resources.find((r) => r.name === "company_legal_fr")?.inputs).toMatchObject({ enabled: false, settings: {} });
+    expect(resources.find((r) => r.name === "company_legal_fr")?.inputs).toMatchObject({
+      enabled: false,
+      settings: {},
+    });
     expect(registered.some((r) => r.type.startsWith("aws:"))).toBe(false);
-    expect(await resolved(outputs.providers.shopify!.credentialsSource)).toBe("secretsManager");
-    expect(await resolved(outputs.providers.shopify!.autoConnect)).toBe(true);
+    expect(await resolved(outputs.providers.shopify!)).toEqual({
+      enabled: true,
+      autoConnect: true,
+      credentialsSource: "secretsManager",
+    });
   });
 
   it("passes credentials by value as secrets", async () => {
@@ -101,23 +117,49 @@ describe("the stack program", () => {
     });
     expect(registered.some((r) => r.type === "aws:secretsmanager/secretVersion:SecretVersion")).toBe(false);
     const shopify = registered.find((r) => r.type === dynamicType);
-    expect(shopify?.inputs.credentialsRef).toEqual({ secretId: "arn:aws:secretsmanager:eu-west-3:123:secret:qard/prod/shopify" });
+    expect(shopify?.inputs.credentialsRef).toEqual({
+      secretId: "arn:aws:secretsmanager:eu-west-3:123:secret:qard/prod/shopify",
+    });
   });
 });
 
 describe("stack config errors", () => {
   const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-    ["no providers", {}, /qard:providers is missing.*pulumi config set --path 'qard:providers.shopify.enabled' true --stack staging/s],
-    ["a non-boolean", { "qard:providers": { shopify: { enabled: "yes" } } }, /qard:providers\.shopify\.enabled: .*boolean/],
-    ["an unknown key", { "qard:providers": { shopify: { autoconnect: true } } }, /qard:providers\.shopify: Unrecognized key: "autoconnect"/],
-    ["a bad provider name", { "qard:providers": { "Shop ify": {} } }, /qard:providers\.Shop ify: is not a provider name/],
-    ["an http API URL", { "qard:apiUrl": "http://api.qardfinance.com", "qard:providers": { shopify: {} } }, /qard:apiUrl: must use https/],
+    [
+      "no providers",
+      {},
+      /qard:providers is missing.*pulumi config set --path 'qard:providers.shopify.enabled' true --stack staging/s,
+    ],
+    [
+      "a non-boolean",
+      { "qard:providers": { shopify: { enabled: "yes" } } },
+      /qard:providers\.shopify\.enabled: .*boolean/,
+    ],
+    [
+      "an unknown key",
+      { "qard:providers": { shopify: { autoconnect: true } } },
+      /qard:providers\.shopify: Unrecognized key: "autoconnect"/,
+    ],
+    [
+      "a bad provider name",
+      { "qard:providers": { "Shop ify": {} } },
+      /qard:providers\.Shop ify: is not a provider name/,
+    ],
+    [
+      "an http API URL",
+      { "qard:apiUrl": "http://api.qardfinance.com", "qard:providers": { shopify: {} } },
+      /qard:apiUrl: must use https/,
+    ],
     [
       "conflicting auto_connect",
       { "qard:providers": { shopify: { autoConnect: true, settings: { auto_connect: false } } } },
       /qard:providers\.shopify\.autoConnect: disagrees with settings\.auto_connect/,
     ],
-    ["an empty secret id", { "qard:providers": { shopify: { credentials: { secretsManager: { secretId: "" } } } } }, /must name a Secrets Manager secret/],
+    [
+      "an empty secret id",
+      { "qard:providers": { shopify: { credentials: { secretsManager: { secretId: "" } } } } },
+      /must name a Secrets Manager secret/,
+    ],
   ];
 
   it.each(cases)("names the stack, the key and the fix for %s", async (_label, config, message) => {

@@ -5,7 +5,12 @@ describe("checkInputs", () => {
   it("applies defaults only where a value is absent", () => {
     const { inputs, failures } = checkInputs({ providerName: "company_legal_fr" });
     expect(failures).toEqual([]);
-    expect(inputs).toEqual({ providerName: "company_legal_fr", settings: {}, enabled: true, schemaVersion: 1 });
+    expect(inputs).toEqual({
+      providerName: "company_legal_fr",
+      settings: {},
+      enabled: true,
+      schemaVersion: 1,
+    });
     expect(checkInputs({ providerName: "company_legal_fr", enabled: false }).inputs.enabled).toBe(false);
   });
 
@@ -17,7 +22,9 @@ describe("checkInputs", () => {
       colour: "blue",
     });
     expect(failures.map((f) => f.property).sort()).toEqual(["colour", "enabled", "providerName", "settings"]);
-    expect(failures.find((f) => f.property === "settings")?.reason).toMatch(/auto_connect: every setting must be a boolean/);
+    expect(failures.find((f) => f.property === "settings")?.reason).toMatch(
+      /auto_connect: every setting must be a boolean/,
+    );
     expect(failures.find((f) => f.property === "colour")?.reason).toMatch(/is not a property/);
   });
 
@@ -55,7 +62,9 @@ describe("checkInputs", () => {
   });
 
   it("leaves an undocumented provider's keys to Qard", () => {
-    expect(checkInputs({ providerName: "stripe", credentials: { whatever: "x" }, settings: { s: true } }).failures).toEqual([]);
+    expect(
+      checkInputs({ providerName: "stripe", credentials: { whatever: "x" }, settings: { s: true } }).failures,
+    ).toEqual([]);
   });
 
   it("lets values unknown during preview through unvalidated", () => {

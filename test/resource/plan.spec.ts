@@ -32,12 +32,18 @@ describe("planWrites", () => {
 
   it("ignores settings the configuration does not manage", () => {
     expect(
-      planWrites({ hasCredentials: false, settings: {}, enabled: false }, { credentialsCurrent: false, settings: { x: true }, enabled: false }),
+      planWrites(
+        { hasCredentials: false, settings: {}, enabled: false },
+        { credentialsCurrent: false, settings: { x: true }, enabled: false },
+      ),
     ).toEqual([]);
   });
 
   it("tracks what a partial run wrote", () => {
-    const known = applyWrite({ credentialsCurrent: false, settings: {}, enabled: false }, { kind: "credentials" });
+    const known = applyWrite(
+      { credentialsCurrent: false, settings: {}, enabled: false },
+      { kind: "credentials" },
+    );
     expect(known).toEqual({ credentialsCurrent: true, settings: {}, enabled: false });
   });
 });
@@ -50,8 +56,18 @@ describe("diffConfig", () => {
   });
 
   it("treats a new secret version as a credentials change", () => {
-    const ref = { ...outputs, credentials: undefined, credentialsRef: { secretId: "s" }, credentialsVersionId: "v1" };
-    const diff = diffConfig(ref, { ...inputs, credentials: undefined, credentialsRef: { secretId: "s" }, credentialsVersionId: "v2" } as ProviderInputs);
+    const ref = {
+      ...outputs,
+      credentials: undefined,
+      credentialsRef: { secretId: "s" },
+      credentialsVersionId: "v1",
+    };
+    const diff = diffConfig(ref, {
+      ...inputs,
+      credentials: undefined,
+      credentialsRef: { secretId: "s" },
+      credentialsVersionId: "v2",
+    } as ProviderInputs);
     expect(diff.changed).toEqual(["credentialsVersionId"]);
     expect(diff.credentialsChanged).toBe(true);
   });

@@ -23,7 +23,10 @@ async function checked(news: Record<string, unknown>): Promise<ProviderInputs> {
 }
 
 beforeAll(async () => {
-  provider = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, "qard:apiKey": EMULATOR_API_KEY });
+  provider = await loadSerializedProvider({
+    "qard:apiUrl": emulator.baseUrl,
+    "qard:apiKey": EMULATOR_API_KEY,
+  });
 });
 
 beforeEach(() => {
@@ -40,28 +43,46 @@ describe("create", () => {
       "PUT /api/v6/providers/shopify/settings",
       "PUT /api/v6/providers/shopify",
     ]);
-    expect(emulator.control.credentialsOf("shopify")).toEqual({ client_id: "shop-app-id", client_secret: "shop-app-secret-1" });
+    expect(emulator.control.credentialsOf("shopify")).toEqual({
+      client_id: "shop-app-id",
+      client_secret: "shop-app-secret-1",
+    });
     const outs = created.outs as ProviderOutputs;
-    expect(outs).toMatchObject({ enabled: true, settings: { auto_connect: true }, credentialsSource: "value", available: true });
+    expect(outs).toMatchObject({
+      enabled: true,
+      settings: { auto_connect: true },
+      credentialsSource: "value",
+      available: true,
+    });
   });
 
   it("adopts a provider configured by hand: writes credentials (unreadable) and only what differs", async () => {
     await provider.create(await checked({ ...shopify() }));
     emulator.control.clearRequests();
     const adopted = await provider.create(await checked({ ...shopify() }));
-    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/shopify", "PUT /api/v6/providers/shopify/credentials"]);
+    expect(apiCalls(emulator.control)).toEqual([
+      "GET /api/v6/providers/shopify",
+      "PUT /api/v6/providers/shopify/credentials",
+    ]);
     expect(adopted.outs).toMatchObject({ enabled: true, settings: { auto_connect: true } });
   });
 
   it("writes no credentials for a provider that takes none", async () => {
-    await provider.create(await checked({ providerName: "company_legal_fr", settings: { auto_connect: false } }));
-    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/company_legal_fr", "PUT /api/v6/providers/company_legal_fr"]);
+    await provider.create(
+      await checked({ providerName: "company_legal_fr", settings: { auto_connect: false } }),
+    );
+    expect(apiCalls(emulator.control)).toEqual([
+      "GET /api/v6/providers/company_legal_fr",
+      "PUT /api/v6/providers/company_legal_fr",
+    ]);
   });
 
   it("refuses, before any write, a provider Qard does not offer to the account", async () => {
     emulator.control.patchProvider("shopify", { available: false });
     emulator.control.clearRequests();
-    await expect(provider.create(await checked({ ...shopify() }))).rejects.toThrow(/not available for this account/);
+    await expect(provider.create(await checked({ ...shopify() }))).rejects.toThrow(
+      /not available for this account/,
+    );
     expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/shopify"]);
   });
 
@@ -73,12 +94,19 @@ describe("create", () => {
   });
 
   it("reports a failure after the first write with the resource id, and the next update resumes", async () => {
-    emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", status: 422, times: 1 });
+    emulator.control.addFault({
+      method: "PUT",
+      path: "/api/v6/providers/shopify/settings",
+      status: 422,
+      times: 1,
+    });
     const inputs = await checked({ ...shopify() });
     const failure = await provider.create(inputs).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     const partial = failure as Error & { id?: string; properties?: ProviderOutputs };
-    expect(partial.message).toMatch(/settings failed.*Already written: credentials; the next `pulumi up` resumes/s);
+    expect(partial.message).toMatch(
+      /settings failed.*Already written: credentials; the next `pulumi up` resumes/s,
+    );
     expect(partial.id).toBe("shopify");
     expect(partial.properties).toMatchObject({ enabled: false, settings: { auto_connect: false } });
 
@@ -86,12 +114,22 @@ describe("create", () => {
     const diff = await provider.diff("shopify", partial.properties as ProviderOutputs, inputs);
     expect(diff.changes).toBe(true);
     await provider.update("shopify", partial.properties as ProviderOutputs, inputs);
-    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/settings", "PUT /api/v6/providers/shopify"]);
+    expect(apiCalls(emulator.control)).toEqual([
+      "PUT /api/v6/providers/shopify/settings",
+      "PUT /api/v6/providers/shopify",
+    ]);
   });
 
   it("fails cleanly, recording nothing, when the very first write fails", async () => {
-    emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/credentials", status: 422, times: 1 });
-    const failure = (await provider.create(await checked({ ...shopify() })).catch((error: unknown) => error)) as Error & {
+    emulator.control.addFault({
+      method: "PUT",
+      path: "/api/v6/providers/shopify/credentials",
+      status: 422,
+      times: 1,
+    });
+    const failure = (await provider
+      .create(await checked({ ...shopify() }))
+      .catch((error: unknown) => error)) as Error & {
       id?: string;
     };
     expect(failure.message).toMatch(/Qard provider "shopify": credentials failed/);
@@ -113,16 +151,31 @@ describe("diff and update", () => {
   });
 
   it("replaces only when providerName changes", async () => {
-    const diff = await provider.diff("shopify", outs, await checked({
-      ...shopify({ providerName: "paypal", credentials: { is_sandbox: true, client_id: "a", client_secret: "b" } }),
-    }));
+    const diff = await provider.diff(
+      "shopify",
+      outs,
+      await checked({
+        ...shopify({
+          providerName: "paypal",
+          credentials: { is_sandbox: true, client_id: "a", client_secret: "b" },
+        }),
+      }),
+    );
     expect(diff.replaces).toEqual(["providerName"]);
-    const settingsOnly = await provider.diff("shopify", outs, await checked({ ...shopify({ settings: { auto_connect: false } }) }));
+    const settingsOnly = await provider.diff(
+      "shopify",
+      outs,
+      await checked({ ...shopify({ settings: { auto_connect: false } }) }),
+    );
     expect(settingsOnly).toMatchObject({ changes: true, replaces: [] });
   });
 
   it("changes one setting with exactly one settings PUT", async () => {
-    await provider.update("shopify", outs, await checked({ ...shopify({ settings: { auto_connect: false } }) }));
+    await provider.update(
+      "shopify",
+      outs,
+      await checked({ ...shopify({ settings: { auto_connect: false } }) }),
+    );
     expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/settings"]);
   });
 
@@ -133,18 +186,25 @@ describe("diff and update", () => {
   });
 
   it("sends new credentials with one PUT, and Qard holds them", async () => {
-    const rotated = shopify({ credentials: { client_id: "shop-app-id", client_secret: "shop-app-secret-2" } });
+    const rotated = shopify({
+      credentials: { client_id: "shop-app-id", client_secret: "shop-app-secret-2" },
+    });
     await provider.update("shopify", outs, await checked({ ...rotated }));
     expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/credentials"]);
     expect(emulator.control.credentialsOf("shopify")?.client_secret).toBe("shop-app-secret-2");
   });
 
   it("writes credentials before enabling when both change", async () => {
-    const disabled = (await provider.update("shopify", outs, await checked({ ...shopify({ enabled: false }) }))).outs as ProviderOutputs;
+    const disabled = (
+      await provider.update("shopify", outs, await checked({ ...shopify({ enabled: false }) }))
+    ).outs as ProviderOutputs;
     emulator.control.clearRequests();
     const next = shopify({ credentials: { client_id: "id-2", client_secret: "secret-2" } });
     await provider.update("shopify", disabled, await checked({ ...next }));
-    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/credentials", "PUT /api/v6/providers/shopify"]);
+    expect(apiCalls(emulator.control)).toEqual([
+      "PUT /api/v6/providers/shopify/credentials",
+      "PUT /api/v6/providers/shopify",
+    ]);
   });
 });
 
@@ -156,8 +216,16 @@ describe("read", () => {
     const read = await provider.read("shopify", outs);
     expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/shopify"]);
     expect(read.id).toBe("shopify");
-    expect(read.inputs).toMatchObject({ enabled: false, settings: { auto_connect: false }, credentials: shopify().credentials });
-    const diff = await provider.diff("shopify", read.props as ProviderOutputs, await checked({ ...shopify() }));
+    expect(read.inputs).toMatchObject({
+      enabled: false,
+      settings: { auto_connect: false },
+      credentials: shopify().credentials,
+    });
+    const diff = await provider.diff(
+      "shopify",
+      read.props as ProviderOutputs,
+      await checked({ ...shopify() }),
+    );
     expect(diff.changes).toBe(true);
   });
 
@@ -168,7 +236,9 @@ describe("read", () => {
     expect(read.props).toMatchObject({ available: false, enabled: false });
     const news = await checked({ ...shopify() });
     expect((await provider.diff("shopify", read.props as ProviderOutputs, news)).changes).toBe(true);
-    await expect(provider.update("shopify", read.props as ProviderOutputs, news)).rejects.toThrow(/enabling failed/);
+    await expect(provider.update("shopify", read.props as ProviderOutputs, news)).rejects.toThrow(
+      /enabling failed/,
+    );
   });
 });
 
@@ -200,7 +270,9 @@ describe("connection settings", () => {
     process.env.QARD_API_KEY = EMULATOR_API_KEY;
     try {
       const fromEnv = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl });
-      await expect(fromEnv.create(await checked({ providerName: "company_legal_fr" }))).resolves.toMatchObject({
+      await expect(
+        fromEnv.create(await checked({ providerName: "company_legal_fr" })),
+      ).resolves.toMatchObject({
         id: "company_legal_fr",
       });
     } finally {

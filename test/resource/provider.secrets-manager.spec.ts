@@ -1,4 +1,8 @@
-import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import {
+  CreateSecretCommand,
+  PutSecretValueCommand,
+  SecretsManagerClient,
+} from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ProviderInputs, ProviderOutputs } from "@qard-iac/providers";
 import { apiCalls } from "../helpers/api-calls.ts";
@@ -29,7 +33,10 @@ beforeAll(async () => {
   moto = await startMoto();
   Object.assign(process.env, moto.env);
   aws = new SecretsManagerClient({ endpoint: moto.endpoint, region: moto.env.AWS_REGION });
-  provider = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, "qard:apiKey": EMULATOR_API_KEY });
+  provider = await loadSerializedProvider({
+    "qard:apiUrl": emulator.baseUrl,
+    "qard:apiKey": EMULATOR_API_KEY,
+  });
 });
 
 afterAll(async () => {
@@ -41,22 +48,34 @@ beforeEach(() => emulator.control.reset());
 
 describe("credentials by Secrets Manager reference", () => {
   it("resolves the current version at check, pushes its value at create, keeps only ARN and version in state", async () => {
-    const secretId = await createSecret(JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v1" }));
+    const secretId = await createSecret(
+      JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v1" }),
+    );
     const checked = await provider.check({}, reference(secretId));
     expect(checked.failures ?? []).toEqual([]);
     const inputs = checked.inputs as ProviderInputs;
-    expect(inputs.credentialsArn).toMatch(/^arn:aws:secretsmanager:eu-west-3:\d+:secret:qard\/test\/shopify-/);
+    expect(inputs.credentialsArn).toMatch(
+      /^arn:aws:secretsmanager:eu-west-3:\d+:secret:qard\/test\/shopify-/,
+    );
     expect(inputs.credentialsVersionId).toMatch(/\S+/);
 
     const created = await provider.create(inputs);
-    expect(emulator.control.credentialsOf("shopify")).toEqual({ client_id: "ref-id", client_secret: "ref-secret-v1" });
+    expect(emulator.control.credentialsOf("shopify")).toEqual({
+      client_id: "ref-id",
+      client_secret: "ref-secret-v1",
+    });
     const state = JSON.stringify(created.outs);
     expect(state).not.toContain("ref-secret-v1");
-    expect(created.outs).toMatchObject({ credentialsSource: "secretsManager", credentialsVersionId: inputs.credentialsVersionId });
+    expect(created.outs).toMatchObject({
+      credentialsSource: "secretsManager",
+      credentialsVersionId: inputs.credentialsVersionId,
+    });
   });
 
   it("turns a rotation into a credentials update: a new version id, then one credentials PUT with the new value", async () => {
-    const secretId = await createSecret(JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v1" }));
+    const secretId = await createSecret(
+      JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v1" }),
+    );
     const first = (await provider.check({}, reference(secretId))).inputs as ProviderInputs;
     const outs = (await provider.create(first)).outs as ProviderOutputs;
 
@@ -64,7 +83,10 @@ describe("credentials by Secrets Manager reference", () => {
     expect((await provider.diff("shopify", outs, unchanged)).changes).toBe(false);
 
     await aws.send(
-      new PutSecretValueCommand({ SecretId: secretId, SecretString: JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v2" }) }),
+      new PutSecretValueCommand({
+        SecretId: secretId,
+        SecretString: JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v2" }),
+      }),
     );
     const rotated = (await provider.check(outs, reference(secretId))).inputs as ProviderInputs;
     expect(rotated.credentialsVersionId).not.toBe(first.credentialsVersionId);
@@ -80,7 +102,10 @@ describe("credentials by Secrets Manager reference", () => {
   it("names a missing secret", async () => {
     const result = await provider.check({}, reference("qard/test/does-not-exist"));
     expect(result.failures).toEqual([
-      { property: "credentials", reason: expect.stringMatching(/secret "qard\/test\/does-not-exist".*was not found/) },
+      {
+        property: "credentials",
+        reason: expect.stringMatching(/secret "qard\/test\/does-not-exist".*was not found/),
+      },
     ]);
   });
 
@@ -102,15 +127,25 @@ describe("credentials by Secrets Manager reference", () => {
   });
 
   it("checks value types from the catalogue (is_sandbox is a boolean)", async () => {
-    const secretId = await createSecret(JSON.stringify({ is_sandbox: "yes", client_id: "x", client_secret: "y" }));
+    const secretId = await createSecret(
+      JSON.stringify({ is_sandbox: "yes", client_id: "x", client_secret: "y" }),
+    );
     const result = await provider.check({}, { ...reference(secretId), providerName: "paypal", settings: {} });
     expect(result.failures?.[0]?.reason).toContain('key "is_sandbox" must be a boolean, got a string');
   });
 
   it("reads the API key from the secret named by qard:apiKeySecretId", async () => {
     const keySecret = `qard/test/api-key-${++counter}`;
-    await aws.send(new CreateSecretCommand({ Name: keySecret, SecretString: JSON.stringify({ apiKey: EMULATOR_API_KEY }) }));
-    const viaSecret = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, "qard:apiKeySecretId": keySecret });
+    await aws.send(
+      new CreateSecretCommand({
+        Name: keySecret,
+        SecretString: JSON.stringify({ apiKey: EMULATOR_API_KEY }),
+      }),
+    );
+    const viaSecret = await loadSerializedProvider({
+      "qard:apiUrl": emulator.baseUrl,
+      "qard:apiKeySecretId": keySecret,
+    });
     const inputs = (await viaSecret.check({}, { providerName: "company_legal_fr" })).inputs as ProviderInputs;
     await expect(viaSecret.create(inputs)).resolves.toMatchObject({ id: "company_legal_fr" });
   });

@@ -70,7 +70,12 @@ export function checkInputs(news: Readonly<Record<string, unknown>>): CheckedInp
     else failures.push({ property: field, reason: reasonOf(parsed.error) });
   }
   for (const key of Object.keys(news)) {
-    if (!(key in fields) && key !== "__provider" && key !== "credentialsArn" && key !== "credentialsVersionId") {
+    if (
+      !(key in fields) &&
+      key !== "__provider" &&
+      key !== "credentialsArn" &&
+      key !== "credentialsVersionId"
+    ) {
       failures.push({ property: key, reason: "is not a property of a Qard provider configuration" });
     }
   }

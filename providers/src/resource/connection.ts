@@ -31,7 +31,10 @@ export function connectionConfigFrom(get: (key: string) => string | undefined): 
  * environment variable, the Secrets Manager secret named by `qard:apiKeySecretId` (plain text, or JSON
  * with an `apiKey` field). Nothing here is ever captured in the serialized provider.
  */
-export async function resolveConnection(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+export async function resolveConnection(
+  config: ConnectionConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Connection> {
   const baseUrl = config.apiUrl ?? env.QARD_API_URL ?? DEFAULT_API_URL;
   if (config.apiKey) return { baseUrl, apiKey: config.apiKey };
   if (env.QARD_API_KEY) return { baseUrl, apiKey: env.QARD_API_KEY };
@@ -56,5 +59,7 @@ function apiKeyFromSecretText(secretId: string, text: string): string {
   } catch {
     // fall through to the message below, which does not quote the payload
   }
-  throw new Error(`secret "${secretId}" (qard:apiKeySecretId) must hold the API key as text or as JSON {"apiKey": "..."}`);
+  throw new Error(
+    `secret "${secretId}" (qard:apiKeySecretId) must hold the API key as text or as JSON {"apiKey": "..."}`,
+  );
 }

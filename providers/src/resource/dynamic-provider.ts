@@ -31,7 +31,10 @@ export class QardProviderConfigProvider implements pulumi.dynamic.ResourceProvid
     this.connection = runtime.connectionConfigFrom((key) => req.config.get(key));
   }
 
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  async check(
+    _olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.CheckResult> {
     const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
     return runtime.check(news);
   }
@@ -51,7 +54,11 @@ export class QardProviderConfigProvider implements pulumi.dynamic.ResourceProvid
     return runtime.read(this.connection ?? {}, id, props);
   }
 
-  async update(id: string, olds: ProviderOutputs, news: ProviderInputs): Promise<pulumi.dynamic.UpdateResult> {
+  async update(
+    id: string,
+    olds: ProviderOutputs,
+    news: ProviderInputs,
+  ): Promise<pulumi.dynamic.UpdateResult> {
     const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
     return runtime.update(this.connection ?? {}, id, olds, news);
   }

@@ -59,7 +59,9 @@ export class QardProviderConfig extends pulumi.dynamic.Resource {
       schemaVersion: SCHEMA_VERSION,
       // By value, the credentials are secret even when the caller passed plain strings.
       credentials: args.credentials && !byReference ? pulumi.secret(args.credentials) : undefined,
-      credentialsRef: byReference ? (args.credentials as SecretsManagerCredentials).secretsManager : undefined,
+      credentialsRef: byReference
+        ? (args.credentials as SecretsManagerCredentials).secretsManager
+        : undefined,
       credentialsSource: undefined,
       credentialsArn: undefined,
       credentialsVersionId: undefined,

@@ -13,7 +13,13 @@ export { connectionConfigFrom } from "./connection.ts";
 import { credentialKeyProblems } from "./credential-keys.ts";
 import { diffConfig } from "./diff.ts";
 import { applyWrite, planWrites, type KnownState, type Write } from "./plan.ts";
-import { credentialsSourceOf, inputsOf, type CredentialValue, type ProviderInputs, type ProviderOutputs } from "./state.ts";
+import {
+  credentialsSourceOf,
+  inputsOf,
+  type CredentialValue,
+  type ProviderInputs,
+  type ProviderOutputs,
+} from "./state.ts";
 
 export interface CheckResult {
   inputs: ProviderInputs;
@@ -26,7 +32,8 @@ export async function check(news: Record<string, unknown>): Promise<CheckResult>
   delete inputs.credentialsArn;
   delete inputs.credentialsVersionId;
   const ref = inputs.credentialsRef;
-  if (failures.length > 0 || !ref || hasUnknowns(ref) || hasUnknowns(inputs.providerName)) return { inputs, failures };
+  if (failures.length > 0 || !ref || hasUnknowns(ref) || hasUnknowns(inputs.providerName))
+    return { inputs, failures };
   try {
     const secret = await readSecretJson(ref);
     inputs.credentialsArn = secret.version.arn;
@@ -63,7 +70,10 @@ export function diff(olds: Partial<ProviderOutputs>, news: ProviderInputs): Diff
  * Configures a provider from scratch or adopts one already configured in Qard: reads it first (one GET),
  * then writes only what differs. Credentials are always written: Qard never returns them.
  */
-export async function create(config: ConnectionConfig, inputs: ProviderInputs): Promise<{ id: string; outs: ProviderOutputs }> {
+export async function create(
+  config: ConnectionConfig,
+  inputs: ProviderInputs,
+): Promise<{ id: string; outs: ProviderOutputs }> {
   const name = inputs.providerName;
   const client = await clientFor(config);
   const live = await getLiveProvider(client, name);
@@ -78,8 +88,13 @@ export async function create(config: ConnectionConfig, inputs: ProviderInputs): 
     credentialsSource: credentialsSourceOf(inputs),
     available: live.available,
   });
-  const done = await applyWrites(client, name, credentials, planWrites(desiredOf(inputs), known), known, (state) =>
-    outputs(state),
+  const done = await applyWrites(
+    client,
+    name,
+    credentials,
+    planWrites(desiredOf(inputs), known),
+    known,
+    (state) => outputs(state),
   );
   return { id: name, outs: outputs(done) };
 }
@@ -123,7 +138,9 @@ export async function update(
   };
   const writes = planWrites(desiredOf(news), known);
   const client = await clientFor(config);
-  const credentials = writes.some((w) => w.kind === "credentials") ? await desiredCredentials(news, undefined) : undefined;
+  const credentials = writes.some((w) => w.kind === "credentials")
+    ? await desiredCredentials(news, undefined)
+    : undefined;
   const outputs = (state: KnownState): ProviderOutputs => {
     const credentialFields = state.credentialsCurrent ? news : olds;
     const out: ProviderOutputs = {
@@ -144,7 +161,11 @@ export async function update(
 }
 
 /** Qard has no delete: a removed configuration is disabled (one PUT). */
-export async function remove(config: ConnectionConfig, id: string, props: Partial<ProviderOutputs>): Promise<void> {
+export async function remove(
+  config: ConnectionConfig,
+  id: string,
+  props: Partial<ProviderOutputs>,
+): Promise<void> {
   const name = props.providerName ?? id;
   const client = await clientFor(config);
   try {
@@ -165,7 +186,9 @@ async function getLiveProvider(client: QardClient, name: string): Promise<QardPr
     return await client.getProvider(name);
   } catch (error) {
     if (error instanceof QardNotFoundError) {
-      throw new Error(`Qard has no provider named "${name}" for this account: check providerName`, { cause: error });
+      throw new Error(`Qard has no provider named "${name}" for this account: check providerName`, {
+        cause: error,
+      });
     }
     throw new Error(`Qard provider "${name}": ${messageOf(error)}`, { cause: error });
   }
@@ -180,7 +203,10 @@ function desiredOf(inputs: ProviderInputs) {
 }
 
 /** Qard's current values of the settings this configuration manages (the others are not ours to diff). */
-function managedSettings(desired: Record<string, boolean>, live: Record<string, boolean>): Record<string, boolean> {
+function managedSettings(
+  desired: Record<string, boolean>,
+  live: Record<string, boolean>,
+): Record<string, boolean> {
   return Object.fromEntries(Object.keys(desired).map((key) => [key, live[key] ?? (desired[key] as boolean)]));
 }
 
@@ -218,12 +244,17 @@ async function desiredCredentials(
     source = `secret "${ref.secretId}" (${secret.version.versionId})`;
   }
   if (!credentials) return undefined;
-  const expected = catalogueEntry(inputs.providerName)?.credentials ?? (liveKeys && liveKeys.length > 0 ? liveKeys : undefined);
+  const expected =
+    catalogueEntry(inputs.providerName)?.credentials ??
+    (liveKeys && liveKeys.length > 0 ? liveKeys : undefined);
   const problems = expected ? credentialKeyProblems(expected, credentials) : [];
-  if (problems.length > 0) throw new Error(`${source} for Qard provider "${inputs.providerName}": ${problems.join("; ")}`);
+  if (problems.length > 0)
+    throw new Error(`${source} for Qard provider "${inputs.providerName}": ${problems.join("; ")}`);
   for (const [key, value] of Object.entries(credentials)) {
     if (typeof value !== "string" && typeof value !== "boolean") {
-      throw new Error(`${source} for Qard provider "${inputs.providerName}": key "${key}" must be a string or a boolean`);
+      throw new Error(
+        `${source} for Qard provider "${inputs.providerName}": key "${key}" must be a string or a boolean`,
+      );
     }
   }
   return credentials as Record<string, CredentialValue>;

@@ -16,7 +16,9 @@ export interface ShopifyProviderArgs {
 export class ShopifyProvider extends QardProviderConfig {
   constructor(name: string, args: ShopifyProviderArgs, opts?: pulumi.CustomResourceOptions) {
     if (args.credentials && (args.clientId !== undefined || args.clientSecret !== undefined)) {
-      throw new Error(`ShopifyProvider ${name}: give clientId/clientSecret or credentials by reference, not both`);
+      throw new Error(
+        `ShopifyProvider ${name}: give clientId/clientSecret or credentials by reference, not both`,
+      );
     }
     if ((args.clientId === undefined) !== (args.clientSecret === undefined)) {
       throw new Error(`ShopifyProvider ${name}: clientId and clientSecret go together`);

@@ -35,7 +35,9 @@ export interface ProviderOutputs extends ProviderInputs {
 /** The provider implementation generation. Bump it with any change to stored state or behaviour. */
 export const SCHEMA_VERSION = 1;
 
-export function credentialsSourceOf(inputs: Pick<ProviderInputs, "credentials" | "credentialsRef">): CredentialsSource {
+export function credentialsSourceOf(
+  inputs: Pick<ProviderInputs, "credentials" | "credentialsRef">,
+): CredentialsSource {
   if (inputs.credentialsRef) return "secretsManager";
   if (inputs.credentials) return "value";
   return "none";

@@ -34,7 +34,10 @@ export interface SecretText {
  * Reads a secret's text from AWS Secrets Manager with the AWS SDK, whose standard variables
  * (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER or AWS_ENDPOINT_URL, the credentials chain) apply.
  */
-export async function readSecretText(ref: SecretsManagerRef, options: ReadSecretOptions = {}): Promise<SecretText> {
+export async function readSecretText(
+  ref: SecretsManagerRef,
+  options: ReadSecretOptions = {},
+): Promise<SecretText> {
   const { SecretsManagerClient, GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
   const region = regionOf(ref);
   const client = new SecretsManagerClient(region ? { region } : {});
@@ -52,10 +55,16 @@ export async function readSecretText(ref: SecretsManagerRef, options: ReadSecret
         throw describeAwsError(ref.secretId, where, error);
       });
     if (!answer.ARN || !answer.VersionId) {
-      throw new SecretSourceError(ref.secretId, `Secrets Manager answered without ARN or VersionId for secret "${ref.secretId}"`);
+      throw new SecretSourceError(
+        ref.secretId,
+        `Secrets Manager answered without ARN or VersionId for secret "${ref.secretId}"`,
+      );
     }
     if (answer.SecretString === undefined) {
-      throw new SecretSourceError(ref.secretId, `secret "${ref.secretId}" (${answer.VersionId}) holds binary data, expected text`);
+      throw new SecretSourceError(
+        ref.secretId,
+        `secret "${ref.secretId}" (${answer.VersionId}) holds binary data, expected text`,
+      );
     }
     return { version: { arn: answer.ARN, versionId: answer.VersionId }, text: answer.SecretString };
   } finally {
@@ -64,7 +73,10 @@ export async function readSecretText(ref: SecretsManagerRef, options: ReadSecret
 }
 
 /** Reads a secret that holds a JSON object (a provider's credentials). */
-export async function readSecretJson(ref: SecretsManagerRef, options: ReadSecretOptions = {}): Promise<SecretJson> {
+export async function readSecretJson(
+  ref: SecretsManagerRef,
+  options: ReadSecretOptions = {},
+): Promise<SecretJson> {
   const { version, text } = await readSecretText(ref, options);
   return { version, payload: parseJsonObject(ref.secretId, version.versionId, text) };
 }
@@ -93,7 +105,10 @@ function describeAwsError(secretId: string, where: string, error: unknown): Secr
   const name = error instanceof Error ? error.name : "Error";
   switch (name) {
     case "ResourceNotFoundException":
-      return new SecretSourceError(secretId, `secret "${secretId}" (${where}) was not found in Secrets Manager`);
+      return new SecretSourceError(
+        secretId,
+        `secret "${secretId}" (${where}) was not found in Secrets Manager`,
+      );
     case "AccessDeniedException":
       return new SecretSourceError(
         secretId,
@@ -104,7 +119,10 @@ function describeAwsError(secretId: string, where: string, error: unknown): Secr
     default: {
       // AWS SDK messages describe the request, never the secret's value.
       const detail = error instanceof Error ? error.message : String(error);
-      return new SecretSourceError(secretId, `reading secret "${secretId}" (${where}) failed: ${name}: ${detail}`);
+      return new SecretSourceError(
+        secretId,
+        `reading secret "${secretId}" (${where}) failed: ${name}: ${detail}`,
+      );
     }
   }
 }

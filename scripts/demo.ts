@@ -1,0 +1,157 @@
+// The offline demo: the `dev` stack against the local Qard emulator, with a local state backend.
+//   npm run demo                 pulumi up, then what Qard now holds
+//   npm run demo -- preview      what `pulumi up` would change (with --diff)
+//   npm run demo -- drift        preview --refresh --expect-no-changes: does Qard still match?
+//   npm run demo -- destroy      disable every provider and empty the stack
+//   npm run demo -- pulumi ...   any Pulumi CLI command with the demo's backend and passphrase
+// The emulator's state (.demo/emulator.json) and Pulumi's state (.demo/state) persist between runs.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { CommandError, type Stack } from "@pulumi/pulumi/automation/index.js";
+import { QardClient } from "@qard-iac/providers/qard";
+import { projectRoot } from "../infra/automation/project-root.ts";
+import { resolvePulumiCommand, toolEnvironment } from "../infra/automation/pulumi-command.ts";
+import { openStack } from "../infra/automation/stack.ts";
+import { startEmulator, type RunningEmulator } from "../emulator/server.ts";
+
+const STACK = "dev";
+const DEMO_PASSPHRASE = "qard-iac-demo";
+const EMULATOR_KEY = "emulator-key";
+
+const demoDir = path.join(projectRoot(), ".demo");
+const demoEnv = {
+  PULUMI_BACKEND_URL: pathToFileURL(path.join(demoDir, "state")).href,
+  PULUMI_CONFIG_PASSPHRASE: DEMO_PASSPHRASE,
+};
+
+async function main(args: string[]): Promise<number> {
+  mkdirSync(path.join(demoDir, "state"), { recursive: true });
+  const [command = "up", ...rest] = args;
+  if (command === "pulumi") return runCli(rest);
+  if (!["up", "preview", "drift", "destroy"].includes(command)) {
+    console.error(`Unknown demo command "${command}": use up, preview, drift, destroy or pulumi <args>.`);
+    return 2;
+  }
+  const stack = await openStack({ stackName: STACK, env: demoEnv });
+  const apiUrl = (await stack.getConfig("qard:apiUrl")).value;
+  const emulator = await startDemoEmulator(apiUrl);
+  try {
+    return await run(command, stack, emulator);
+  } finally {
+    await emulator.close();
+  }
+}
+
+async function run(command: string, stack: Stack, emulator: RunningEmulator): Promise<number> {
+  const print = { onOutput: (out: string) => process.stdout.write(out) };
+  switch (command) {
+    case "preview":
+      await stack.preview({ diff: true, ...print });
+      return 0;
+    case "drift":
+      try {
+        await stack.preview({ refresh: true, expectNoChanges: true, diff: true, ...print });
+        console.log("\nNo drift: Qard matches the stack.");
+        return 0;
+      } catch (error) {
+        if (error instanceof CommandError && /no changes were expected/.test(error.message)) {
+          console.log("\nDrift: Qard differs from the stack (see above). `npm run demo` puts it back.");
+          return 2;
+        }
+        throw error;
+      }
+    case "destroy":
+      await stack.destroy({ ...print });
+      await printQardTable(emulator);
+      return 0;
+    default:
+      await stack.up({ ...print });
+      await printQardTable(emulator);
+      printNextSteps();
+      return 0;
+  }
+}
+
+async function startDemoEmulator(apiUrl: string): Promise<RunningEmulator> {
+  const url = new URL(apiUrl);
+  try {
+    return await startEmulator({
+      host: url.hostname,
+      port: Number(url.port),
+      apiKeys: [EMULATOR_KEY],
+      stateFile: path.join(demoDir, "emulator.json"),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new Error(
+        `Port ${url.port} is in use, and the dev stack's qard:apiUrl points there: stop what listens on it ` +
+          `(an \`npm run emulator\` left running?) and run the demo again.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+async function printQardTable(emulator: RunningEmulator): Promise<void> {
+  const client = new QardClient({ baseUrl: emulator.baseUrl, apiKey: EMULATOR_KEY });
+  const providers = (await client.listProviders()).filter(
+    (provider) => provider.enabled || emulator.control.credentialsOf(provider.name) !== undefined,
+  );
+  const rows = providers.map((provider) => [
+    provider.name,
+    provider.enabled ? "yes" : "no",
+    provider.settings.auto_connect === undefined ? "-" : String(provider.settings.auto_connect),
+    provider.credentialKeys.length === 0
+      ? "n/a"
+      : emulator.control.credentialsOf(provider.name)
+        ? "yes"
+        : "no",
+  ]);
+  const header = ["provider", "enabled", "auto_connect", "credentials set"];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
+  console.log(`\nWhat Qard (the emulator at ${emulator.baseUrl}) now holds:\n`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of rows) console.log(line(row));
+  if (rows.length === 0) console.log("(no provider enabled or configured)");
+}
+
+function printNextSteps(): void {
+  console.log(`
+Next:
+  npm run demo -- preview     # nothing to change: Qard matches the stack
+  # change a setting, in Pulumi.dev.yaml or with the CLI:
+  npm run demo -- pulumi config set --path 'qard:providers.shopify.autoConnect' false
+  npm run demo -- preview     # names the property that changes (settings.auto_connect)
+  npm run demo                # applies it with one settings PUT
+  npm run demo -- drift       # checks that Qard still matches (exit 2 on drift)
+  npm run demo -- destroy     # disables every provider (Qard has no delete)`);
+}
+
+async function runCli(args: string[]): Promise<number> {
+  const command = await resolvePulumiCommand();
+  const result = spawnSync(command.command, [...args, "--stack", STACK], {
+    cwd: projectRoot(),
+    stdio: "inherit",
+    env: { ...process.env, ...toolEnvironment(), ...demoEnv },
+  });
+  return result.status ?? 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    // CommandError carries the CLI's full output, already printed above; keep the last word short.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`\ndemo failed: ${message.split("\n").slice(0, 3).join("\n")}`);
+    process.exitCode = 1;
+  },
+);
