@@ -1,0 +1,118 @@
+/**
+ * Injected faults: a status, a delay, a reset connection or a request that never gets an answer, applied to
+ * the next `times` calls that match a method and path.
+ */
+import { badRequest } from "./api-error.ts";
+import { isRecord } from "./json.ts";
+
+export interface FaultSpec {
+  method?: string;
+  path: string;
+  times?: number;
+  status?: number;
+  retryAfter?: string;
+  latencyMs?: number;
+  reset?: boolean;
+  hang?: boolean;
+}
+
+/** A fault with its remaining uses. */
+interface ArmedFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+/** `path` is exact, or a prefix when it ends with "*". */
+export function faultMatches(spec: FaultSpec, method: string, path: string): boolean {
+  if (spec.method !== undefined && spec.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (spec.path.endsWith("*")) return path.startsWith(spec.path.slice(0, -1));
+  return spec.path === path;
+}
+
+/** A short label for the request log, e.g. `status 429 (Retry-After: 1) on PUT /api/v6/providers/*`. */
+export function describeFault(spec: FaultSpec): string {
+  const effects = [
+    spec.latencyMs !== undefined ? `latency ${spec.latencyMs}ms` : "",
+    spec.reset === true ? "reset" : "",
+    spec.hang === true ? "hang" : "",
+    spec.status !== undefined ? `status ${spec.status}` : "",
+    spec.retryAfter !== undefined ? `(Retry-After: ${spec.retryAfter})` : "",
+  ].filter((effect) => effect !== "");
+  return `${effects.join(" ")} on ${spec.method?.toUpperCase() ?? "*"} ${spec.path}`;
+}
+
+/** Faults are consumed in the order they were added: the first armed match applies. */
+export class FaultTable {
+  #faults: ArmedFault[] = [];
+
+  add(spec: FaultSpec): void {
+    this.#faults.push({ spec: { ...spec }, remaining: spec.times ?? 1 });
+  }
+
+  clear(): void {
+    this.#faults = [];
+  }
+
+  list(): FaultSpec[] {
+    return this.#faults.map(({ spec, remaining }) => ({ ...spec, times: remaining }));
+  }
+
+  /** Finds the fault for this call and uses up one of its applications. */
+  take(method: string, path: string): FaultSpec | undefined {
+    const armed = this.#faults.find((fault) => faultMatches(fault.spec, method, path));
+    if (armed === undefined) return undefined;
+    armed.remaining -= 1;
+    if (armed.remaining <= 0) this.#faults = this.#faults.filter((fault) => fault !== armed);
+    return armed.spec;
+  }
+}
+
+/** Validates a fault from JSON (or from a test); throws a 400 ApiError naming the bad field. */
+export function parseFaultSpec(input: unknown): FaultSpec {
+  if (!isRecord(input)) throw badRequest("A fault must be a JSON object.");
+  const { method, path, times, status, retryAfter, latencyMs, reset, hang } = input;
+  const known = ["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang"];
+  const unknown = Object.keys(input).filter((key) => !known.includes(key));
+  if (unknown.length > 0) throw badRequest(`Unknown fault fields: ${unknown.join(", ")}.`);
+  if (typeof path !== "string" || !path.startsWith("/"))
+    throw badRequest("A fault needs a path starting with /.");
+  const spec: FaultSpec = { path };
+  if (method !== undefined) spec.method = requireType(method, "string", "method");
+  if (times !== undefined) spec.times = requireInteger(times, "times", 1);
+  if (status !== undefined) spec.status = requireStatus(status);
+  if (retryAfter !== undefined) spec.retryAfter = requireType(retryAfter, "string", "retryAfter");
+  if (latencyMs !== undefined) spec.latencyMs = requireInteger(latencyMs, "latencyMs", 0);
+  if (reset !== undefined) spec.reset = requireType(reset, "boolean", "reset");
+  if (hang !== undefined) spec.hang = requireType(hang, "boolean", "hang");
+  if (spec.retryAfter !== undefined && spec.status === undefined) {
+    throw badRequest("retryAfter is sent with an error status: give status too.");
+  }
+  const effects = [spec.status !== undefined, spec.reset === true, spec.hang === true].filter(Boolean);
+  if (effects.length > 1) throw badRequest("A fault answers one way: choose one of status, reset or hang.");
+  if (effects.length === 0 && spec.latencyMs === undefined) {
+    throw badRequest("A fault needs an effect: status, latencyMs, reset or hang.");
+  }
+  return spec;
+}
+
+function requireType<T extends "string" | "boolean">(
+  value: unknown,
+  type: T,
+  field: string,
+): T extends "string" ? string : boolean {
+  if (typeof value !== type) throw badRequest(`Fault field ${field} must be a ${type}.`);
+  return value as T extends "string" ? string : boolean;
+}
+
+function requireInteger(value: unknown, field: string, minimum: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < minimum) {
+    throw badRequest(`Fault field ${field} must be an integer >= ${minimum}.`);
+  }
+  return value;
+}
+
+function requireStatus(value: unknown): number {
+  const status = requireInteger(value, "status", 200);
+  if (status > 599) throw badRequest("Fault field status must be an HTTP status (200-599).");
+  return status;
+}

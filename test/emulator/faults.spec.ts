@@ -1,0 +1,149 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { call, startTestEmulator, useEmulator } from "../helpers/emulator.ts";
+
+const emulator = startTestEmulator();
+
+beforeEach(() => emulator.control.reset());
+
+const SHOPIFY = "/api/v6/providers/shopify";
+
+describe("status faults", () => {
+  test("answer the status once by default, then the route answers normally", async () => {
+    emulator.control.addFault({ path: SHOPIFY, status: 503 });
+    const faulted = await call(emulator, "GET", SHOPIFY);
+    expect(faulted.status).toBe(503);
+    expect(faulted.json).toMatchObject({ error_code: "SERVICE_UNAVAILABLE" });
+    expect(faulted.headers.get("retry-after")).toBeNull();
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(200);
+  });
+
+  test("apply `times` times", async () => {
+    emulator.control.addFault({ path: SHOPIFY, status: 502, times: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call(emulator, "GET", SHOPIFY)).status);
+    expect(statuses).toEqual([502, 502, 502, 200]);
+  });
+
+  test("send Retry-After with a 429, in seconds or as an HTTP date", async () => {
+    const date = "Wed, 21 Oct 2037 07:28:00 GMT";
+    emulator.control.addFault({ path: SHOPIFY, status: 429, retryAfter: "1" });
+    emulator.control.addFault({ path: SHOPIFY, status: 429, retryAfter: date });
+    const first = await call(emulator, "GET", SHOPIFY);
+    const second = await call(emulator, "GET", SHOPIFY);
+    expect([first.status, first.headers.get("retry-after")]).toEqual([429, "1"]);
+    expect([second.status, second.headers.get("retry-after")]).toEqual([429, date]);
+    expect(first.json).toMatchObject({ error_code: "TOO_MANY_REQUESTS" });
+  });
+
+  test("use the current error shape", async () => {
+    emulator.control.setShapes({ errors: "message" });
+    emulator.control.addFault({ path: SHOPIFY, status: 500 });
+    expect(Object.keys((await call(emulator, "GET", SHOPIFY)).json as object)).toEqual(["message"]);
+  });
+
+  test("apply before authentication, as a gateway would", async () => {
+    emulator.control.addFault({ path: SHOPIFY, status: 429 });
+    expect((await call(emulator, "GET", SHOPIFY, { apiKey: "wrong" })).status).toBe(429);
+  });
+
+  test("do not process the request they answer", async () => {
+    emulator.control.addFault({ path: `${SHOPIFY}/settings`, status: 503 });
+    await call(emulator, "PUT", `${SHOPIFY}/settings`, { body: { auto_connect: true } });
+    expect((await call(emulator, "GET", SHOPIFY)).json).toMatchObject({ auto_connect: false });
+  });
+});
+
+describe("matching", () => {
+  test("a path ending with * is a prefix", async () => {
+    emulator.control.addFault({ path: "/api/v6/providers/*", status: 503, times: 2 });
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(503);
+    expect((await call(emulator, "PUT", `${SHOPIFY}/settings`, { body: {} })).status).toBe(503);
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(200);
+  });
+
+  test("an exact path does not match its sub-paths", async () => {
+    emulator.control.addFault({ path: SHOPIFY, status: 503 });
+    expect((await call(emulator, "GET", `${SHOPIFY}/settings`)).status).toBe(404);
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(503);
+  });
+
+  test("a method restricts the fault to that method, in any case", async () => {
+    emulator.control.addFault({ method: "put", path: SHOPIFY, status: 503 });
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(200);
+    expect((await call(emulator, "PUT", SHOPIFY, { body: { enable: false } })).status).toBe(503);
+  });
+
+  test("faults apply in the order they were added", async () => {
+    emulator.control.addFault({ path: SHOPIFY, status: 502 });
+    emulator.control.addFault({ path: SHOPIFY, status: 504 });
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(502);
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(504);
+  });
+
+  test("clearFaults disarms them", async () => {
+    emulator.control.addFault({ path: SHOPIFY, status: 503, times: 5 });
+    emulator.control.clearFaults();
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(200);
+  });
+
+  test("start options arm faults", async () => {
+    const faulty = await useEmulator({ faults: [{ path: SHOPIFY, status: 504 }] });
+    expect((await call(faulty, "GET", SHOPIFY)).status).toBe(504);
+  });
+
+  test("an invalid fault is refused with the field named", () => {
+    expect(() => emulator.control.addFault({ path: SHOPIFY })).toThrow(/needs an effect/);
+    expect(() => emulator.control.addFault({ path: SHOPIFY, status: 503, times: 0 })).toThrow(/times/);
+    expect(() => emulator.control.addFault({ path: SHOPIFY, status: 503, reset: true })).toThrow(/one way/);
+    expect(() => emulator.control.addFault({ path: SHOPIFY, retryAfter: "1" })).toThrow(/give status/);
+  });
+});
+
+describe("transport faults", () => {
+  test("latency delays the answer and the request is still processed", async () => {
+    emulator.control.addFault({ path: `${SHOPIFY}/settings`, latencyMs: 250 });
+    const started = performance.now();
+    const answer = await call(emulator, "PUT", `${SHOPIFY}/settings`, { body: { auto_connect: true } });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+    expect(answer.status).toBe(200);
+    expect(answer.json).toMatchObject({ auto_connect: true });
+    const [entry] = emulator.control.requests();
+    expect(entry?.durationMs).toBeGreaterThanOrEqual(240);
+  });
+
+  test("latency combines with a status", async () => {
+    emulator.control.addFault({ path: SHOPIFY, latencyMs: 150, status: 503 });
+    const started = performance.now();
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(503);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  test("reset destroys the connection: fetch rejects", async () => {
+    emulator.control.addFault({ path: SHOPIFY, reset: true });
+    await expect(call(emulator, "GET", SHOPIFY)).rejects.toThrow();
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(200);
+    expect(emulator.control.requests().map((entry) => entry.status)).toEqual([0, 200]);
+  });
+
+  test("hang never answers: the client gives up on its own timeout", async () => {
+    emulator.control.addFault({ path: SHOPIFY, hang: true });
+    const started = performance.now();
+    await expect(call(emulator, "GET", SHOPIFY, { signal: AbortSignal.timeout(200) })).rejects.toThrow(
+      /timeout|abort/i,
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect((await call(emulator, "GET", SHOPIFY)).status).toBe(200);
+  });
+
+  test("close() ends a hanging request instead of waiting for it", async () => {
+    const hanging = await useEmulator({ faults: [{ path: SHOPIFY, hang: true }] });
+    const pending = call(hanging, "GET", SHOPIFY);
+    pending.catch(() => undefined);
+    // Give the request time to arrive before closing.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    await hanging.close();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await expect(pending).rejects.toThrow();
+  });
+});
