@@ -1,0 +1,200 @@
+import { isIPv4 } from "node:net";
+import nodeFetch from "node-fetch";
+import { QardConfigError } from "./errors.ts";
+import { createRedactor } from "./redact.ts";
+
+/** The subset of `fetch` the client uses, so tests and callers can inject their own. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<{
+  status: number;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+export interface RetryOptions {
+  /** Attempts per call, the first included. Default 5. */
+  maxAttempts?: number;
+  /** First backoff ceiling; doubles per retry (full jitter picks in [0, ceiling]). Default 250 ms. */
+  baseDelayMs?: number;
+  /** Largest backoff ceiling. Does not cap a server's `Retry-After`. Default 8000 ms. */
+  maxDelayMs?: number;
+  /** Wall-clock budget of one call across all attempts and waits. Default 60000 ms. */
+  budgetMs?: number;
+}
+
+export interface RequestEvent {
+  method: string;
+  path: string;
+  status?: number;
+  attempt: number;
+  durationMs: number;
+  error?: string;
+}
+
+export interface QardClientOptions {
+  /** e.g. https://api.qardfinance.com; paths /api/v6/... are appended. https unless the host is loopback. */
+  baseUrl: string;
+  /** Sent as X-API-KEY; never appears in an error, an event or a message. */
+  apiKey: string;
+  /** Per attempt, covering the answer's body too. Default 15000 ms. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  /** Default node-fetch. */
+  fetch?: FetchLike;
+  /** Jitter source in [0, 1). Default Math.random. */
+  random?: () => number;
+  /** Multiplies every wait between attempts (tests use e.g. 0.01). Default 1. */
+  timeScale?: number;
+  /** Called after each attempt; never given bodies or the key. An exception thrown by it is ignored. */
+  onRequest?: (event: RequestEvent) => void;
+}
+
+export interface NormalizedRetry {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  budgetMs: number;
+}
+
+export interface NormalizedOptions {
+  /** Origin plus optional path prefix, without a trailing slash. */
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  retry: NormalizedRetry;
+  fetch: FetchLike;
+  random: () => number;
+  timeScale: number;
+  onRequest: ((event: RequestEvent) => void) | undefined;
+}
+
+export const DEFAULTS = {
+  // Qard's list and sync calls can be slow; 15 s is generous for one answer without hiding a hung socket.
+  timeoutMs: 15_000,
+  retry: {
+    maxAttempts: 5,
+    baseDelayMs: 250,
+    // 250 ms doubling reaches 8 s at the 6th retry: past that, waiting longer rarely changes the outcome.
+    maxDelayMs: 8_000,
+    // A Pulumi step should fail within a minute rather than look hung.
+    budgetMs: 60_000,
+  },
+  timeScale: 1,
+} as const;
+
+// node-fetch's own types differ from the structural FetchLike only in nominal details; adapt once here.
+const defaultFetch: FetchLike = (url, init) => nodeFetch(url, init);
+
+/** Validates every option once and fills defaults, so the rest of the client never re-checks them. */
+export function normalizeOptions(options: QardClientOptions): NormalizedOptions {
+  if (options === null || typeof options !== "object") {
+    throw new QardConfigError("QardClient options must be an object with at least baseUrl and apiKey");
+  }
+  const apiKey = normalizeApiKey(options.apiKey);
+  const retry = options.retry ?? {};
+  const maxDelayMs = nonNegative("retry.maxDelayMs", retry.maxDelayMs, DEFAULTS.retry.maxDelayMs);
+  const baseDelayMs = nonNegative("retry.baseDelayMs", retry.baseDelayMs, DEFAULTS.retry.baseDelayMs);
+  if (baseDelayMs > maxDelayMs) {
+    throw new QardConfigError(
+      `retry.baseDelayMs (${baseDelayMs}) must not exceed retry.maxDelayMs (${maxDelayMs})`,
+    );
+  }
+  return {
+    baseUrl: normalizeBaseUrl(options.baseUrl, apiKey),
+    apiKey,
+    timeoutMs: positive("timeoutMs", options.timeoutMs, DEFAULTS.timeoutMs),
+    retry: {
+      maxAttempts: positiveInteger("retry.maxAttempts", retry.maxAttempts, DEFAULTS.retry.maxAttempts),
+      baseDelayMs,
+      maxDelayMs,
+      budgetMs: positive("retry.budgetMs", retry.budgetMs, DEFAULTS.retry.budgetMs),
+    },
+    fetch: optionalFunction("fetch", options.fetch) ?? defaultFetch,
+    random: optionalFunction("random", options.random) ?? Math.random,
+    timeScale: nonNegative("timeScale", options.timeScale, DEFAULTS.timeScale),
+    onRequest: optionalFunction("onRequest", options.onRequest),
+  };
+}
+
+/** True for hosts that never leave the machine, where plain http exposes the key to no one. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === "localhost" || host === "[::1]" || host === "::1") return true;
+  return isIPv4(host) && host.startsWith("127.");
+}
+
+function normalizeBaseUrl(raw: unknown, apiKey: string): string {
+  if (typeof raw !== "string" || raw.trim() === "") {
+    throw new QardConfigError("baseUrl is required, e.g. https://api.qardfinance.com");
+  }
+  // A base URL is not secret, but one pasted with the key in it must not carry the key into a message.
+  const shown = createRedactor([apiKey])(raw);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} is not a valid URL`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new QardConfigError(
+      `baseUrl ${JSON.stringify(url.origin)} must not contain user info; pass the key as apiKey`,
+    );
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} must not contain a query or fragment`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} must be an https URL`);
+  }
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new QardConfigError(
+      `baseUrl ${JSON.stringify(shown)} uses plain http to a non-loopback host, which would send the API key ` +
+        `in clear; use https (plain http is accepted only for localhost, 127.0.0.0/8 and ::1)`,
+    );
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
+function normalizeApiKey(raw: unknown): string {
+  if (typeof raw !== "string" || raw.trim() === "") {
+    throw new QardConfigError("apiKey is required: the Qard API key sent as X-API-KEY");
+  }
+  // A header value cannot hold control characters; fail here, with a message that does not quote the key.
+  if ([...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
+    throw new QardConfigError("apiKey contains a control character (a stray newline?); it cannot be sent");
+  }
+  return raw;
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new QardConfigError(`${name} must be a positive number of milliseconds, got ${String(value)}`);
+  }
+  return value;
+}
+
+function nonNegative(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new QardConfigError(`${name} must be a finite number >= 0, got ${String(value)}`);
+  }
+  return value;
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new QardConfigError(`${name} must be an integer >= 1, got ${String(value)}`);
+  }
+  return value;
+}
+
+function optionalFunction<T>(name: string, value: T | undefined): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "function") throw new QardConfigError(`${name} must be a function when given`);
+  return value;
+}

@@ -1,0 +1,58 @@
+import { afterAll, afterEach, beforeAll } from "vitest";
+import {
+  startEmulator,
+  type EmulatorControl,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from "../../../emulator/server.ts";
+import { QardClient, type QardClientOptions } from "../../../providers/src/qard/index.ts";
+
+export const API_KEY = "qk_test_7f3a9c2e51d84b06";
+
+export interface EmulatorFixture {
+  readonly baseUrl: string;
+  readonly control: EmulatorControl;
+  /** A client of this emulator with test-sized timeouts and waits; `options` override them. */
+  client(options?: Partial<QardClientOptions>): QardClient;
+}
+
+/**
+ * Starts one emulator for the enclosing describe block (port 0), resets it after each test and closes it
+ * after the block: the teardown is registered here, so no test can forget it.
+ */
+export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
+  let running: RunningEmulator | undefined;
+  beforeAll(async () => {
+    running = await startEmulator({ apiKeys: [API_KEY], syncDelayMs: 50, ...options });
+  });
+  afterEach(() => running?.control.reset());
+  afterAll(async () => {
+    await running?.close();
+  });
+  const current = (): RunningEmulator => {
+    if (running === undefined) throw new Error("the emulator is used outside a test");
+    return running;
+  };
+  return {
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get control() {
+      return current().control;
+    },
+    client: (overrides = {}) =>
+      new QardClient({
+        baseUrl: current().baseUrl,
+        apiKey: API_KEY,
+        timeoutMs: 500,
+        timeScale: 0.01,
+        retry: { maxAttempts: 4 },
+        ...overrides,
+      }),
+  };
+}
+
+/** The calls the emulator received on one path (query excluded), in arrival order. */
+export function callsTo(control: EmulatorControl, method: string, path: string) {
+  return control.requests().filter((entry) => entry.method === method && entry.path === path);
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { AttemptOutcome } from "../../providers/src/qard/index.ts";
+import { runWithRetry, type RetryClock, type RetrySettings } from "../../providers/src/qard/retry.ts";
+
+/** A clock that only moves when the loop sleeps or an attempt says it took time. */
+function fakeClock(): RetryClock & { now: number; sleeps: number[] } {
+  const clock = {
+    now: 0,
+    sleeps: [] as number[],
+    elapsedMs: () => clock.now,
+    wallMs: () => Date.parse("2024-01-15T10:30:00Z") + clock.now,
+    sleep: async (ms: number) => {
+      clock.sleeps.push(ms);
+      clock.now += ms;
+    },
+  };
+  return clock;
+}
+
+const settings: RetrySettings = {
+  maxAttempts: 5,
+  baseDelayMs: 100,
+  maxDelayMs: 1000,
+  budgetMs: 10_000,
+  attemptTimeoutMs: 3000,
+  random: () => 1,
+  timeScale: 1,
+  idempotent: true,
+};
+
+const status = (code: number, retryAfter: string | null = null): AttemptOutcome => ({
+  kind: "response",
+  status: code,
+  retryAfter,
+});
+
+/** Runs the loop over a list of outcomes (the last repeats); each attempt takes `costMs` of the clock. */
+async function run(outcomes: AttemptOutcome[], overrides: Partial<RetrySettings> = {}, costMs = 0) {
+  const clock = fakeClock();
+  const timeouts: number[] = [];
+  const result = await runWithRetry(
+    async ({ attempt, timeoutMs }) => {
+      timeouts.push(timeoutMs);
+      clock.now += costMs;
+      return outcomes[Math.min(attempt - 1, outcomes.length - 1)] as AttemptOutcome;
+    },
+    (outcome) => outcome,
+    { ...settings, ...overrides },
+    clock,
+  );
+  return { ...result, sleeps: clock.sleeps, timeouts, elapsed: clock.now };
+}
+
+describe("runWithRetry", () => {
+  it("returns the first success without waiting", async () => {
+    const result = await run([status(200)]);
+    expect(result).toMatchObject({ attempts: 1, sleeps: [] });
+  });
+
+  it("retries 503 then returns the success, waiting the backoff in between", async () => {
+    const result = await run([status(503), status(503), status(200)]);
+    expect(result.attempts).toBe(3);
+    expect(result.outcome).toEqual(status(200));
+    expect(result.sleeps).toEqual([100, 200]);
+  });
+
+  it("does not retry a 422", async () => {
+    const result = await run([status(422)]);
+    expect(result).toMatchObject({ attempts: 1, decision: { retry: false, reason: "not-retryable" } });
+  });
+
+  it("stops after maxAttempts", async () => {
+    const result = await run([status(503)], { maxAttempts: 3 });
+    expect(result).toMatchObject({ attempts: 3, decision: { retry: false, reason: "attempts-exhausted" } });
+    expect(result.sleeps).toEqual([100, 200]);
+  });
+
+  it("waits what Retry-After says", async () => {
+    const result = await run([status(429, "2"), status(200)]);
+    expect(result.sleeps).toEqual([2000]);
+  });
+
+  it("gives up at once when Retry-After is beyond the remaining budget", async () => {
+    const result = await run([status(429, "20")], { budgetMs: 5000 });
+    expect(result).toMatchObject({ attempts: 1, decision: { retry: false, reason: "budget-exhausted" } });
+    expect(result.sleeps).toEqual([]);
+  });
+
+  it("counts attempt time against the budget and stops when the next wait would not fit", async () => {
+    // Each attempt takes 400 ms; waits are 100, 200, 400...: 400+100+400+200+400 = 1500, next wait 400 >= 100 left.
+    const result = await run([status(503)], { budgetMs: 1900, maxAttempts: 10 }, 400);
+    expect(result).toMatchObject({ attempts: 3, decision: { retry: false, reason: "budget-exhausted" } });
+    expect(result.elapsed).toBeLessThanOrEqual(1900);
+  });
+
+  it("gives each attempt at most what is left of the budget", async () => {
+    const result = await run([status(503)], { budgetMs: 5000, attemptTimeoutMs: 3000, maxAttempts: 3 }, 3000);
+    expect(result.timeouts).toEqual([3000, 1900]);
+  });
+
+  it("scales waits by timeScale", async () => {
+    const result = await run([status(429, "1"), status(503), status(200)], { timeScale: 0.01 });
+    expect(result.sleeps).toEqual([10, 2]);
+  });
+});
