@@ -1,0 +1,135 @@
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  CreateSecretCommand,
+  PutSecretValueCommand,
+  SecretsManagerClient,
+} from "@aws-sdk/client-secrets-manager";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../infra/automation/project-root.ts";
+import { toolEnvironment } from "../../infra/automation/pulumi-command.ts";
+import { setStackConfig } from "../../infra/automation/stack.ts";
+import { checkDrift } from "../../workflows/drift/check-drift.ts";
+import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
+
+const API_KEY = "e2e-drift-api-key";
+const SECRET_ID = "qard/drift/shopify";
+let e2e: E2eStack;
+let aws: SecretsManagerClient;
+let env: Record<string, string>;
+
+const providers = (autoConnect = true) => ({
+  shopify: { autoConnect, credentials: { secretsManager: { secretId: SECRET_ID } } },
+  company_legal_fr: { enabled: true },
+});
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["workflows/drift/main.ts", ...args], {
+      cwd: projectRoot(),
+      env: { ...process.env, ...toolEnvironment(), ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function checkpoint(): Promise<string> {
+  return readFile(
+    path.join(e2e.backend.dir, ".pulumi", "stacks", "qard-iac", `${e2e.stackName}.json`),
+    "utf8",
+  );
+}
+
+beforeAll(async () => {
+  e2e = await createE2eStack({
+    name: "drift",
+    apiKey: API_KEY,
+    withMoto: true,
+    config: () => ({ "qard:providers": providers() }),
+  });
+  env = { ...e2e.backend.env, ...e2e.moto!.env };
+  aws = new SecretsManagerClient({
+    endpoint: e2e.moto!.endpoint,
+    region: "eu-west-3",
+    credentials: { accessKeyId: "t", secretAccessKey: "t" },
+  });
+  await aws.send(
+    new CreateSecretCommand({
+      Name: SECRET_ID,
+      SecretString: JSON.stringify({ client_id: "a", client_secret: "drift-v1" }),
+    }),
+  );
+  await e2e.stack.up();
+});
+
+afterAll(async () => {
+  aws?.destroy();
+  await e2e?.dispose();
+});
+
+describe("npm run drift through the engine", () => {
+  it("is clean (exit 0) right after up, and writes no state", async () => {
+    const before = await checkpoint();
+    const result = await runCli(["--stack", e2e.stackName, "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: "clean", exitCode: 0, findings: [] });
+    expect(await checkpoint()).toBe(before);
+  });
+
+  it("classifies a change made in Qard as drift (exit 2), naming the property", async () => {
+    e2e.emulator.control.patchProvider("shopify", { enabled: false });
+    const before = await checkpoint();
+    const result = await runCli(["--stack", e2e.stackName, "--markdown"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain("| drift | shopify | enabled | true | false |");
+    expect(await checkpoint()).toBe(before);
+    e2e.emulator.control.patchProvider("shopify", { enabled: true });
+  });
+
+  it("classifies a stack config edit as a pending config change (exit 3)", async () => {
+    await setStackConfig(e2e.stack, { "qard:providers": providers(false) });
+    const report = await checkDrift({ stackName: e2e.stackName, env });
+    expect(report).toMatchObject({
+      status: "config",
+      exitCode: 3,
+      findings: [
+        { kind: "config", provider: "shopify", property: "settings.auto_connect", old: true, new: false },
+      ],
+    });
+    await setStackConfig(e2e.stack, { "qard:providers": providers(true) });
+  });
+
+  it("classifies a new secret version as a pending rotation (exit 4), which outranks drift", async () => {
+    await aws.send(
+      new PutSecretValueCommand({
+        SecretId: SECRET_ID,
+        SecretString: JSON.stringify({ client_id: "a", client_secret: "drift-v2" }),
+      }),
+    );
+    e2e.emulator.control.patchProvider("company_legal_fr", { enabled: false });
+    const report = await checkDrift({ stackName: e2e.stackName, env });
+    expect(report.status).toBe("rotation");
+    expect(report.exitCode).toBe(4);
+    expect(report.findings.map((f) => `${f.kind} ${f.provider} ${f.property}`).sort()).toEqual([
+      "drift company_legal_fr enabled",
+      "rotation shopify credentialsVersionId",
+    ]);
+    expect(JSON.stringify(report)).not.toContain("drift-v2");
+  });
+
+  it("reports a check that cannot run as an error (exit 1) with the reason", async () => {
+    // As if the API key had been revoked: Qard answers 401 to the refresh's reads.
+    e2e.emulator.control.addFault({ method: "GET", path: "/api/v6/providers/*", status: 401, times: 100 });
+    const result = await runCli(["--stack", e2e.stackName]);
+    e2e.emulator.control.clearFaults();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/The drift check failed/);
+    expect(result.stdout).toMatch(/401/);
+    expect(result.stdout + result.stderr).not.toContain(API_KEY);
+  });
+});

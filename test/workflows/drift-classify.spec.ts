@@ -1,0 +1,158 @@
+import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
+import { describe, expect, it } from "vitest";
+import { classifyPreview, statusOf, type Finding } from "../../workflows/drift/classify.ts";
+import { renderJson, renderMarkdown, renderText, reportOf } from "../../workflows/drift/report.ts";
+import { parseDriftArgs } from "../../workflows/drift/args.ts";
+
+const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
+const urn = (name: string, type = QARD) => `urn:pulumi:prod::qard-iac::${type}::${name}`;
+type Props = Record<string, unknown>;
+
+let sequence = 0;
+function step(
+  kind: "resourcePreEvent" | "resOutputsEvent",
+  op: string,
+  name: string,
+  old: Props | undefined,
+  next: Props | undefined,
+  type = QARD,
+): EngineEvent {
+  const state = (inputs: Props) => ({
+    type,
+    urn: urn(name, type),
+    id: name,
+    parent: "",
+    provider: "",
+    inputs,
+    outputs: inputs,
+  });
+  return {
+    sequence: sequence++,
+    timestamp: 0,
+    [kind]: {
+      metadata: {
+        op,
+        urn: urn(name, type),
+        type,
+        provider: "",
+        ...(old ? { old: state(old) } : {}),
+        ...(next ? { new: state(next) } : {}),
+      },
+    },
+  } as unknown as EngineEvent;
+}
+const refresh = (name: string, before: Props, live: Props) =>
+  step("resOutputsEvent", "refresh", name, before, live);
+const update = (name: string, refreshed: Props, desired: Props) =>
+  step("resourcePreEvent", "update", name, refreshed, desired);
+
+const shopify = {
+  providerName: "shopify",
+  enabled: true,
+  settings: { auto_connect: true },
+  __provider: "exports.handler = …",
+};
+
+describe("classifyPreview", () => {
+  it("finds nothing when the refresh read the state back and nothing is to update", () => {
+    expect(
+      classifyPreview([
+        refresh("shopify", shopify, shopify),
+        step("resourcePreEvent", "same", "shopify", shopify, shopify),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("reports drift once, not again as the update that restores it", () => {
+    const live = { ...shopify, enabled: false };
+    const findings = classifyPreview([refresh("shopify", shopify, live), update("shopify", live, shopify)]);
+    expect(findings).toEqual([
+      { kind: "drift", provider: "shopify", property: "enabled", old: true, new: false },
+    ]);
+  });
+
+  it("reports a config change per setting", () => {
+    const desired = { ...shopify, settings: { auto_connect: false } };
+    expect(
+      classifyPreview([refresh("shopify", shopify, shopify), update("shopify", shopify, desired)]),
+    ).toEqual([
+      { kind: "config", provider: "shopify", property: "settings.auto_connect", old: true, new: false },
+    ]);
+  });
+
+  it("reports a new secret version as rotation, a new secret as config", () => {
+    const ref = { ...shopify, credentialsRef: { secretId: "qard/prod/shopify" }, credentialsVersionId: "v1" };
+    const rotated = classifyPreview([update("shopify", ref, { ...ref, credentialsVersionId: "v2" })]);
+    expect(rotated).toEqual([
+      { kind: "rotation", provider: "shopify", property: "credentialsVersionId", old: "v1", new: "v2" },
+    ]);
+    const moved = classifyPreview([
+      update("shopify", ref, { ...ref, credentialsRef: { secretId: "other" }, credentialsVersionId: "v9" }),
+    ]);
+    expect(moved.map((f) => f.kind)).toEqual(["config", "config"]);
+  });
+
+  it("never reports credential values", () => {
+    const findings = classifyPreview([
+      update(
+        "shopify",
+        { ...shopify, credentials: { client_secret: "a" } },
+        { ...shopify, credentials: { client_secret: "b" } },
+      ),
+    ]);
+    expect(findings).toEqual([
+      { kind: "config", provider: "shopify", property: "credentials", old: "[secret]", new: "[secret]" },
+    ]);
+  });
+
+  it("reports added and removed providers, and ignores the default provider and the stack", () => {
+    const findings = classifyPreview([
+      step("resourcePreEvent", "create", "paypal", undefined, { providerName: "paypal" }),
+      step("resourcePreEvent", "delete", "square", { providerName: "square" }, undefined),
+      step("resourcePreEvent", "update", "default", { a: 1 }, { a: 2 }, "pulumi:providers:pulumi-nodejs"),
+      step("resourcePreEvent", "update", "qard-iac-prod", { a: 1 }, { a: 2 }, "pulumi:pulumi:Stack"),
+    ]);
+    expect(findings).toEqual([
+      { kind: "config", provider: "paypal", property: "(provider added)" },
+      { kind: "config", provider: "square", property: "(provider removed)" },
+    ]);
+  });
+});
+
+describe("statusOf and exit codes", () => {
+  const f = (kind: Finding["kind"]): Finding => ({ kind, provider: "p", property: "x" });
+  it.each([
+    [[], "clean", 0],
+    [[f("drift")], "drift", 2],
+    [[f("drift"), f("config")], "config", 3],
+    [[f("config"), f("rotation"), f("drift")], "rotation", 4],
+  ] as const)("%j → %s (exit %i)", (findings, status, code) => {
+    expect(statusOf(findings)).toBe(status);
+    expect(reportOf("prod", statusOf(findings), [...findings]).exitCode).toBe(code);
+  });
+  it("an error exits 1", () => expect(reportOf("prod", "error", [], "boom").exitCode).toBe(1));
+});
+
+describe("renderers", () => {
+  const report = reportOf("prod", "drift", [
+    { kind: "drift", provider: "shopify", property: "enabled", old: true, new: false },
+  ]);
+  it("text names the provider, property and both values", () => {
+    expect(renderText(report)).toContain("drift    shopify  enabled: true → false (state → Qard)");
+  });
+  it("markdown is a table for a CI job summary", () => {
+    expect(renderMarkdown(report)).toContain("| drift | shopify | enabled | true | false |");
+  });
+  it("json round-trips", () => {
+    expect(JSON.parse(renderJson(report))).toEqual(report);
+  });
+});
+
+describe("parseDriftArgs", () => {
+  it("needs --stack and one format at most", () => {
+    expect(parseDriftArgs(["--stack", "prod", "--markdown"])).toEqual({ stack: "prod", format: "markdown" });
+    expect(() => parseDriftArgs([])).toThrow(/--stack is required/);
+    expect(() => parseDriftArgs(["--stack", "p", "--json", "--markdown"])).toThrow(/exclude each other/);
+    expect(() => parseDriftArgs(["--stak", "p"])).toThrow(/Usage: npm run drift/);
+  });
+});

@@ -1,0 +1,31 @@
+import { parseArgs } from "node:util";
+
+export interface DriftArgs {
+  stack: string;
+  format: "text" | "json" | "markdown";
+}
+
+/** The flags `npm run drift` accepts (the CI examples are checked against this list). */
+export const DRIFT_FLAGS = ["--stack", "--json", "--markdown"] as const;
+
+export const DRIFT_USAGE = "Usage: npm run drift -- --stack <name> [--json | --markdown]";
+
+/** Parses the command line; throws an Error whose message ends with the usage line. */
+export function parseDriftArgs(argv: string[]): DriftArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { stack: { type: "string" }, json: { type: "boolean" }, markdown: { type: "boolean" } },
+    }));
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${DRIFT_USAGE}`, {
+      cause: error,
+    });
+  }
+  if (!values.stack) throw new Error(`--stack is required\n${DRIFT_USAGE}`);
+  if (values.json && values.markdown)
+    throw new Error(`--json and --markdown exclude each other\n${DRIFT_USAGE}`);
+  return { stack: values.stack, format: values.json ? "json" : values.markdown ? "markdown" : "text" };
+}

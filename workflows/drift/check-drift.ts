@@ -1,0 +1,46 @@
+import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
+import { openStack } from "../../infra/automation/stack.ts";
+import { classifyPreview, statusOf } from "./classify.ts";
+import { reportOf, type DriftReport } from "./report.ts";
+
+export interface CheckDriftOptions {
+  stackName: string;
+  /** Environment for the CLI and the provider (backend, passphrase, AWS…); process.env by default. */
+  env?: Record<string, string>;
+  /** Called with each line the CLI prints, e.g. to stream it to a log. */
+  onOutput?: (line: string) => void;
+}
+
+/**
+ * A refresh-preview: reads Qard and Secrets Manager, compares with the state and the config, writes no
+ * state. Never throws for a failed check: the report says "error" with the reason.
+ */
+export async function checkDrift(options: CheckDriftOptions): Promise<DriftReport> {
+  const events: EngineEvent[] = [];
+  try {
+    const stack = await openStack({
+      stackName: options.stackName,
+      ...(options.env ? { env: options.env } : {}),
+    });
+    await stack.preview({
+      refresh: true,
+      diff: true,
+      onEvent: (event) => events.push(event),
+      ...(options.onOutput ? { onOutput: options.onOutput } : {}),
+    });
+  } catch (error) {
+    return reportOf(options.stackName, "error", classifyPreview(events), conciseError(error));
+  }
+  const findings = classifyPreview(events);
+  return reportOf(options.stackName, statusOf(findings), findings);
+}
+
+/** The CLI's error lines, not its whole transcript (already streamed through onOutput when wanted). */
+function conciseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const errorLines = message.split("\n").filter((line) => /error:|Error:|failed/i.test(line));
+  return (errorLines.length > 0 ? errorLines : message.split("\n").slice(0, 5))
+    .slice(0, 10)
+    .join("\n")
+    .trim();
+}

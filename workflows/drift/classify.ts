@@ -1,0 +1,138 @@
+import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
+import { sameJson } from "../../providers/src/resource/diff.ts";
+
+export type FindingKind = "drift" | "config" | "rotation";
+
+/** One property that differs. Values are as the engine reported them; secrets arrive as "[secret]". */
+export interface Finding {
+  kind: FindingKind;
+  /** The Qard provider (the resource's logical name). */
+  provider: string;
+  /** Dotted for settings, e.g. "settings.auto_connect"; "(provider added)" / "(provider removed)". */
+  property: string;
+  /** drift: the value in state; config/rotation: the value in state after refresh. */
+  old?: unknown;
+  /** drift: the value live in Qard; config/rotation: the value the stack wants. */
+  new?: unknown;
+}
+
+const QARD_TYPE = "pulumi-nodejs:dynamic/qard:ProviderConfig";
+const ROTATION_PROPERTIES = new Set(["credentialsVersionId", "credentialsArn"]);
+const SECRET_PROPERTIES = new Set(["credentials"]);
+const CHANGE_OPS = new Set([
+  "create",
+  "update",
+  "replace",
+  "create-replacement",
+  "delete",
+  "delete-replaced",
+]);
+
+type Props = Record<string, unknown>;
+
+function nameOf(urn: string): string {
+  return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+/** Top-level properties compared one by one; `settings` is compared per setting key. */
+function changedProperties(old: Props, next: Props): Array<{ property: string; old: unknown; new: unknown }> {
+  const keys = [...new Set([...Object.keys(old), ...Object.keys(next)])]
+    .filter((key) => key !== "__provider")
+    .sort();
+  const changes: Array<{ property: string; old: unknown; new: unknown }> = [];
+  for (const key of keys) {
+    if (sameJson(old[key], next[key])) continue;
+    if (key === "settings" && isRecord(old[key]) && isRecord(next[key])) {
+      changes.push(
+        ...changedProperties(old[key], next[key]).map((c) => ({ ...c, property: `settings.${c.property}` })),
+      );
+    } else if (SECRET_PROPERTIES.has(key)) {
+      changes.push({ property: key, old: "[secret]", new: "[secret]" });
+    } else {
+      changes.push({ property: key, old: old[key], new: next[key] });
+    }
+  }
+  return changes;
+}
+
+function isRecord(value: unknown): value is Props {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function stepsOf(events: readonly EngineEvent[]) {
+  const refreshes: StepEventMetadata[] = [];
+  const changes: StepEventMetadata[] = [];
+  for (const event of events) {
+    // The refresh step's outputs event carries the state before (old) and after (new) reading Qard.
+    const outputs = event.resOutputsEvent?.metadata;
+    if (outputs?.type === QARD_TYPE && outputs.op === "refresh") refreshes.push(outputs);
+    const pre = event.resourcePreEvent?.metadata;
+    if (pre?.type === QARD_TYPE && CHANGE_OPS.has(pre.op)) changes.push(pre);
+  }
+  return { refreshes, changes };
+}
+
+/**
+ * Classifies what a refresh-preview found, per provider and property:
+ * - drift: Qard differs from the state (the refresh read something else);
+ * - rotation: a referenced Secrets Manager secret has a new version;
+ * - config: the program or stack config differs from the state.
+ * An update that only puts a drifted value back is the drift itself, not a config change. The default
+ * dynamic provider and the stack's outputs are not findings: any config edit touches them.
+ */
+export function classifyPreview(events: readonly EngineEvent[]): Finding[] {
+  const { refreshes, changes } = stepsOf(events);
+  const findings: Finding[] = [];
+  const stateBeforeRefresh = new Map<string, Props>();
+  for (const step of refreshes) {
+    const provider = nameOf(step.urn);
+    const before = step.old?.inputs ?? {};
+    stateBeforeRefresh.set(step.urn, before);
+    for (const change of changedProperties(before, step.new?.inputs ?? {}))
+      findings.push({ kind: "drift", provider, ...change });
+  }
+  for (const step of changes) {
+    const provider = nameOf(step.urn);
+    if (step.op === "create") {
+      findings.push({ kind: "config", provider, property: "(provider added)" });
+      continue;
+    }
+    if (step.op === "delete" || step.op === "delete-replaced") {
+      findings.push({ kind: "config", provider, property: "(provider removed)" });
+      continue;
+    }
+    const refreshed = step.old?.inputs ?? {};
+    const desired = step.new?.inputs ?? {};
+    const before = stateBeforeRefresh.get(step.urn);
+    const sameReference = sameJson(refreshed.credentialsRef, desired.credentialsRef);
+    for (const change of changedProperties(refreshed, desired)) {
+      if (
+        before &&
+        sameJson(valueAt(before, change.property), change.new) &&
+        !sameJson(valueAt(refreshed, change.property), valueAt(before, change.property))
+      ) {
+        continue; // restoring drift, already reported
+      }
+      const kind: FindingKind =
+        ROTATION_PROPERTIES.has(change.property) && sameReference ? "rotation" : "config";
+      findings.push({ kind, provider, ...change });
+    }
+  }
+  return findings;
+}
+
+function valueAt(props: Props, property: string): unknown {
+  if (!property.startsWith("settings.")) return props[property];
+  const settings = props.settings;
+  return isRecord(settings) ? settings[property.slice("settings.".length)] : undefined;
+}
+
+export const EXIT_CODES = { clean: 0, error: 1, drift: 2, config: 3, rotation: 4 } as const;
+export type DriftStatus = keyof typeof EXIT_CODES;
+
+/** The highest-ranked kind found: rotation (4) over config (3) over drift (2); clean (0) when none. */
+export function statusOf(findings: readonly Finding[]): DriftStatus {
+  let status: DriftStatus = "clean";
+  for (const finding of findings) if (EXIT_CODES[finding.kind] > EXIT_CODES[status]) status = finding.kind;
+  return status;
+}

@@ -1,0 +1,79 @@
+import { EXIT_CODES, type DriftStatus, type Finding } from "./classify.ts";
+
+export interface DriftReport {
+  stack: string;
+  status: DriftStatus;
+  exitCode: number;
+  findings: Finding[];
+  /** Set when the check itself failed (status "error"). */
+  error?: string;
+}
+
+export function reportOf(
+  stack: string,
+  status: DriftStatus,
+  findings: Finding[],
+  error?: string,
+): DriftReport {
+  const report: DriftReport = { stack, status, exitCode: EXIT_CODES[status], findings };
+  if (error !== undefined) report.error = error;
+  return report;
+}
+
+const HEADLINES: Record<DriftStatus, string> = {
+  clean: "Qard matches the stack: no drift, no pending change.",
+  drift: "Drift: Qard differs from the stack's state. `pulumi up --refresh` puts it back.",
+  config: "Config change pending: the stack's config differs from what was applied. `pulumi up` applies it.",
+  rotation: "Rotation pending: a referenced secret has a new version. `pulumi up` sends it to Qard.",
+  error: "The drift check failed.",
+};
+
+const EXPLAIN: Record<Finding["kind"], string> = {
+  drift: "state → Qard",
+  config: "state → config",
+  rotation: "old → new version",
+};
+
+function show(value: unknown): string {
+  if (value === undefined) return "—";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export function renderText(report: DriftReport): string {
+  const lines = [`Stack ${report.stack}: ${HEADLINES[report.status]}`];
+  if (report.error) lines.push(`  ${report.error}`);
+  for (const f of report.findings) {
+    const change =
+      f.old === undefined && f.new === undefined
+        ? ""
+        : `: ${show(f.old)} → ${show(f.new)} (${EXPLAIN[f.kind]})`;
+    lines.push(`  ${f.kind.padEnd(8)} ${f.provider}  ${f.property}${change}`);
+  }
+  return lines.join("\n");
+}
+
+function cell(value: string): string {
+  return value.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+export function renderMarkdown(report: DriftReport): string {
+  const lines = [
+    `### Qard drift check — stack \`${report.stack}\`: ${report.status} (exit ${report.exitCode})`,
+    "",
+    HEADLINES[report.status],
+  ];
+  if (report.error) lines.push("", "```", report.error, "```");
+  if (report.findings.length > 0) {
+    lines.push("", "| kind | provider | property | from | to |", "| --- | --- | --- | --- | --- |");
+    for (const f of report.findings) {
+      lines.push(
+        `| ${f.kind} | ${cell(f.provider)} | ${cell(f.property)} | ${cell(show(f.old))} | ${cell(show(f.new))} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+export function renderJson(report: DriftReport): string {
+  return JSON.stringify(report, null, 2);
+}
