@@ -27,6 +27,8 @@ export interface E2eStackOptions {
   /** Stack config besides qard:apiUrl and qard:apiKey. */
   config: (env: { emulator: RunningEmulator; moto?: MotoServer }) => Record<string, unknown>;
   secretConfig?: Record<string, string>;
+  /** Share another stack's backend and moto (e.g. staging and prod of one project); not disposed here. */
+  shareWith?: E2eStack;
 }
 
 /**
@@ -35,8 +37,9 @@ export interface E2eStackOptions {
  */
 export async function createE2eStack(options: E2eStackOptions): Promise<E2eStack> {
   const emulator = await startEmulator({ apiKeys: [options.apiKey], ...options.emulator });
-  const moto = options.withMoto ? await startMoto() : undefined;
-  const backend = await createTestBackend();
+  const shared = options.shareWith;
+  const moto = shared ? shared.moto : options.withMoto ? await startMoto() : undefined;
+  const backend = shared ? shared.backend : await createTestBackend();
   const stackName = `e2e-${options.name}-${randomBytes(3).toString("hex")}`;
   const env = { ...backend.env, ...(moto?.env ?? {}) };
   const stack = await openStack({ stackName, env });
@@ -60,6 +63,7 @@ export async function createE2eStack(options: E2eStackOptions): Promise<E2eStack
     dispose: async () => {
       await stack.workspace.removeStack(stackName, { force: true }).catch(() => undefined);
       await emulator.close();
+      if (shared) return;
       await moto?.stop();
       await backend.remove();
     },

@@ -117,6 +117,12 @@ function describeAwsError(secretId: string, where: string, error: unknown): Secr
     case "DecryptionFailure":
       return new SecretSourceError(secretId, `secret "${secretId}" could not be decrypted with its KMS key`);
     default: {
+      if (/region is missing/i.test(error instanceof Error ? error.message : "")) {
+        return new SecretSourceError(
+          secretId,
+          `no AWS region for secret "${secretId}": give its ARN, set \`region\` in the reference, or set AWS_REGION`,
+        );
+      }
       // AWS SDK messages describe the request, never the secret's value.
       const detail = error instanceof Error ? error.message : String(error);
       return new SecretSourceError(

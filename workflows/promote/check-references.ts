@@ -1,0 +1,62 @@
+import { catalogueEntry } from "../../providers/src/catalogue.ts";
+import { credentialKeyProblems } from "../../providers/src/resource/credential-keys.ts";
+import { readSecretJson } from "../../providers/src/secrets/secrets-manager.ts";
+import type { SecretsManagerRef } from "../../providers/src/resource/state.ts";
+import type { RawProvider, RawProviders } from "./plan-promotion.ts";
+
+function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | undefined {
+  const credentials = provider?.credentials;
+  if (!credentials || typeof credentials !== "object" || !("secretsManager" in credentials)) return undefined;
+  const ref = (credentials as { secretsManager: unknown }).secretsManager;
+  if (!ref || typeof ref !== "object" || typeof (ref as { secretId?: unknown }).secretId !== "string")
+    return undefined;
+  return ref as SecretsManagerRef;
+}
+
+async function arnOf(ref: SecretsManagerRef): Promise<string | undefined> {
+  try {
+    return (await readSecretJson(ref)).version.arn;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks every Secrets Manager reference of the target: the secret exists, parses as a JSON object with
+ * the provider's credential keys, and is not the source's own secret. Returns every problem at once;
+ * messages name secrets and keys, never values.
+ */
+export async function checkTargetReferences(
+  source: RawProviders,
+  target: RawProviders,
+  names: { from: string; to: string },
+): Promise<string[]> {
+  const checks = Object.entries(target).map(async ([name, provider]): Promise<string[]> => {
+    const ref = referenceOf(provider);
+    if (!ref) return [];
+    const problems: string[] = [];
+    let targetArn: string | undefined;
+    try {
+      const secret = await readSecretJson(ref);
+      targetArn = secret.version.arn;
+      const expected = catalogueEntry(name)?.credentials;
+      const keyProblems = expected ? credentialKeyProblems(expected, secret.payload) : [];
+      if (keyProblems.length > 0)
+        problems.push(`${names.to} ${name}: secret "${ref.secretId}": ${keyProblems.join("; ")}`);
+    } catch (error) {
+      problems.push(`${names.to} ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const sourceRef = referenceOf(source[name]);
+    if (sourceRef) {
+      const sameId = sourceRef.secretId === ref.secretId && (sourceRef.region ?? "") === (ref.region ?? "");
+      const sourceArn = targetArn ? await arnOf(sourceRef) : undefined;
+      if (sameId || (targetArn !== undefined && targetArn === sourceArn)) {
+        problems.push(
+          `${names.to} ${name}: uses the same secret as ${names.from} ("${ref.secretId}"): give ${names.to} its own (e.g. qard/${names.to}/${name})`,
+        );
+      }
+    }
+    return problems;
+  });
+  return (await Promise.all(checks)).flat();
+}

@@ -1,0 +1,85 @@
+import { catalogueEntry } from "../../providers/src/catalogue.ts";
+import { sameJson } from "../../providers/src/resource/diff.ts";
+
+/** A provider's entry in `qard:providers`, as written in a stack file (secure leaves stay opaque). */
+export type RawProvider = Record<string, unknown>;
+export type RawProviders = Record<string, RawProvider>;
+
+/** What is promoted: the non-secret shape of a provider. Credentials are each stack's own. */
+export const PROMOTED_KEYS = ["enabled", "autoConnect", "settings"] as const;
+
+export interface SettingChange {
+  provider: string;
+  /** "enabled", "settings.auto_connect", or "(provider added)". */
+  setting: string;
+  /** The target's current effective value; undefined when the provider is new there. */
+  from: unknown;
+  to: unknown;
+}
+
+export interface PromotionPlan {
+  changes: SettingChange[];
+  /** The target's `qard:providers` after promotion: promoted keys from the source, the rest kept. */
+  target: RawProviders;
+  problems: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** enabled (default true) and settings with autoConnect folded in: what Qard ends up with. */
+export function effectiveSettings(provider: RawProvider | undefined): Record<string, unknown> {
+  if (!provider) return {};
+  const settings = isRecord(provider.settings) ? { ...provider.settings } : {};
+  if (provider.autoConnect !== undefined) settings.auto_connect = provider.autoConnect;
+  const effective: Record<string, unknown> = { enabled: provider.enabled ?? true };
+  for (const [key, value] of Object.entries(settings)) effective[`settings.${key}`] = value;
+  return effective;
+}
+
+/**
+ * Promotes the source's non-secret settings onto the target: per provider, `enabled`, `autoConnect` and
+ * `settings` are copied; credentials, `protect`, `retainOnDelete` and target-only providers are kept.
+ */
+export function planPromotion(
+  source: RawProviders,
+  target: RawProviders,
+  targetStack: string,
+): PromotionPlan {
+  const changes: SettingChange[] = [];
+  const problems: string[] = [];
+  const next: RawProviders = structuredClone(target);
+  for (const [name, provider] of Object.entries(source)) {
+    const current = target[name];
+    const promoted: RawProvider = { ...(current ?? {}) };
+    for (const key of PROMOTED_KEYS) {
+      if (provider[key] === undefined) delete promoted[key];
+      else promoted[key] = structuredClone(provider[key]);
+    }
+    next[name] = promoted;
+    if (!current) {
+      changes.push({
+        provider: name,
+        setting: "(provider added)",
+        from: undefined,
+        to: effectiveSettings(promoted),
+      });
+      const needsCredentials = Object.keys(catalogueEntry(name)?.credentials ?? {}).length > 0;
+      if ((needsCredentials || provider.credentials !== undefined) && promoted.credentials === undefined) {
+        problems.push(
+          `${targetStack} has no credentials for ${name}: add qard:providers.${name}.credentials.secretsManager.secretId ` +
+            `(e.g. qard/${targetStack}/${name}) to Pulumi.${targetStack}.yaml`,
+        );
+      }
+      continue;
+    }
+    const before = effectiveSettings(current);
+    const after = effectiveSettings(promoted);
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+      if (!sameJson(before[key], after[key]))
+        changes.push({ provider: name, setting: key, from: before[key], to: after[key] });
+    }
+  }
+  return { changes, target: next, problems };
+}

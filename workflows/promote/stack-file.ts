@@ -1,0 +1,69 @@
+import { readFile, writeFile, rename } from "node:fs/promises";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import { projectRoot } from "../../infra/automation/project-root.ts";
+import { sameJson } from "../../providers/src/resource/diff.ts";
+import type { RawProviders } from "./plan-promotion.ts";
+
+const PROVIDERS_PATH = ["config", "qard:providers"] as const;
+
+export function stackFilePath(stack: string, dir = projectRoot()): string {
+  return path.join(dir, `Pulumi.${stack}.yaml`);
+}
+
+/** `qard:providers` of a stack file, without decrypting anything (secure leaves stay `{secure: …}`). */
+export async function readStackProviders(stack: string, dir = projectRoot()): Promise<RawProviders> {
+  const file = stackFilePath(stack, dir);
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT")
+      throw new Error(`${path.basename(file)} not found: is "${stack}" a stack of this project?`, {
+        cause: error,
+      });
+    throw error;
+  });
+  const value = jsonOf(parseDocument(text).getIn(PROVIDERS_PATH));
+  if (value === undefined) return {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new Error(`${path.basename(file)}: qard:providers must be a map of provider name to its settings`);
+  }
+  return value as RawProviders;
+}
+
+/**
+ * Rewrites only the promoted keys in place, so comments, key order and everything else in the file
+ * (encryption salt, secure values, prod-only keys) stay as they are. Written atomically.
+ */
+export async function writePromotedProviders(
+  stack: string,
+  providers: RawProviders,
+  promotedKeys: readonly string[],
+  dir = projectRoot(),
+): Promise<boolean> {
+  const file = stackFilePath(stack, dir);
+  const text = await readFile(file, "utf8");
+  const doc = parseDocument(text);
+  for (const [name, provider] of Object.entries(providers)) {
+    for (const key of promotedKeys) {
+      const at = [...PROVIDERS_PATH, name, key];
+      if (provider[key] === undefined) {
+        if (doc.hasIn(at)) doc.deleteIn(at);
+      } else if (!sameJson(jsonOf(doc.getIn(at)), provider[key])) {
+        // Only a value that changes is rewritten, so comments on unchanged nodes survive.
+        doc.setIn(at, doc.createNode(provider[key]));
+      }
+    }
+  }
+  const next = doc.toString();
+  if (next === text) return false;
+  const partial = `${file}.promote-${process.pid}`;
+  await writeFile(partial, next, "utf8");
+  await rename(partial, file);
+  return true;
+}
+
+/** A YAML node (or scalar) as plain JSON. */
+function jsonOf(node: unknown): unknown {
+  return node !== null && typeof node === "object" && "toJSON" in node
+    ? (node as { toJSON(): unknown }).toJSON()
+    : node;
+}
