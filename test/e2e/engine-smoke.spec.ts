@@ -2,10 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";
+import { projectRoot } from "../../infra/automation/project-root.ts";
 
 // The smallest dynamic resource: proves the CLI, the Automation API's language server and the
 // dynamic-provider plugin (pulumi-resource-pulumi-nodejs on the project's Node) work together.
@@ -34,7 +35,9 @@ describe("the Pulumi engine as this project drives it", () => {
 
   beforeAll(async () => {
     backend = await createTestBackend();
+    // A project of its own, beside ours: the plugin launcher resolves @pulumi/pulumi from the work dir.
     workDir = await mkdtemp(path.join(os.tmpdir(), "qard-iac-smoke-"));
+    await symlink(path.join(projectRoot(), "node_modules"), path.join(workDir, "node_modules"));
     stack = await LocalWorkspace.createOrSelectStack(
       {
         stackName: "smoke",
