@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -7,11 +6,10 @@ import {
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolEnvironment } from "../../infra/automation/pulumi-command.ts";
 import { setStackConfig } from "../../infra/automation/stack.ts";
 import { checkDrift } from "../../workflows/drift/check-drift.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
+import { runScript } from "../helpers/run-script.ts";
 
 const API_KEY = "e2e-drift-api-key";
 const SECRET_ID = "qard/drift/shopify";
@@ -24,19 +22,7 @@ const providers = (autoConnect = true) => ({
   company_legal_fr: { enabled: true },
 });
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["workflows/drift/main.ts", ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...toolEnvironment(), ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runScript("workflows/drift/main.ts", args, env);
 
 async function checkpoint(): Promise<string> {
   return readFile(

@@ -1,14 +1,12 @@
-import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolEnvironment } from "../../infra/automation/pulumi-command.ts";
 import { setStackConfig } from "../../infra/automation/stack.ts";
 import { promote } from "../../workflows/promote/promote.ts";
 import { readStackProviders, stackFilePath } from "../../workflows/promote/stack-file.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
+import { runScript } from "../helpers/run-script.ts";
 
 // staging and prod of one project: one state backend, one AWS account (moto), one Qard account each.
 let staging: E2eStack;
@@ -31,18 +29,7 @@ async function secret(name: string, value: unknown): Promise<void> {
   );
 }
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["workflows/promote/main.ts", ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...toolEnvironment(), ...env },
-    });
-    let stdout = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.on("close", (code) => resolve({ code, stdout }));
-  });
-}
+const runCli = (args: string[]) => runScript("workflows/promote/main.ts", args, env);
 
 beforeAll(async () => {
   staging = await createE2eStack({
@@ -86,7 +73,7 @@ describe("npm run promote -- --from staging --to prod", () => {
   it("refuses while staging has never been updated", async () => {
     const result = await runCli(["--from", staging.stackName, "--to", prod.stackName]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${staging.stackName} has never been updated`);
+    expect(result.output).toContain(`${staging.stackName} has never been updated`);
   });
 
   it("refuses when staging's last update failed", async () => {

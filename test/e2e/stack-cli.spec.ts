@@ -1,25 +1,12 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolEnvironment } from "../../infra/automation/pulumi-command.ts";
 import { parseStackArgs } from "../../workflows/stack/main.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
+import { runScript } from "../helpers/run-script.ts";
 
 let e2e: E2eStack;
 
-function runStackCli(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["workflows/stack/main.ts", ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...toolEnvironment(), ...e2e.backend.env },
-    });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
+const runStackCli = (args: string[]) => runScript("workflows/stack/main.ts", args, e2e.backend.env);
 
 beforeAll(async () => {
   e2e = await createE2eStack({

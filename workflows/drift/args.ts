@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../command-line.ts";
 
 export interface DriftArgs {
   stack: string;
@@ -12,18 +12,14 @@ export const DRIFT_USAGE = "Usage: npm run drift -- --stack <name> [--json | --m
 
 /** Parses the command line; throws an Error whose message ends with the usage line. */
 export function parseDriftArgs(argv: string[]): DriftArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args: argv,
       strict: true,
       options: { stack: { type: "string" }, json: { type: "boolean" }, markdown: { type: "boolean" } },
-    }));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${DRIFT_USAGE}`, {
-      cause: error,
-    });
-  }
+    },
+    DRIFT_USAGE,
+  );
   if (!values.stack) throw new Error(`--stack is required\n${DRIFT_USAGE}`);
   if (values.json && values.markdown)
     throw new Error(`--json and --markdown exclude each other\n${DRIFT_USAGE}`);

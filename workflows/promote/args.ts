@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../command-line.ts";
 
 export interface PromoteArgs {
   from: string;
@@ -13,9 +13,8 @@ export const PROMOTE_FLAGS = ["--from", "--to", "--apply", "--json"] as const;
 export const PROMOTE_USAGE = "Usage: npm run promote -- --from <stack> --to <stack> [--apply] [--json]";
 
 export function parsePromoteArgs(argv: string[]): PromoteArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args: argv,
       strict: true,
       options: {
@@ -24,12 +23,9 @@ export function parsePromoteArgs(argv: string[]): PromoteArgs {
         apply: { type: "boolean" },
         json: { type: "boolean" },
       },
-    }));
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${PROMOTE_USAGE}`, {
-      cause: error,
-    });
-  }
+    },
+    PROMOTE_USAGE,
+  );
   if (!values.from || !values.to) throw new Error(`--from and --to are required\n${PROMOTE_USAGE}`);
   if (values.from === values.to) throw new Error(`--from and --to name the same stack\n${PROMOTE_USAGE}`);
   return { from: values.from, to: values.to, apply: values.apply ?? false, json: values.json ?? false };

@@ -2,7 +2,7 @@
 // Runs the Qard program through the Automation API, the way the tests and the other workflows drive the
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../command-line.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 
 export const STACK_USAGE =
@@ -20,9 +20,8 @@ export interface StackArgs {
 }
 
 export function parseStackArgs(argv: string[]): StackArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandLine(
+    {
       args: argv,
       strict: true,
       allowPositionals: true,
@@ -32,12 +31,9 @@ export function parseStackArgs(argv: string[]): StackArgs {
         refresh: { type: "boolean" },
         "expect-no-changes": { type: "boolean" },
       },
-    });
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${STACK_USAGE}`, {
-      cause: error,
-    });
-  }
+    },
+    STACK_USAGE,
+  );
   const [operation, ...extra] = parsed.positionals;
   if (!OPERATIONS.includes(operation as Operation) || extra.length > 0) {
     throw new Error(`expected one of ${OPERATIONS.join(", ")}\n${STACK_USAGE}`);
