@@ -1,7 +1,10 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
 /** node:util's parseArgs (callers pass `strict: true`), its errors ending with the command's usage line. */
-export function parseCommandLine<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+export function parseCommandLine<T extends ParseArgsConfig>(
+  config: T,
+  usage: string,
+): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (error) {
