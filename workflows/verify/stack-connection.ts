@@ -1,0 +1,70 @@
+/**
+ * Where verify talks to Qard: the stack's own qard:apiUrl and API key, resolved exactly as the stack's
+ * provider resolves them during `pulumi up`, so verify checks the account the stack configures.
+ */
+import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
+import { projectRoot } from "../../infra/automation/project-root.ts";
+import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
+import {
+  connectionConfigFrom,
+  resolveConnection,
+  type Connection,
+} from "../../providers/src/resource/connection.ts";
+
+export type { Connection };
+
+/** A stack's config as `pulumi config --show-secrets --json` gives it: secrets already decrypted. */
+export type StackConfigValues = Readonly<Record<string, { value: string } | undefined>>;
+
+/**
+ * The connection from a stack's config and the environment: qard:apiKey first, then QARD_API_KEY, then the
+ * Secrets Manager secret named by qard:apiKeySecretId; qard:apiUrl, else QARD_API_URL, else Qard's host.
+ */
+export function connectionFromStackConfig(
+  config: StackConfigValues,
+  env: NodeJS.ProcessEnv,
+): Promise<Connection> {
+  return resolveConnection(
+    connectionConfigFrom((key) => config[key]?.value),
+    env,
+  );
+}
+
+/**
+ * Reads the stack's config through the Pulumi CLI (PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE... come
+ * from `env`). The stack is selected, never created: a mistyped name must not leave an empty stack behind
+ * in the team's backend.
+ */
+export async function readStackConnection(stackName: string, env: NodeJS.ProcessEnv): Promise<Connection> {
+  let config: StackConfigValues;
+  try {
+    const stack = await LocalWorkspace.selectStack(
+      { stackName, workDir: projectRoot() },
+      {
+        pulumiCommand: await resolvePulumiCommand(),
+        envVars: { ...definedOnly(env), ...toolEnvironment(env) },
+      },
+    );
+    config = await stack.getAllConfig();
+  } catch (error) {
+    throw new Error(pulumiErrorLine(error instanceof Error ? error.message : String(error)), {
+      cause: error,
+    });
+  }
+  return connectionFromStackConfig(config, env);
+}
+
+/**
+ * The CLI's own "error: ..." line out of an Automation API error, which otherwise repeats the command, its
+ * exit code and both output streams. The whole message when there is no such line.
+ */
+export function pulumiErrorLine(message: string): string {
+  const lines = message.split("\n").filter((line) => line.startsWith("error: "));
+  return lines.at(-1)?.slice("error: ".length).trim() ?? message;
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
