@@ -194,6 +194,14 @@ describe("diff and update", () => {
     expect(emulator.control.credentialsOf("shopify")?.client_secret).toBe("shop-app-secret-2");
   });
 
+  it("lets a new implementation reach the resource through schemaVersion: an update with no API call", async () => {
+    const next = await checked({ ...shopify(), schemaVersion: 2 });
+    expect(await provider.diff("shopify", outs, next)).toMatchObject({ changes: true, replaces: [] });
+    const updated = await provider.update("shopify", outs, next);
+    expect(apiCalls(emulator.control)).toEqual([]);
+    expect(updated.outs).toMatchObject({ schemaVersion: 2, enabled: true });
+  });
+
   it("writes credentials before enabling when both change", async () => {
     const disabled = (
       await provider.update("shopify", outs, await checked({ ...shopify({ enabled: false }) }))
