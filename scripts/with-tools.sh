@@ -8,4 +8,12 @@ export PATH="$root/.tools/bin:$root/node_modules/.bin:$PATH"
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export QARD_IAC_ROOT="$root"
+if [ "${1:-}" = pulumi ] && [ "${2:-}" != "" ] && ! command -v pulumi-language-nodejs >/dev/null; then
+  case "$2" in
+    up | preview | watch)
+      # The CLI built here has no Node.js language host (see README, Toolchain): say what works instead.
+      echo "note: this Pulumi CLI has no Node.js language host; run the program with \`npm run stack -- $2 --stack <name>\`" >&2
+      ;;
+  esac
+fi
 exec "$@"
