@@ -1,0 +1,81 @@
+import { setStackConfig } from "../infra/automation/stack.ts";
+import type { BenchStacks } from "./bench-stacks.ts";
+import { fleet, rotationPath } from "./fleet.ts";
+import { BENCH_API_KEY, type SlowEmulator } from "./slow-emulator.ts";
+import { stateSize, type StateSize } from "./state-size.ts";
+
+export const QARD_RESOURCE_TYPE = "pulumi-nodejs:dynamic/qard:ProviderConfig";
+
+export interface ApiCallRow {
+  operation: string;
+  providers: number;
+  gets: number;
+  puts: number;
+  minimumGets: number;
+  minimumPuts: number;
+  /** For orientation only: one run, not a median. */
+  wallMs: number;
+}
+
+export interface ApiCallsResult {
+  rows: ApiCallRow[];
+  /** The Qard stack's state right after the create. */
+  state: StateSize;
+}
+
+export interface ApiCallsContext {
+  stacks: BenchStacks;
+  slow: SlowEmulator;
+  backendDir: string;
+  progress: (message: string) => void;
+}
+
+/**
+ * Counts the Qard calls of each lifecycle operation on one stack of `count` providers, from an empty
+ * account to destroy. Rotation is done in value mode: a new value for one secret credential in stack config.
+ */
+export async function measureApiCalls(context: ApiCallsContext, count: number): Promise<ApiCallsResult> {
+  const { slow, progress } = context;
+  const { name, stack } = await context.stacks.open(`calls-${count}`);
+  const initial = fleet(count);
+  await setStackConfig(
+    stack,
+    { "qard:apiUrl": slow.emulator.baseUrl, ...initial.values },
+    { "qard:apiKey": BENCH_API_KEY, ...initial.secretPaths },
+  );
+  slow.reset();
+  const rows: ApiCallRow[] = [];
+  const step = async (
+    operation: string,
+    minimum: { gets: number; puts: number },
+    run: () => Promise<unknown>,
+  ) => {
+    slow.takeCounts();
+    const started = performance.now();
+    await run();
+    const wallMs = Math.round(performance.now() - started);
+    const counts = slow.takeCounts();
+    rows.push({
+      operation,
+      providers: count,
+      ...counts,
+      minimumGets: minimum.gets,
+      minimumPuts: minimum.puts,
+      wallMs,
+    });
+    progress(`  ${operation}, ${count} provider(s): ${counts.gets} GET, ${counts.puts} PUT (${wallMs} ms)`);
+  };
+
+  await step("create", { gets: 0, puts: initial.minimumCreatePuts }, () => stack.up());
+  const state = await stateSize(context.backendDir, name, QARD_RESOURCE_TYPE);
+  await step("no-op up", { gets: 0, puts: 0 }, () => stack.up());
+  const changed = fleet(count, { settingChanged: true });
+  await setStackConfig(stack, changed.values, changed.secretPaths);
+  await step("one setting changed", { gets: 0, puts: 1 }, () => stack.up());
+  const rotation = rotationPath();
+  await setStackConfig(stack, {}, { [rotation.path]: rotation.value });
+  await step("rotation (value mode)", { gets: 0, puts: 1 }, () => stack.up());
+  await step("preview --refresh", { gets: count, puts: 0 }, () => stack.preview({ refresh: true }));
+  await step("destroy", { gets: 0, puts: count }, () => stack.destroy());
+  return { rows, state };
+}
