@@ -1,4 +1,4 @@
-import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStackConfig } from "../../infra/automation/stack.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
@@ -14,11 +14,7 @@ beforeAll(async () => {
     withMoto: true,
     config: () => ({ "qard:providers": { company_legal_fr: { enabled: true } } }),
   });
-  aws = new SecretsManagerClient({
-    endpoint: e2e.moto!.endpoint,
-    region: "eu-west-3",
-    credentials: { accessKeyId: "t", secretAccessKey: "t" },
-  });
+  aws = e2e.moto!.secretsClient();
 });
 
 afterAll(async () => {

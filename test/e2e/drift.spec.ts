@@ -39,11 +39,7 @@ beforeAll(async () => {
     config: () => ({ "qard:providers": providers() }),
   });
   env = { ...e2e.backend.env, ...e2e.moto!.env };
-  aws = new SecretsManagerClient({
-    endpoint: e2e.moto!.endpoint,
-    region: "eu-west-3",
-    credentials: { accessKeyId: "t", secretAccessKey: "t" },
-  });
+  aws = e2e.moto!.secretsClient();
   await aws.send(
     new CreateSecretCommand({
       Name: SECRET_ID,

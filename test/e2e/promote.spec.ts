@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStackConfig } from "../../infra/automation/stack.ts";
 import { promote } from "../../workflows/promote/promote.ts";
@@ -53,11 +53,7 @@ beforeAll(async () => {
   env = { ...staging.backend.env, ...staging.moto!.env };
   // promote() checks prod's references from this process, as it would from a pipeline's environment.
   Object.assign(process.env, staging.moto!.env);
-  aws = new SecretsManagerClient({
-    endpoint: staging.moto!.endpoint,
-    region: "eu-west-3",
-    credentials: { accessKeyId: "t", secretAccessKey: "t" },
-  });
+  aws = staging.moto!.secretsClient();
   await secret("qard/staging/shopify", { client_id: "s", client_secret: "staging-secret" });
   await secret("qard/prod/shopify", { client_id: "p", client_secret: "prod-secret" });
   await prod.stack.up();

@@ -32,11 +32,7 @@ beforeAll(async () => {
     withMoto: true,
     config: () => ({ "qard:providers": providersConfig() }),
   });
-  aws = new SecretsManagerClient({
-    endpoint: e2e.moto!.endpoint,
-    region: "eu-west-3",
-    credentials: { accessKeyId: "t", secretAccessKey: "t" },
-  });
+  aws = e2e.moto!.secretsClient();
   await aws.send(
     new CreateSecretCommand({
       Name: SECRET_ID,

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { createServer } from "node:net";
 import path from "node:path";
 import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
 
 export interface MotoServer {
   endpoint: string;
+  /** A Secrets Manager client of this server, for tests to create and rotate secrets. */
+  secretsClient(): SecretsManagerClient;
   /** The AWS SDK's standard variables that point any client (ours, in any process) at this server. */
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -51,14 +54,21 @@ export async function startMoto(): Promise<MotoServer> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const env = {
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_REGION: "eu-west-3",
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+  };
   return {
     endpoint,
-    env: {
-      AWS_ENDPOINT_URL: endpoint,
-      AWS_REGION: "eu-west-3",
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-    },
+    env,
+    secretsClient: () =>
+      new SecretsManagerClient({
+        endpoint,
+        region: env.AWS_REGION,
+        credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -32,7 +32,7 @@ const reference = (secretId: string) => ({
 beforeAll(async () => {
   moto = await startMoto();
   Object.assign(process.env, moto.env);
-  aws = new SecretsManagerClient({ endpoint: moto.endpoint, region: moto.env.AWS_REGION });
+  aws = moto.secretsClient();
   provider = await loadSerializedProvider({
     "qard:apiUrl": emulator.baseUrl,
     "qard:apiKey": EMULATOR_API_KEY,

@@ -1,11 +1,7 @@
-import { afterAll, afterEach, beforeAll } from "vitest";
-import {
-  startEmulator,
-  type EmulatorControl,
-  type EmulatorOptions,
-  type RunningEmulator,
-} from "../../../emulator/server.ts";
+import { afterEach } from "vitest";
+import type { EmulatorControl, EmulatorOptions } from "../../../emulator/server.ts";
 import { QardClient, type QardClientOptions } from "../../../providers/src/qard/index.ts";
+import { startTestEmulator } from "../../helpers/emulator.ts";
 
 export const API_KEY = "qk_test_7f3a9c2e51d84b06";
 
@@ -21,28 +17,18 @@ export interface EmulatorFixture {
  * after the block: the teardown is registered here, so no test can forget it.
  */
 export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
-  let running: RunningEmulator | undefined;
-  beforeAll(async () => {
-    running = await startEmulator({ apiKeys: [API_KEY], syncDelayMs: 50, ...options });
-  });
-  afterEach(() => running?.control.reset());
-  afterAll(async () => {
-    await running?.close();
-  });
-  const current = (): RunningEmulator => {
-    if (running === undefined) throw new Error("the emulator is used outside a test");
-    return running;
-  };
+  const emulator = startTestEmulator({ apiKeys: [API_KEY], syncDelayMs: 50, ...options });
+  afterEach(() => emulator.control.reset());
   return {
     get baseUrl() {
-      return current().baseUrl;
+      return emulator.baseUrl;
     },
     get control() {
-      return current().control;
+      return emulator.control;
     },
     client: (overrides = {}) =>
       new QardClient({
-        baseUrl: current().baseUrl,
+        baseUrl: emulator.baseUrl,
         apiKey: API_KEY,
         timeoutMs: 500,
         timeScale: 0.01,
