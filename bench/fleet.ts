@@ -1,7 +1,41 @@
 import { CATALOGUE, type ProviderDefinition } from "../emulator/catalogue.ts";
 
+/** Where the built-in providers end, the synthetic ones start: `bench_p15` is the 15th provider. */
+const FIRST_SYNTHETIC = CATALOGUE.length + 1;
+/** The issue asks for stacks of 1, 10 and 50 Qard resources; one resource is one provider. */
+const LARGEST_FLEET = 50;
+
 /**
- * The Qard stack config of a benchmark: the first `count` providers of the emulator's catalogue, each
+ * The providers the benchmark adds to its emulator so that a stack can have 50 resources (the built-in
+ * catalogue has 14). Every other one has client_id/client_secret credentials, like shopify, and the rest none,
+ * like the sandbox providers; all have an auto_connect setting. Each so needs the calls of a real provider of
+ * its kind, and the library, which knows none of them, checks their keys against the API's answer.
+ */
+export const SYNTHETIC_PROVIDERS: readonly ProviderDefinition[] = Array.from(
+  { length: LARGEST_FLEET - CATALOGUE.length },
+  (_, index): ProviderDefinition => {
+    const withCredentials = index % 2 === 0;
+    return {
+      name: `bench_p${FIRST_SYNTHETIC + index}`,
+      unique: false,
+      authRequired: withCredentials,
+      credentials: withCredentials
+        ? [
+            { name: "client_id", type: "string" },
+            { name: "client_secret", type: "string" },
+          ]
+        : [],
+      settings: ["auto_connect"],
+      dataTypes: withCredentials ? ["COMMERCE_ORDER"] : ["COMPANY_PROFILE"],
+    };
+  },
+);
+
+/** What the benchmark's emulator knows: the built-in providers, then the synthetic ones. */
+const BENCH_CATALOGUE: readonly ProviderDefinition[] = [...CATALOGUE, ...SYNTHETIC_PROVIDERS];
+
+/**
+ * The Qard stack config of a benchmark: the first `count` providers of the bench emulator's catalogue, each
  * enabled, with its first setting turned on and, where the provider has credentials, every credential key
  * set by value (text keys as secret config, `is_sandbox` as a plain boolean since a secret would be text).
  */
@@ -18,20 +52,16 @@ interface Variant {
   settingChanged?: boolean;
 }
 
-const MAX_FLEET = CATALOGUE.length;
-
 /** The provider whose setting is changed and whose credentials are rotated: it has a setting and a text key. */
 export const CHANGED_PROVIDER = "shopify";
 
-export function maxFleetSize(): number {
-  return MAX_FLEET;
-}
-
 export function fleet(count: number, variant: Variant = {}): Fleet {
-  if (count < 1 || count > MAX_FLEET) {
-    throw new RangeError(`a fleet has 1 to ${MAX_FLEET} providers (the emulator's catalogue), not ${count}`);
+  if (count < 1 || count > BENCH_CATALOGUE.length) {
+    throw new RangeError(
+      `a fleet has 1 to ${BENCH_CATALOGUE.length} providers (the bench emulator's catalogue), not ${count}`,
+    );
   }
-  const definitions = [...CATALOGUE].sort(changedFirst).slice(0, count);
+  const definitions = [...BENCH_CATALOGUE].sort(changedFirst).slice(0, count);
   const providers: Record<string, unknown> = {};
   const secretPaths: Record<string, string> = {};
   let minimumCreatePuts = 0;

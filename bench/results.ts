@@ -13,8 +13,13 @@ export interface BenchResults {
     repetitions: number;
     /** Resource counts of the engine-overhead runs; the issue asks for 1, 10 and 50. */
     overheadSizes: number[];
-    /** Why the largest size is not 50, when it is not. */
-    sizeLimit?: string;
+    /** The emulator's providers: its built-in ones, and the synthetic ones added so that a fleet reaches 50. */
+    catalogue: {
+      builtIn: number;
+      synthetic: number;
+      syntheticWithCredentials: number;
+      syntheticNames: string;
+    };
     rssSampleIntervalMs: number;
   };
   apiCalls: ApiCallRow[];

@@ -2,12 +2,13 @@
 // scaling, measured in one run against the emulator (50 ms per call). Results go to bench/results/.
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { CATALOGUE } from "../emulator/catalogue.ts";
 import { resolvePulumiCommand } from "../infra/automation/pulumi-command.ts";
 import { createTestBackend } from "../test/helpers/pulumi-backend.ts";
 import { measureApiCalls } from "./api-calls.ts";
 import { BenchStacks } from "./bench-stacks.ts";
 import { measureOverhead } from "./engine-overhead.ts";
-import { maxFleetSize } from "./fleet.ts";
+import { SYNTHETIC_PROVIDERS } from "./fleet.ts";
 import { ProcessTreeRss, SAMPLE_INTERVAL_MS } from "./process-tree-rss.ts";
 import { writeResults } from "./report.ts";
 import { measureRuntimeLoad } from "./runtime-load.ts";
@@ -15,7 +16,8 @@ import type { BenchResults } from "./results.ts";
 import { API_LATENCY_MS, startSlowEmulator, type SlowEmulator } from "./slow-emulator.ts";
 
 const API_CALL_SIZES = [1, 10];
-const WANTED_OVERHEAD_SIZES = [1, 10, 50];
+// The sizes the issue asks for; beyond the emulator's built-in providers, the fleet uses synthetic ones.
+const OVERHEAD_SIZES = [1, 10, 50];
 
 const { values: args } = parseArgs({
   options: { repetitions: { type: "string", default: "7" } },
@@ -73,12 +75,10 @@ try {
     qardState[count] = measured.state;
   }
 
-  const largest = maxFleetSize();
-  const overheadSizes = [...new Set(WANTED_OVERHEAD_SIZES.map((size) => Math.min(size, largest)))];
   progress(
     `Engine overhead: up and preview, Qard vs no-op baseline, ${repetitions} alternating runs per size`,
   );
-  const overhead = await measureOverhead(context, overheadSizes, repetitions);
+  const overhead = await measureOverhead(context, OVERHEAD_SIZES, repetitions);
 
   progress("Qard runtime load in a fresh Node.js process");
   const runtimeLoad = await measureRuntimeLoad(repetitions);
@@ -96,12 +96,13 @@ try {
     settings: {
       apiLatencyMs: API_LATENCY_MS,
       repetitions,
-      overheadSizes,
-      ...(largest < Math.max(...WANTED_OVERHEAD_SIZES)
-        ? {
-            sizeLimit: `the emulator knows ${largest} providers and one Qard resource is one provider, so the largest Qard stack has ${largest} resources, not 50`,
-          }
-        : {}),
+      overheadSizes: OVERHEAD_SIZES,
+      catalogue: {
+        builtIn: CATALOGUE.length,
+        synthetic: SYNTHETIC_PROVIDERS.length,
+        syntheticWithCredentials: SYNTHETIC_PROVIDERS.filter((d) => d.credentials.length > 0).length,
+        syntheticNames: `${SYNTHETIC_PROVIDERS[0]?.name} to ${SYNTHETIC_PROVIDERS.at(-1)?.name}`,
+      },
       rssSampleIntervalMs: SAMPLE_INTERVAL_MS,
     },
     apiCalls,

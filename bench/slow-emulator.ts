@@ -1,4 +1,5 @@
 import { startEmulator, type RunningEmulator } from "../emulator/server.ts";
+import { SYNTHETIC_PROVIDERS } from "./fleet.ts";
 
 /** The latency the emulator adds to every Qard API call, standing in for a remote, rate-limited API. */
 export const API_LATENCY_MS = 50;
@@ -17,7 +18,10 @@ export interface SlowEmulator {
 }
 
 export async function startSlowEmulator(): Promise<SlowEmulator> {
-  const emulator = await startEmulator({ apiKeys: [BENCH_API_KEY] });
+  const emulator = await startEmulator({
+    apiKeys: [BENCH_API_KEY],
+    extraProviders: [...SYNTHETIC_PROVIDERS],
+  });
   const arm = () =>
     emulator.control.addFault({ path: "/api/v6/*", latencyMs: API_LATENCY_MS, times: EVERY_CALL });
   arm();

@@ -1,7 +1,7 @@
 /**
  * The providers the emulator knows, taken from Qard's provider pages (see /work/shared/qard-api.md).
  * Only Shopify's data types are published; the others are plausible placeholders so that connections and
- * syncs can be exercised for every provider.
+ * syncs can be exercised for every provider. An emulator can be given extra providers on top of these.
  */
 
 export type CredentialType = "string" | "boolean";
@@ -80,11 +80,39 @@ export const CATALOGUE: readonly ProviderDefinition[] = [
   provider("sandbox_ocr", { dataTypes: ["OCR_DOCUMENT"] }),
 ];
 
+/** A provider of the built-in list; a running emulator looks providers up in its own `Catalogue`. */
 export function findProvider(name: string): ProviderDefinition | undefined {
   return CATALOGUE.find((definition) => definition.name === name);
 }
 
-/** Every credential key name of every provider: used to redact secrets sent to the wrong route. */
-export const CREDENTIAL_KEY_NAMES: ReadonlySet<string> = new Set(
-  CATALOGUE.flatMap((definition) => definition.credentials.map((key) => key.name)),
-);
+/**
+ * The providers one running emulator knows: the built-in list plus the emulator's extra providers. Each
+ * emulator has its own, so that two emulators in one process can know different providers.
+ */
+export class Catalogue {
+  readonly #definitions: readonly ProviderDefinition[];
+  readonly #byName: ReadonlyMap<string, ProviderDefinition>;
+  /** Every credential key name of every provider: used to redact secrets sent to the wrong route. */
+  readonly credentialKeyNames: ReadonlySet<string>;
+
+  constructor(definitions: readonly ProviderDefinition[]) {
+    this.#definitions = [...definitions];
+    this.#byName = new Map(definitions.map((definition) => [definition.name, definition]));
+    if (this.#byName.size !== definitions.length) throw new Error("a catalogue names each provider once");
+    this.credentialKeyNames = new Set(definitions.flatMap((d) => d.credentials.map((key) => key.name)));
+  }
+
+  find(name: string): ProviderDefinition | undefined {
+    return this.#byName.get(name);
+  }
+
+  /** In listing order: the built-in providers first, then the extra ones in the order given. */
+  all(): readonly ProviderDefinition[] {
+    return this.#definitions;
+  }
+}
+
+/** The built-in providers followed by `extra`, which must already be valid (see `parseExtraProviders`). */
+export function catalogueWith(extra: readonly ProviderDefinition[] = []): Catalogue {
+  return new Catalogue([...CATALOGUE, ...extra]);
+}

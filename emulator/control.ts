@@ -3,7 +3,6 @@
  * to give, and out-of-band changes that simulate drift made outside the API.
  */
 import { badRequest, notFound } from "./api-error.ts";
-import { findProvider } from "./catalogue.ts";
 import { parseFaultSpec, type FaultSpec } from "./faults.ts";
 import { isRecord } from "./json.ts";
 import type { RequestLogEntry } from "./request-log.ts";
@@ -64,7 +63,7 @@ export function createControl(runtime: EmulatorRuntime): EmulatorControl {
       runtime.shapes = { ...runtime.shapes, ...parseShapes(shapes) };
     },
     patchProvider: (name, patch) => {
-      const definition = findProvider(name);
+      const definition = runtime.catalogue.find(name);
       const current = runtime.state.providers[name];
       if (definition === undefined || current === undefined) throw notFound(`Provider ${name} not found.`);
       const valid = parseProviderPatch(definition.settings, patch);
@@ -79,7 +78,7 @@ export function createControl(runtime: EmulatorRuntime): EmulatorControl {
       return credentials === undefined ? undefined : { ...credentials };
     },
     reset: () => {
-      runtime.state = initialState();
+      runtime.state = initialState(runtime.catalogue);
       runtime.shapes = { ...runtime.initialShapes };
       runtime.log.clear();
       runtime.faults.clear();

@@ -74,6 +74,7 @@ function qardAnswer(runtime: EmulatorRuntime, request: IncomingMessage, url: URL
     throw new ApiError(401, "UNAUTHORIZED", "Missing or invalid X-API-KEY header.");
   }
   const context: QardContext = {
+    catalogue: runtime.catalogue,
     state: runtime.state,
     shapes: runtime.shapes,
     baseUrl: runtime.baseUrl,
@@ -137,7 +138,9 @@ async function handleApi(
     writeAnswer(response, answer);
     return;
   }
-  if (body.ok && body.value !== undefined) entry.body = redactBody(url.pathname, body.value, runtime.apiKeys);
+  if (body.ok && body.value !== undefined) {
+    entry.body = redactBody(url.pathname, body.value, runtime.apiKeys, runtime.catalogue.credentialKeyNames);
+  }
 
   if (fault?.latencyMs !== undefined) await sleep(runtime, fault.latencyMs);
   if (fault?.reset === true) {

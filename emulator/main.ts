@@ -1,19 +1,34 @@
 /**
  * Runs the emulator until SIGINT/SIGTERM:
  *   node emulator/main.ts --port 8787 [--host 127.0.0.1] [--state-file path] [--api-key KEY ...] [--sync-delay-ms N]
+ *     [--extra-providers providers.json]
+ * The extra-providers file holds a JSON array of provider definitions, as the `extraProviders` option takes.
  */
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator, type EmulatorOptions } from "./server.ts";
 
 const USAGE =
   "Usage: node emulator/main.ts [--port 8787] [--host 127.0.0.1] [--state-file path] " +
-  "[--api-key KEY ...] [--sync-delay-ms N]";
+  "[--api-key KEY ...] [--sync-delay-ms N] [--extra-providers file.json]";
 
 function integer(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new Error(`${flag} must be a non-negative integer.\n${USAGE}`);
   return Number(text);
+}
+
+/** The file's JSON as is: startEmulator checks the definitions and says which one is wrong. */
+function extraProvidersFrom(path: string): EmulatorOptions["extraProviders"] {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as EmulatorOptions["extraProviders"];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`--extra-providers: cannot read JSON from ${path}: ${reason}\n${USAGE}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Command-line flags to emulator options; throws with the usage line on a bad flag. */
@@ -27,6 +42,7 @@ export function optionsFromArgs(args: string[]): EmulatorOptions {
       "state-file": { type: "string" },
       "api-key": { type: "string", multiple: true },
       "sync-delay-ms": { type: "string" },
+      "extra-providers": { type: "string" },
     },
   });
   const options: EmulatorOptions = {};
@@ -37,6 +53,9 @@ export function optionsFromArgs(args: string[]): EmulatorOptions {
   if (values.host !== undefined) options.host = values.host;
   if (values["state-file"] !== undefined) options.stateFile = values["state-file"];
   if (values["api-key"] !== undefined) options.apiKeys = values["api-key"];
+  if (values["extra-providers"] !== undefined) {
+    options.extraProviders = extraProvidersFrom(values["extra-providers"]);
+  }
   return options;
 }
 

@@ -1,4 +1,6 @@
 /** The emulator's options, checked and given their defaults once, at start. */
+import type { ProviderDefinition } from "./catalogue.ts";
+import { parseExtraProviders } from "./extra-providers.ts";
 import { parseFaultSpec, type FaultSpec } from "./faults.ts";
 import { DEFAULT_SHAPES, parseShapes, type AnswerShapes } from "./shapes.ts";
 
@@ -17,6 +19,11 @@ export interface EmulatorOptions {
   shapes?: Partial<AnswerShapes>;
   /** Faults armed from the start. */
   faults?: FaultSpec[];
+  /**
+   * Providers this emulator knows besides the built-in ones, listed after them. Names must be unique and
+   * differ from the built-in names. Default none.
+   */
+  extraProviders?: ProviderDefinition[];
 }
 
 export interface NormalizedOptions {
@@ -27,6 +34,7 @@ export interface NormalizedOptions {
   syncDelayMs: number;
   shapes: AnswerShapes;
   faults: FaultSpec[];
+  extraProviders: ProviderDefinition[];
 }
 
 export const DEFAULT_API_KEY = "emulator-key";
@@ -66,5 +74,6 @@ export function normalizeOptions(options: EmulatorOptions = {}): NormalizedOptio
     syncDelayMs,
     shapes: { ...DEFAULT_SHAPES, ...guarded("shapes", () => parseShapes(options.shapes ?? {})) },
     faults: guarded("faults", () => (options.faults ?? []).map((fault) => parseFaultSpec(fault))),
+    extraProviders: guarded("extraProviders", () => parseExtraProviders(options.extraProviders ?? [])),
   };
 }

@@ -2,7 +2,6 @@
  * What the emulator received, for assertions. Secrets never enter it: credential values are replaced when
  * the entry is made, and the API key (a header) is not recorded at all.
  */
-import { CREDENTIAL_KEY_NAMES } from "./catalogue.ts";
 import { isRecord } from "./json.ts";
 
 export interface RequestLogEntry {
@@ -23,12 +22,22 @@ const CREDENTIALS_ROUTE = /^\/api\/v6\/providers\/[^/]+\/credentials\/?$/;
 
 /**
  * On the credentials route every leaf value is a secret (keys are kept, they say what was sent). Elsewhere a
- * `credentials` object or any field named like a credential key is hidden, in case a client sent a secret to
- * the wrong route. Configured API keys are scrubbed from every remaining string.
+ * `credentials` object or any field named like a credential key of the emulator's catalogue is hidden, in
+ * case a client sent a secret to the wrong route. Configured API keys are scrubbed from every remaining string.
  */
-export function redactBody(path: string, body: unknown, apiKeys: readonly string[]): unknown {
+export function redactBody(
+  path: string,
+  body: unknown,
+  apiKeys: readonly string[],
+  credentialKeyNames: ReadonlySet<string>,
+): unknown {
   if (CREDENTIALS_ROUTE.test(path)) return redactAll(body);
-  return redactSecrets(body, apiKeys);
+  return redactSecrets(body, { apiKeys, credentialKeyNames });
+}
+
+interface Secrets {
+  apiKeys: readonly string[];
+  credentialKeyNames: ReadonlySet<string>;
 }
 
 function redactAll(value: unknown): unknown {
@@ -37,15 +46,17 @@ function redactAll(value: unknown): unknown {
   return REDACTED;
 }
 
-function redactSecrets(value: unknown, apiKeys: readonly string[]): unknown {
+function redactSecrets(value: unknown, secrets: Secrets): unknown {
   if (typeof value === "string")
-    return apiKeys.some((key) => key !== "" && value.includes(key)) ? REDACTED : value;
-  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, apiKeys));
+    return secrets.apiKeys.some((key) => key !== "" && value.includes(key)) ? REDACTED : value;
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, secrets));
   if (!isRecord(value)) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => [
       key,
-      key === "credentials" || CREDENTIAL_KEY_NAMES.has(key) ? redactAll(item) : redactSecrets(item, apiKeys),
+      key === "credentials" || secrets.credentialKeyNames.has(key)
+        ? redactAll(item)
+        : redactSecrets(item, secrets),
     ]),
   );
 }

@@ -3,7 +3,6 @@
  * written to the request log: it is the test's side, not the client's.
  */
 import { notFound } from "./api-error.ts";
-import { findProvider } from "./catalogue.ts";
 import type { EmulatorControl, ProviderPatch } from "./control.ts";
 import { parseFaultSpec } from "./faults.ts";
 import { providerJson } from "./provider-json.ts";
@@ -81,7 +80,7 @@ export const controlRoutes: Route<ControlContext>[] = [
       const name = input.params.name ?? "";
       // patchProvider validates its argument, whatever JSON arrived.
       control.patchProvider(name, input.body as ProviderPatch);
-      const definition = findProvider(name);
+      const definition = runtime.catalogue.find(name);
       const current = runtime.state.providers[name];
       if (definition === undefined || current === undefined) throw notFound(`Provider ${name} not found.`);
       return { status: 200, body: providerJson(definition, current) };

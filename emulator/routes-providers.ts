@@ -1,6 +1,6 @@
 /** Provider configuration: list, read, and the three documented PUTs. */
 import { notFound } from "./api-error.ts";
-import { CATALOGUE, findProvider, type ProviderDefinition } from "./catalogue.ts";
+import type { ProviderDefinition } from "./catalogue.ts";
 import type { QardContext } from "./context.ts";
 import { providerJson } from "./provider-json.ts";
 import type { Answer, RequestInput, Route } from "./router.ts";
@@ -14,12 +14,14 @@ interface Target {
 }
 
 export function providerTarget(context: QardContext, name: string | undefined): Target {
-  const definition = name === undefined ? undefined : findProvider(name);
+  const definition = name === undefined ? undefined : context.catalogue.find(name);
   const current = definition === undefined ? undefined : context.state.providers[definition.name];
   if (definition === undefined || current === undefined) {
-    throw notFound(
-      `Provider ${name ?? ""} not found. Known providers: ${CATALOGUE.map((d) => d.name).join(", ")}.`,
-    );
+    const known = context.catalogue
+      .all()
+      .map((d) => d.name)
+      .join(", ");
+    throw notFound(`Provider ${name ?? ""} not found. Known providers: ${known}.`);
   }
   return { definition, current };
 }
@@ -36,7 +38,7 @@ export const providerRoutes: Route<QardContext>[] = [
     pattern: "/api/v6/providers",
     mutates: false,
     handle: (input: RequestInput, context: QardContext) => {
-      const providers = CATALOGUE.flatMap((definition) => {
+      const providers = context.catalogue.all().flatMap((definition) => {
         const current = context.state.providers[definition.name];
         return current === undefined ? [] : [providerJson(definition, current)];
       });

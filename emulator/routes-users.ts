@@ -1,7 +1,6 @@
 /** End users and their data connections: enough of Qard to test an integration end to end. */
 import { randomUUID } from "node:crypto";
 import { ApiError, notFound, unprocessable } from "./api-error.ts";
-import { findProvider } from "./catalogue.ts";
 import type { QardContext } from "./context.ts";
 import { isRecord, isStringArray } from "./json.ts";
 import type { Route } from "./router.ts";
@@ -55,15 +54,16 @@ function parseLegalUser(body: unknown, nowMs: number): LegalUser {
 }
 
 function parseConnection(
-  state: EmulatorState,
+  context: QardContext,
   user: LegalUser,
   body: unknown,
   nowMs: number,
 ): DataConnection {
+  const { state } = context;
   if (!isRecord(body) || typeof body.provider_name !== "string") {
     throw unprocessable("INVALID_DATA_CONNECTION", "A data connection needs a string `provider_name`.");
   }
-  const definition = findProvider(body.provider_name);
+  const definition = context.catalogue.find(body.provider_name);
   const provider = definition === undefined ? undefined : state.providers[definition.name];
   if (definition === undefined || provider === undefined) {
     throw unprocessable("UNKNOWN_PROVIDER", "`provider_name` does not name a known provider.");
@@ -129,7 +129,7 @@ export const userRoutes: Route<QardContext>[] = [
     mutates: true,
     handle: (input, context) => {
       const user = findUser(context.state, input.params.userId);
-      const connection = parseConnection(context.state, user, input.body, input.nowMs);
+      const connection = parseConnection(context, user, input.body, input.nowMs);
       context.state.connections.push(connection);
       return { status: 201, body: connectionJson(connection, context.baseUrl) };
     },

@@ -1,4 +1,5 @@
 /** The mutable parts of one running emulator, shared by its request handler and its control API. */
+import type { Catalogue } from "./catalogue.ts";
 import { FaultTable } from "./faults.ts";
 import { RequestLog } from "./request-log.ts";
 import type { AnswerShapes } from "./shapes.ts";
@@ -6,6 +7,8 @@ import { saveStateFile } from "./state-file.ts";
 import type { EmulatorState } from "./state.ts";
 
 export interface EmulatorRuntime {
+  /** The providers this emulator knows; fixed for its lifetime. */
+  readonly catalogue: Catalogue;
   state: EmulatorState;
   shapes: AnswerShapes;
   /** What `reset()` returns to: the shapes the emulator was started with. */

@@ -7,6 +7,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { catalogueWith } from "./catalogue.ts";
 import { createControl, type EmulatorControl } from "./control.ts";
 import { FaultTable } from "./faults.ts";
 import { createRequestHandler } from "./handler.ts";
@@ -21,6 +22,7 @@ export type { FaultSpec } from "./faults.ts";
 export type { EmulatorOptions } from "./options.ts";
 export type { RequestLogEntry } from "./request-log.ts";
 export type { AnswerShapes } from "./shapes.ts";
+export type { CredentialKey, CredentialType, ProviderDefinition } from "./catalogue.ts";
 
 export interface RunningEmulator {
   baseUrl: string;
@@ -47,8 +49,13 @@ function listen(server: Server, host: string, port: number): Promise<AddressInfo
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const settings = normalizeOptions(options);
+  const catalogue = catalogueWith(settings.extraProviders);
   const runtime: EmulatorRuntime = {
-    state: settings.stateFile === undefined ? initialState() : loadStateFile(settings.stateFile),
+    catalogue,
+    state:
+      settings.stateFile === undefined
+        ? initialState(catalogue)
+        : loadStateFile(settings.stateFile, catalogue),
     shapes: { ...settings.shapes },
     initialShapes: settings.shapes,
     faults: new FaultTable(),

@@ -1,11 +1,12 @@
 /** Optional persistence of the emulator state, so that a demo survives a restart. */
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import type { Catalogue } from "./catalogue.ts";
 import { initialState, stateFromJson, type EmulatorState } from "./state.ts";
 
-export function loadStateFile(path: string): EmulatorState {
-  if (!existsSync(path)) return initialState();
+export function loadStateFile(path: string, catalogue: Catalogue): EmulatorState {
+  if (!existsSync(path)) return initialState(catalogue);
   try {
-    return stateFromJson(JSON.parse(readFileSync(path, "utf8")));
+    return stateFromJson(JSON.parse(readFileSync(path, "utf8")), catalogue);
   } catch (error) {
     // Starting empty would silently lose the demo's account; better to stop and say which file is bad.
     const reason = error instanceof Error ? error.message : String(error);

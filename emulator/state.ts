@@ -2,7 +2,7 @@
  * The emulator's account: plain data, so that it can be saved as JSON and compared in tests. Everything
  * that reads or changes it lives in the route and rule modules.
  */
-import { CATALOGUE, type ProviderDefinition } from "./catalogue.ts";
+import type { Catalogue, ProviderDefinition } from "./catalogue.ts";
 import { isRecord } from "./json.ts";
 
 export type CredentialValues = Record<string, string | boolean>;
@@ -57,21 +57,21 @@ function initialProviderState(definition: ProviderDefinition): ProviderState {
   return { enabled: false, available: true, settings };
 }
 
-export function initialState(): EmulatorState {
-  const providers = Object.fromEntries(CATALOGUE.map((d) => [d.name, initialProviderState(d)]));
+export function initialState(catalogue: Catalogue): EmulatorState {
+  const providers = Object.fromEntries(catalogue.all().map((d) => [d.name, initialProviderState(d)]));
   return { providers, users: [], connections: [], syncs: [] };
 }
 
 /**
- * Rebuilds a state from saved JSON. Providers come from the current catalogue, so a provider added to the
- * catalogue since the file was written starts fresh and one removed from it is dropped.
+ * Rebuilds a state from saved JSON. Providers come from the emulator's current catalogue, so a provider
+ * added to it since the file was written (built-in or extra) starts fresh and one removed from it is dropped.
  */
-export function stateFromJson(saved: unknown): EmulatorState {
+export function stateFromJson(saved: unknown, catalogue: Catalogue): EmulatorState {
   if (!isRecord(saved) || !isRecord(saved.providers)) {
     throw new Error("the saved emulator state has no `providers` object");
   }
-  const state = initialState();
-  for (const definition of CATALOGUE) {
+  const state = initialState(catalogue);
+  for (const definition of catalogue.all()) {
     const stored = saved.providers[definition.name];
     if (isRecord(stored)) state.providers[definition.name] = mergeProvider(definition, stored);
   }

@@ -127,7 +127,7 @@ describe("plumbing", () => {
 
   test("redactBody hides a nested credentials object on any route", () => {
     expect(
-      redactBody("/api/v6/users/legal", { name: "A", meta: { credentials: { x: "y" } } }, ["k"]),
+      redactBody("/api/v6/users/legal", { name: "A", meta: { credentials: { x: "y" } } }, ["k"], new Set()),
     ).toEqual({
       name: "A",
       meta: { credentials: { x: "[REDACTED]" } },
