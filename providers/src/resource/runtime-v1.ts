@@ -3,7 +3,7 @@
 // installed library. Keep its exports and their meaning stable; a breaking change goes in runtime-v2.ts
 // together with a SCHEMA_VERSION bump.
 import { catalogueEntry } from "../catalogue.ts";
-import { QardClient, QardNotFoundError, type QardProvider } from "../qard/index.ts";
+import type { QardClient, QardProvider } from "../qard/index.ts";
 import { readSecretJson } from "../secrets/secrets-manager.ts";
 import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { PartialApplyError } from "./apply-error.ts";
@@ -171,21 +171,30 @@ export async function remove(
   try {
     await client.setEnabled(name, false);
   } catch (error) {
-    if (error instanceof QardNotFoundError) return;
+    if (error instanceof (await loadQard()).QardNotFoundError) return;
     throw new Error(`Qard provider "${name}": could not disable it: ${messageOf(error)}`, { cause: error });
   }
 }
 
 async function clientFor(config: ConnectionConfig): Promise<QardClient> {
   const connection = await resolveConnection(config);
+  const { QardClient } = await loadQard();
   return new QardClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey });
+}
+
+/**
+ * The HTTP client (node-fetch, response schemas) is loaded on first use: `check` and `diff`, which every
+ * preview runs in a fresh provider process, never call Qard.
+ */
+function loadQard(): Promise<typeof import("../qard/index.ts")> {
+  return import("../qard/index.ts");
 }
 
 async function getLiveProvider(client: QardClient, name: string): Promise<QardProvider> {
   try {
     return await client.getProvider(name);
   } catch (error) {
-    if (error instanceof QardNotFoundError) {
+    if (error instanceof (await loadQard()).QardNotFoundError) {
       throw new Error(`Qard has no provider named "${name}" for this account: check providerName`, {
         cause: error,
       });
