@@ -47,7 +47,9 @@ export async function setStackConfig(
     ]),
   );
   if (Object.keys(asJson).length > 0) await stack.setAllConfigJson(JSON.stringify(asJson));
-  for (const [path, value] of Object.entries(secretPaths)) {
-    await stack.setConfig(path, { value, secret: true }, path.includes("."));
-  }
+  const secrets = Object.fromEntries(
+    Object.entries(secretPaths).map(([path, value]) => [path, { value, secret: true }]),
+  );
+  // One CLI call for all of them; a key without a dot is the same key read as a path.
+  if (Object.keys(secrets).length > 0) await stack.setAllConfig(secrets, true);
 }
