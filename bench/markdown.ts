@@ -221,10 +221,10 @@ function overheadNotes(results: BenchResults, figures: OverheadFigures[]): strin
   const loadText =
     `each dynamic-provider process loads the Qard runtime on its first call: ${load.ms} ms and ` +
     `${megabytes(load.rssKb)} in a fresh process (median of ${load.runs}, measured apart at the end of the run) — TypeScript type ` +
-    "stripping of the library, zod and node-fetch";
+    "stripping of the library and zod; the HTTP client (node-fetch) is loaded later, on the first Qard call";
   const loadFix =
-    "shipping the runtime compiled (or bundled) to JavaScript and using Node's global `fetch` instead of " +
-    "node-fetch would cut most of it";
+    "shipping the runtime compiled (or bundled) to JavaScript would cut most of it, and Node's global `fetch` " +
+    "instead of node-fetch the client's share";
   const slowUp = figures.filter((f) => f.operation === "up" && f.wallRatio > RATIO_THRESHOLD);
   if (slowUp.length > 0) {
     const calls = results.apiCalls.find((r) => r.operation === "create" && r.providers === 1);
