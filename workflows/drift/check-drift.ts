@@ -1,4 +1,5 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
+import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
 import { reportOf, type DriftReport } from "./report.ts";
@@ -38,7 +39,7 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
 /** The CLI's error lines, not its whole transcript (already streamed through onOutput when wanted). */
 function conciseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const errorLines = message.split("\n").filter((line) => /error:|Error:|failed/i.test(line));
+  const errorLines = cliErrorLines(message);
   return (errorLines.length > 0 ? errorLines : message.split("\n").slice(0, 5))
     .slice(0, 10)
     .join("\n")

@@ -3,6 +3,7 @@
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
 import { parseCommandLine } from "../command-line.ts";
+import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 
 export const STACK_USAGE =
@@ -91,7 +92,7 @@ if (import.meta.main) {
     (error: unknown) => {
       // The CLI's own output was streamed above; its error lines end the message.
       const message = error instanceof Error ? error.message : String(error);
-      const errors = message.split("\n").filter((line) => /^error:/.test(line.trim()));
+      const errors = cliErrorLines(message);
       console.error(errors.length > 0 ? errors.join("\n") : message.split("\n").slice(0, 5).join("\n"));
       process.exitCode = 1;
     },

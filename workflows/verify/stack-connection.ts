@@ -2,6 +2,7 @@
  * Where verify talks to Qard: the stack's own qard:apiUrl and API key, resolved exactly as the stack's
  * provider resolves them during `pulumi up`, so verify checks the account the stack configures.
  */
+import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
 import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/automation/project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
@@ -59,8 +60,7 @@ export async function readStackConnection(stackName: string, env: NodeJS.Process
  * exit code and both output streams. The whole message when there is no such line.
  */
 export function pulumiErrorLine(message: string): string {
-  const lines = message.split("\n").filter((line) => line.startsWith("error: "));
-  return lines.at(-1)?.slice("error: ".length).trim() ?? message;
+  return cliErrorLines(message).at(-1)?.slice("error:".length).trim() ?? message;
 }
 
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
