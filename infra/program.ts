@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  isSecretsManagerCredentials,
   QardProviderConfig,
   type QardProviderConfigArgs,
   type SecretsManagerCredentials,
@@ -71,19 +72,14 @@ function declareProvider(
   return new QardProviderConfig(name, args, opts);
 }
 
-function isReference(credentials: NonNullable<ProviderStackConfig["credentials"]>): credentials is {
-  secretsManager: { secretId: string; region?: string; versionStage?: string };
-} {
-  return typeof credentials.secretsManager === "object";
-}
-
 function credentialsFor(
   name: string,
   provider: ProviderStackConfig,
   config: StackConfig,
 ): QardProviderConfigArgs["credentials"] {
   const credentials = provider.credentials;
-  if (credentials === undefined || !isReference(credentials) || !config.manageSecrets) return credentials;
+  if (credentials === undefined || !isSecretsManagerCredentials(credentials) || !config.manageSecrets)
+    return credentials;
   // The program owns the secret's existence and metadata; whoever owns the credential sets its value.
   const ref = credentials.secretsManager;
   const secret = new aws.secretsmanager.Secret(`${name}-credentials`, {

@@ -38,10 +38,11 @@ const fields = {
 } as const;
 type Field = keyof typeof fields;
 
-function containsUnknown(value: unknown): boolean {
+/** True when a value, or anything inside it, is still unknown (preview). */
+export function hasUnknowns(value: unknown): boolean {
   if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  if (Array.isArray(value)) return value.some(hasUnknowns);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasUnknowns);
   return false;
 }
 
@@ -61,7 +62,7 @@ export function checkInputs(news: Readonly<Record<string, unknown>>): CheckedInp
   for (const field of Object.keys(fields) as Field[]) {
     const value = news[field];
     if (value === undefined) continue;
-    if (containsUnknown(value)) {
+    if (hasUnknowns(value)) {
       out[field] = value;
       continue;
     }
@@ -101,13 +102,13 @@ function catalogueFailures(inputs: ProviderInputs): CheckFailure[] {
   const entry = catalogueEntry(inputs.providerName);
   if (!entry) return [];
   const failures: CheckFailure[] = [];
-  if (inputs.credentials && !containsUnknown(inputs.credentials)) {
+  if (inputs.credentials && !hasUnknowns(inputs.credentials)) {
     const problems = credentialKeyProblems(entry.credentials, inputs.credentials);
     if (problems.length > 0) {
       failures.push({ property: "credentials", reason: `${inputs.providerName}: ${problems.join("; ")}` });
     }
   }
-  if (!containsUnknown(inputs.settings)) {
+  if (!hasUnknowns(inputs.settings)) {
     const unknownSettings = Object.keys(inputs.settings).filter((key) => !entry.settings.includes(key));
     if (unknownSettings.length > 0) {
       const accepted = entry.settings.length > 0 ? entry.settings.join(", ") : "none";
@@ -118,8 +119,4 @@ function catalogueFailures(inputs: ProviderInputs): CheckFailure[] {
     }
   }
   return failures;
-}
-
-export function hasUnknowns(value: unknown): boolean {
-  return containsUnknown(value);
 }
