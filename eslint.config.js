@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".tools/", ".demo/", "coverage/", "bench/results/"] },
+  { ignores: ["node_modules/", "providers/dist/", ".tools/", ".demo/", "coverage/", "bench/results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

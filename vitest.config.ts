@@ -1,7 +1,15 @@
 import { defineConfig } from "vitest/config";
 
+// The repo's tests import the library from its TypeScript source (the package's "@qard-iac/source" export
+// condition); the provider processes, like a user's, load its compiled JavaScript (providers/dist).
+const conditions = ["@qard-iac/source"];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
+    // Nothing can be downloaded here: a missing plugin must fail at once, naming itself.
+    env: { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true" },
     // Pulumi's closure serializer uses the V8 inspector of the process it runs in: forks, not threads.
     pool: "forks",
     projects: [

@@ -17,7 +17,7 @@ const PROBE = `
 require("@pulumi/pulumi");
 const rss = process.memoryUsage().rss;
 const started = performance.now();
-require("@qard-iac/providers/runtime/v1");
+require("@qard-iac/pulumi-qard/runtime/v1");
 console.log(JSON.stringify({ ms: performance.now() - started, rssKb: (process.memoryUsage().rss - rss) / 1024 }));
 `;
 

@@ -5,7 +5,7 @@ import {
   QardProviderConfig,
   type QardProviderConfigArgs,
   type SecretsManagerCredentials,
-} from "@qard-iac/providers";
+} from "@qard-iac/pulumi-qard";
 import { parseStackConfig, type ProviderStackConfig, type StackConfig } from "./stack-config.ts";
 
 /** A provider's stack output: never a credential, only where credentials come from and which version. */

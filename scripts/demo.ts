@@ -10,7 +10,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CommandError, type Stack } from "@pulumi/pulumi/automation/index.js";
-import { QardClient } from "@qard-iac/providers/qard";
+import { QardClient } from "@qard-iac/pulumi-qard/qard";
 import { projectRoot } from "../infra/automation/project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../infra/automation/pulumi-command.ts";
 import { openStack } from "../infra/automation/stack.ts";

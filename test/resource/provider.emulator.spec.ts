@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { loadSerializedProvider, type LoadedProvider } from "../helpers/serialized-provider.ts";
-import type { ProviderInputs, ProviderOutputs } from "@qard-iac/providers";
+import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard";
 
 const emulator = startTestEmulator();
 let provider: LoadedProvider;

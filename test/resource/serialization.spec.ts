@@ -9,7 +9,7 @@ describe("the serialized provider stored in state (__provider)", () => {
       expect(text).not.toContain("api-key-canary-7f3a");
       expect(text).not.toMatch(/client_secret|secret-canary/);
       expect(text).not.toContain(process.cwd());
-      expect(text).toContain('require("@qard-iac/providers/runtime/v1")');
+      expect(text).toContain('require("@qard-iac/pulumi-qard/runtime/v1")');
       // Reported by the benchmark too; a regression that captures a library would add hundreds of KB.
       console.info(`serialized provider: ${Buffer.byteLength(text)} bytes`);
       expect(Buffer.byteLength(text)).toBeLessThan(8 * 1024);

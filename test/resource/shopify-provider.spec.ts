@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ShopifyProvider } from "@qard-iac/providers";
+import { ShopifyProvider } from "@qard-iac/pulumi-qard";
 
 const registered: Array<{ name: string; type: string; inputs: Record<string, unknown> }> = [];
 

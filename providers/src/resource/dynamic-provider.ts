@@ -27,7 +27,7 @@ export class QardProviderConfigProvider implements pulumi.dynamic.ResourceProvid
   declare connection: ConnectionConfig | undefined;
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
+    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
     this.connection = runtime.connectionConfigFrom((key) => req.config.get(key));
   }
 
@@ -35,22 +35,22 @@ export class QardProviderConfigProvider implements pulumi.dynamic.ResourceProvid
     _olds: Record<string, unknown>,
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult> {
-    const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
+    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
     return runtime.check(news);
   }
 
   async diff(_id: string, olds: ProviderOutputs, news: ProviderInputs): Promise<pulumi.dynamic.DiffResult> {
-    const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
+    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
     return runtime.diff(olds, news);
   }
 
   async create(inputs: ProviderInputs): Promise<pulumi.dynamic.CreateResult> {
-    const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
+    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
     return runtime.create(this.connection ?? {}, inputs);
   }
 
   async read(id: string, props: ProviderOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
+    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
     return runtime.read(this.connection ?? {}, id, props);
   }
 
@@ -59,12 +59,12 @@ export class QardProviderConfigProvider implements pulumi.dynamic.ResourceProvid
     olds: ProviderOutputs,
     news: ProviderInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
-    const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
+    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
     return runtime.update(this.connection ?? {}, id, olds, news);
   }
 
   async delete(id: string, props: ProviderOutputs): Promise<void> {
-    const runtime: Runtime = require("@qard-iac/providers/runtime/v1");
+    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
     await runtime.remove(this.connection ?? {}, id, props);
   }
 }
