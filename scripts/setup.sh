@@ -7,7 +7,16 @@
 #     official Node.js language host from ../shared/toolchain where that folder exists;
 #   - moto's server (AWS Secrets Manager emulator for tests) in a virtualenv;
 #   - the library's compiled JavaScript (providers/dist), which every provider process loads.
+#   - with --min-cli: also the oldest supported CLI in .tools/pulumi-min/bin, for the tests that prove it.
 set -euo pipefail
+
+with_min_cli=false
+for arg in "$@"; do
+  case "$arg" in
+    --min-cli) with_min_cli=true ;;
+    *) printf 'setup: unknown option %s (usage: npm run setup [-- --min-cli])\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 NODE_VERSION=24.22.3
 # The oldest Node.js that runs everything here: type stripping and import.meta.main (22.18) for the repo's
@@ -50,6 +59,37 @@ else
 fi
 
 # --- Pulumi CLI ---------------------------------------------------------------------------------------
+# Builds the CLI of a wrapper module in tools/ into a folder, with the launcher and language host beside it.
+install_cli() { # $1 wrapper module folder, $2 version, $3 destination folder
+  local module="$1" version="$2" dest="$3"
+  mkdir -p "$dest"
+  if [ ! -x "$dest/pulumi" ] || [ "$("$dest/pulumi" version 2>/dev/null)" != "v$version" ]; then
+    command -v go >/dev/null || { say "error: Go is needed to build the Pulumi CLI v$version (no pulumi >= $PULUMI_MIN_VERSION < 4 on PATH)"; exit 1; }
+    say "building the Pulumi CLI v$version from the Go module proxy (first run only; several minutes)"
+    local started=$SECONDS
+    (
+      cd "$module"
+      export GOTOOLCHAIN=local CGO_ENABLED=0
+      go build -trimpath -tags osusergo,grpcnotrace \
+        -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$version" \
+        -o "$dest/pulumi.partial" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+    )
+    mv "$dest/pulumi.partial" "$dest/pulumi"
+    say "built pulumi v$version in $((SECONDS - started))s"
+  fi
+  # The launcher the engine starts for dynamic providers: a shell script that @pulumi/pulumi ships. It runs
+  # `node` from PATH, which is why .tools/bin comes first on PATH.
+  install -m 0755 "$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$dest/pulumi-resource-pulumi-nodejs"
+  # The official Node.js language host (the module proxy refuses it; ../shared/toolchain has it prebuilt).
+  # Beside `pulumi`, it makes the plain `pulumi up` run Pulumi.yaml's program as the official CLI does.
+  local language_host="$root/../shared/toolchain/bin/pulumi-language-nodejs"
+  if [ -x "$language_host" ]; then
+    ln -sfn "$(cd "$(dirname "$language_host")" && pwd)/pulumi-language-nodejs" "$dest/pulumi-language-nodejs"
+  else
+    rm -f "$dest/pulumi-language-nodejs"
+  fi
+}
+
 ambient_pulumi="$(PATH="$ambient_path" command -v pulumi || true)"
 ambient_pulumi_version=""
 [ -n "$ambient_pulumi" ] && ambient_pulumi_version="$("$ambient_pulumi" version 2>/dev/null | sed 's/^v//' || true)"
@@ -61,31 +101,11 @@ else
   if [ -n "$ambient_pulumi_version" ]; then
     say "the pulumi on PATH is v$ambient_pulumi_version, outside the supported range >= $PULUMI_MIN_VERSION < 4: building v$PULUMI_VERSION"
   fi
-  if [ ! -x "$bin/pulumi" ] || [ "$("$bin/pulumi" version 2>/dev/null)" != "v$PULUMI_VERSION" ]; then
-    command -v go >/dev/null || { say "error: Go is needed to build the Pulumi CLI (no pulumi >= $PULUMI_VERSION on PATH)"; exit 1; }
-    say "building the Pulumi CLI v$PULUMI_VERSION from the Go module proxy (first run only; several minutes)"
-    started=$SECONDS
-    (
-      cd "$root/tools/pulumi-cli"
-      export GOTOOLCHAIN=local CGO_ENABLED=0
-      go build -trimpath -tags osusergo,grpcnotrace \
-        -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION" \
-        -o "$bin/pulumi.partial" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-    )
-    mv "$bin/pulumi.partial" "$bin/pulumi"
-    say "built pulumi in $((SECONDS - started))s"
-  fi
-  # The launcher the engine starts for dynamic providers: a shell script that @pulumi/pulumi ships. It runs
-  # `node` from PATH, which is why .tools/bin comes first on PATH.
-  install -m 0755 "$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$bin/pulumi-resource-pulumi-nodejs"
-  # The official Node.js language host (the module proxy refuses it; ../shared/toolchain has it prebuilt).
-  # Beside `pulumi`, it makes the plain `pulumi up` run Pulumi.yaml's program as the official CLI does.
-  language_host="$root/../shared/toolchain/bin/pulumi-language-nodejs"
-  if [ -x "$language_host" ]; then
-    ln -sfn "$(cd "$(dirname "$language_host")" && pwd)/pulumi-language-nodejs" "$bin/pulumi-language-nodejs"
-  else
-    rm -f "$bin/pulumi-language-nodejs"
-  fi
+  install_cli "$root/tools/pulumi-cli" "$PULUMI_VERSION" "$bin"
+fi
+# The oldest supported CLI, for the tests that prove the range (CI asks for it; test/e2e skips without it).
+if [ "$with_min_cli" = true ]; then
+  install_cli "$root/tools/pulumi-cli-min" "$PULUMI_MIN_VERSION" "$tools/pulumi-min/bin"
 fi
 
 # --- the library's compiled JavaScript ----------------------------------------------------------------
@@ -114,3 +134,6 @@ else
   printf 'setup: pulumi-language-nodejs  not available: the plain CLI cannot run the program (npm run stack can)\n'
 fi
 printf 'setup: moto   %s  %s\n' "$MOTO_VERSION" "$bin/moto_server"
+if [ -x "$tools/pulumi-min/bin/pulumi" ]; then
+  printf 'setup: oldest supported pulumi %s  %s\n' "$("$tools/pulumi-min/bin/pulumi" version)" "$tools/pulumi-min/bin/pulumi"
+fi
