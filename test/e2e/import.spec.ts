@@ -86,6 +86,7 @@ describe("npm run import, then the first up", () => {
     expect(result.code, result.stderr).toBe(0);
     report = JSON.parse(result.stdout) as ImportReport;
     expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers"]);
+    expect(result.output).not.toContain("import-key");
 
     const secretId = `qard/${stackName}/shopify`;
     expect(await readStackProviders(stackName)).toEqual(importedProviders({ secretsManager: { secretId } }));
@@ -129,19 +130,31 @@ describe("npm run import, then the first up", () => {
 
   it("with --without-credentials declares no credentials, and the first up writes nothing at all", async () => {
     const { stackName, stack, emulator, record } = withoutCredentials;
-    const imported = await importAccount({
-      stack: stackName,
-      all: false,
-      withoutCredentials: true,
-      secretIdPattern: "unused/{provider}",
-      merge: false,
-      dryRun: false,
-      env: { ...process.env, ...env },
-    });
+    // This account answers the list in pages of 5, as Qard's other list endpoints do.
+    emulator.control.setShapes({ list: "envelope", perPage: 5 });
+    let imported: ImportReport;
+    try {
+      imported = await importAccount({
+        stack: stackName,
+        all: false,
+        withoutCredentials: true,
+        secretIdPattern: "unused/{provider}",
+        merge: false,
+        dryRun: false,
+        env: { ...process.env, ...env },
+      });
+    } finally {
+      emulator.control.setShapes({ list: "array" });
+    }
     expect(imported.secrets).toEqual([]);
     expect(imported.firstUpCalls).toEqual([]);
     expect(await readStackProviders(stackName)).toEqual(importedProviders());
-    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers"]);
+    expect(apiCalls(emulator.control)).toEqual([
+      "GET /api/v6/providers",
+      "GET /api/v6/providers",
+      "GET /api/v6/providers",
+    ]);
+    emulator.control.clearRequests();
     await stack.up(record);
     expect(apiWrites(emulator.control)).toEqual([]);
     // Qard keeps the credentials it was given by hand.
@@ -193,5 +206,17 @@ describe("npm run import on a stack that already declares the providers", () => 
     expect(apiWrites(emulator.control)).toEqual([]);
     await stack.preview({ refresh: true, expectNoChanges: true, ...record });
     expect(apiWrites(emulator.control)).toEqual([]);
+  });
+});
+
+describe("npm run import against a stack that does not exist", () => {
+  it("fails naming the stack, and creates neither the stack nor its file", async () => {
+    const stackName = `${withRefs.stackName}-typo`;
+    withRefs.emulator.control.clearRequests();
+    const result = await runCli(["--stack", stackName]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`no stack named '${stackName}' found`);
+    await expect(readFile(stackFilePath(stackName), "utf8")).rejects.toThrow("ENOENT");
+    expect(apiCalls(withRefs.emulator.control)).toEqual([]);
   });
 });
