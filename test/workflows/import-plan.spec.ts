@@ -171,7 +171,10 @@ describe("planImport on a stack that already declares providers", () => {
     expect(plan.refusals).toEqual([]);
     expect(plan.writes).toEqual({ shopify: { ...declaredShopify, autoConnect: true } });
     expect(plan.secrets).toEqual([]);
-    expect(plan.imported[0]).toMatchObject({ status: "merged" });
+    expect(plan.imported[0]).toMatchObject({
+      status: "merged",
+      notes: ["already declared: if the stack manages it already, up compares with its state instead"],
+    });
   });
 
   it("counts a credentials reference it would add to a declared provider as a difference", () => {

@@ -101,6 +101,9 @@ export function planImport(
     plan.differences.push(...differences);
     const status = !current ? "new" : differences.length > 0 ? "merged" : "unchanged";
     if (status !== "unchanged") plan.writes[provider.name] = entry;
+    // The announcement is what a create does; a resource the stack already has is updated from its state.
+    if (current)
+      notes.push("already declared: if the stack manages it already, up compares with its state instead");
     plan.imported.push({
       provider: provider.name,
       status,
