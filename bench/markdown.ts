@@ -4,9 +4,6 @@ import type { BenchResults } from "./results.ts";
 import type { StateSize } from "./state-size.ts";
 import { median, medianPairedRatio } from "./stats.ts";
 
-/** Above this, a ratio to the baseline gets a note saying why and what would bring it down. */
-export const RATIO_THRESHOLD = 1.15;
-
 const PROVIDER_PROCESS = "node dynamic-provider";
 const OPERATIONS: TimedOperation[] = ["up", "preview"];
 
@@ -23,7 +20,10 @@ interface OverheadFigures {
   providerProcessExtraKb: number;
 }
 
-/** The README's "Performance" section body: tables first, then a note for every figure off its mark. */
+/**
+ * The tables of docs/performance.md, from one run. Tables only: the analysis is prose a person writes in
+ * docs/performance.md from a run, so no sentence here depends on the figures.
+ */
 export function renderMarkdown(results: BenchResults): string {
   const figures = overheadFigures(results);
   const sections = [
@@ -36,10 +36,8 @@ export function renderMarkdown(results: BenchResults): string {
     overheadTable(figures),
     `#### Scaling`,
     scalingTable(results),
-    "#### Notes",
-    notes(results, figures)
-      .map((note) => `- ${note}`)
-      .join("\n"),
+    "#### Loading the Qard runtime (fresh Node.js process, @pulumi/pulumi already loaded)",
+    runtimeLoadTable(results),
   ];
   return `${sections.join("\n\n")}\n`;
 }
@@ -75,7 +73,7 @@ function apiCallTable(rows: ApiCallRow[]): string {
   );
 }
 
-/** A count above the minimum shows the excess; the notes say why. */
+/** A count above the minimum shows the excess. */
 function mark(actual: number, minimum: number): string {
   return actual > minimum ? `${actual} (+${actual - minimum})` : String(actual);
 }
@@ -114,8 +112,9 @@ function overheadTable(figures: OverheadFigures[]): string {
       "Qard peak RSS",
       "Baseline peak RSS",
       "Memory ratio",
+      "Provider process, extra peak RSS",
     ],
-    ["l", "r", "r", "r", "r", "r", "r", "r", "r"],
+    ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
     figures.map((f) => [
       `\`pulumi ${f.operation}\``,
       f.resources,
@@ -126,6 +125,7 @@ function overheadTable(figures: OverheadFigures[]): string {
       megabytes(f.medianRssKb.qard),
       megabytes(f.medianRssKb.baseline),
       ratio(f.rssRatio),
+      megabytes(f.providerProcessExtraKb),
     ]),
   );
 }
@@ -147,174 +147,13 @@ function scalingTable(results: BenchResults): string {
   );
 }
 
-function notes(results: BenchResults, figures: OverheadFigures[]): string[] {
-  return [
-    ...apiCallNotes(results.apiCalls),
-    ...stateNotes(results),
-    ...overheadNotes(results, figures),
-    ...scalingNotes(results),
-    ...methodNotes(results),
-  ];
-}
-
-function apiCallNotes(rows: ApiCallRow[]): string[] {
-  const found: string[] = [];
-  const adoption = rows.filter(
-    (r) => r.operation === "create" && r.gets === r.providers && r.gets > r.minimumGets,
-  );
-  if (adoption.length > 0) {
-    found.push(
-      "`create` GETs above the minimum: before writing, each create reads its provider once, to adopt a provider already " +
-        "configured by hand (`pulumi import` does not work for dynamic resources) and to skip PUTs for what is " +
-        "already in place. A single `GET /api/v6/providers` list shared by the creates of one operation (they run " +
-        "in the same dynamic-provider process) would make it 1 GET per operation instead of 1 per provider.",
-    );
-  }
-  for (const row of rows) {
-    if (adoption.includes(row)) continue;
-    if (row.gets > row.minimumGets || row.puts > row.minimumPuts) {
-      found.push(
-        `\`${row.operation}\` with ${row.providers} provider(s) made ${row.gets} GET / ${row.puts} PUT against a ` +
-          `minimum of ${row.minimumGets} / ${row.minimumPuts}: unexpected, to investigate with the emulator's request log.`,
-      );
-    }
-  }
-  const minimumCreate = rows.find((r) => r.operation === "create" && r.providers > 1);
-  if (minimumCreate) {
-    found.push(
-      `Minimum for \`create\`: a credentials PUT for providers that have credentials, a settings PUT where a ` +
-        `setting differs from Qard's default, an enable PUT; ${minimumCreate.providers} of the emulator's providers ` +
-        `need ${minimumCreate.minimumPuts}. Rotation is done in value mode (a new secret value in stack config).`,
-    );
-  }
-  if (rows.every((r) => r.operation === "create" || (r.gets <= r.minimumGets && r.puts <= r.minimumPuts))) {
-    found.push("Every operation other than `create` makes exactly the minimum number of calls.");
-  }
-  return found;
-}
-
-function stateNotes(results: BenchResults): string[] {
-  const state = stateOfLargest(results);
-  const twice = 2 * state.qard.providerBytes;
-  const found = [
-    `The serialized provider is stored twice per resource (inputs and outputs): ${bytes(twice)} of the ` +
-      `${bytes(state.qard.bytesPerResource)} bytes of each \`QardProviderConfig\` (compact JSON of its checkpoint entry).`,
-  ];
-  if (state.qard.bytesPerResource / state.baseline.bytesPerResource > RATIO_THRESHOLD) {
-    const extraState = state.qard.bytesPerResource - state.baseline.bytesPerResource;
-    const extraStub = 2 * (state.qard.providerBytes - state.baseline.providerBytes);
-    found.push(
-      `State per resource above the baseline: of the ${bytes(extraState)} bytes more per resource, ` +
-        `${bytes(extraStub)} are the two copies of a larger \`__provider\`. Most of that text is Pulumi's ` +
-        `serialization wrapper, which the no-op provider has too (${bytes(state.baseline.providerBytes)} bytes); ` +
-        "ours adds a `require` of the runtime per method, and TypeScript annotations that Node's type " +
-        "stripping turns into spaces — compiling the stub to JavaScript would remove those. The rest is the " +
-        "configuration itself (settings, encrypted credentials, version), which the no-op resource does not have.",
-    );
-  }
-  return found;
-}
-
-function overheadNotes(results: BenchResults, figures: OverheadFigures[]): string[] {
-  const found: string[] = [];
+function runtimeLoadTable(results: BenchResults): string {
   const load = results.runtimeLoad;
-  const loadText =
-    `each dynamic-provider process loads the Qard runtime on its first call: ${load.ms} ms and ` +
-    `${megabytes(load.rssKb)} in a fresh process (median of ${load.runs}, measured apart at the end of the run) — TypeScript type ` +
-    "stripping of the library and zod; the HTTP client (node-fetch) is loaded later, on the first Qard call";
-  const loadFix =
-    "shipping the runtime compiled (or bundled) to JavaScript would cut most of it, and Node's global `fetch` " +
-    "instead of node-fetch the client's share";
-  const slowUp = figures.filter((f) => f.operation === "up" && f.wallRatio > RATIO_THRESHOLD);
-  if (slowUp.length > 0) {
-    const calls = results.apiCalls.find((r) => r.operation === "create" && r.providers === 1);
-    const chain = calls ? calls.gets + calls.puts : 4;
-    found.push(
-      `\`pulumi up\` time ratio above ${RATIO_THRESHOLD} at ${listOf(slowUp.map((f) => f.resources))} ` +
-        `resource(s): a create makes up to ${chain} Qard calls in sequence (a GET, then the PUTs), at least ` +
-        `${chain * results.settings.apiLatencyMs} ms at ${results.settings.apiLatencyMs} ms per call (providers run ` +
-        `in parallel), which the no-op baseline never pays; and ${loadText}.${fixedCost(slowUp)} ` +
-        `${capitalized(loadFix)}; the shared list GET proposed above would save one call of the chain.`,
-    );
-  }
-  const slowPreview = figures.filter((f) => f.operation === "preview" && f.wallRatio > RATIO_THRESHOLD);
-  if (slowPreview.length > 0) {
-    found.push(
-      `\`pulumi preview\` time ratio above ${RATIO_THRESHOLD} at ${listOf(slowPreview.map((f) => f.resources))} ` +
-        `resource(s): preview makes no Qard call, but ${loadText}.${fixedCost(slowPreview)} ${capitalized(loadFix)}.`,
-    );
-  }
-  const heavy = figures.filter((f) => f.rssRatio > RATIO_THRESHOLD);
-  if (heavy.length > 0) {
-    const extra = median(heavy.map((f) => f.providerProcessExtraKb));
-    found.push(
-      `Memory ratio above ${RATIO_THRESHOLD} (${listOf(heavy.map((f) => `${f.operation} at ${f.resources}`))}): the ` +
-        `dynamic-provider process peaks ${megabytes(extra)} higher than the baseline's (median), which is the ` +
-        `runtime it loads (see above); ${loadFix}.`,
-    );
-  }
-  return found;
-}
-
-/** Says so when the extra time stays flat from the smallest stack to the largest. */
-function fixedCost(figures: OverheadFigures[]): string {
-  const first = figures[0];
-  const last = figures.at(-1);
-  if (!first || !last || first === last || last.extraMs > 1.5 * Math.max(first.extraMs, 1)) return "";
-  return (
-    ` The extra time stays about the same from ${first.resources} to ${last.resources} resources ` +
-    `(${seconds(first.extraMs)} to ${seconds(last.extraMs)}): a cost per operation, not per resource.`
+  return table(
+    ["median time", "RSS growth", "runs"],
+    ["r", "r", "r"],
+    [[`${load.ms} ms`, megabytes(load.rssKb), load.runs]],
   );
-}
-
-function scalingNotes(results: BenchResults): string[] {
-  const { smallest, largest } = scalingEnds(results);
-  const found: string[] = [];
-  for (const operation of OPERATIONS) {
-    const ours = scaling(smallest.runs.qard[operation], largest.runs.qard[operation]);
-    const theirs = scaling(smallest.runs.baseline[operation], largest.runs.baseline[operation]);
-    if (ours / theirs > RATIO_THRESHOLD) {
-      found.push(
-        `\`pulumi ${operation}\` grows faster with the stack than the baseline (${ratio(ours)} vs ${ratio(theirs)} ` +
-          `from ${smallest.resources} to ${largest.resources} resources): each Qard resource has work the no-op ` +
-          `one has not — a chain of Qard calls at ${results.settings.apiLatencyMs} ms each, input checks, the ` +
-          "HTTP client — and on this machine's CPUs, shared by the CLI, the provider process and the emulator, " +
-          "it does not fully overlap. The shared list GET proposed above would shorten every chain by one call.",
-      );
-    }
-  }
-  return found;
-}
-
-function methodNotes(results: BenchResults): string[] {
-  return [
-    ...catalogueNotes(results),
-    "`pulumi up` is a create from an empty stack (the emulator's account reset first); `pulumi preview` is " +
-      "of the deployed stack, with no changes. The baseline is the same stack config with no-op dynamic " +
-      "resources (bench/baseline-program.ts), run alternately with the Qard stack. Times are of the Automation " +
-      "API call, the CLI's own follow-up calls included; the program is inline, so its imports are loaded once " +
-      "per benchmark process, not per operation. Time and memory ratios are medians of the paired ratios " +
-      "(each Qard run over the baseline run right after it), so they need not equal the ratio of the medians.",
-    `Peak RSS: the largest sum of VmRSS of the benchmark's descendant processes (the \`pulumi\` CLI and the ` +
-      `dynamic-provider \`node\` process, mostly), sampled from /proc every ${results.settings.rssSampleIntervalMs} ms. ` +
-      "The benchmark process itself, which also runs the inline program and the emulator, is left out; " +
-      "a page shared by two processes counts twice.",
-  ];
-}
-
-/** Says which stacks go beyond the emulator's own providers, and what stands in for the missing ones. */
-function catalogueNotes(results: BenchResults): string[] {
-  const { catalogue } = results.settings;
-  const larger = results.overhead.map((r) => r.resources).filter((count) => count > catalogue.builtIn);
-  if (larger.length === 0) return [];
-  return [
-    `The emulator has ${catalogue.builtIn} providers of its own; for the stacks of ${listOf(larger)} resources ` +
-      `the benchmark gives it ${catalogue.synthetic} synthetic ones (${catalogue.syntheticNames}, through its ` +
-      `\`extraProviders\` option): ${catalogue.syntheticWithCredentials} with \`client_id\`/\`client_secret\` ` +
-      `credentials like shopify, the others with none, all with an \`auto_connect\` setting, so each needs the ` +
-      "calls of a real provider of its kind. The library knows none of them and checks their keys against the " +
-      `API's answer. Smaller stacks, and the API-call counts, use the emulator's own providers only.`,
-  ];
 }
 
 function overheadFigures(results: BenchResults): OverheadFigures[] {
@@ -356,14 +195,6 @@ function scalingEnds(results: BenchResults) {
 
 function scaling(small: Run[], large: Run[]): number {
   return median(large.map((run) => run.wallMs)) / median(small.map((run) => run.wallMs));
-}
-
-function listOf(items: (string | number)[]): string {
-  return items.length <= 1 ? String(items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function ratio(value: number): string {
