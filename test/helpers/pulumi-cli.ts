@@ -56,10 +56,12 @@ export function runInProject(command: string, args: string[], env: NodeJS.Proces
 
 /**
  * Finds the project's `pulumi` and the Node.js language host it needs (beside it or on PATH, where the
- * CLI looks for it). `missing` names what is absent and where it was looked for.
+ * CLI looks for it) on `env.PATH`, by default the project's tools folder then the machine's PATH.
+ * `missing` names what is absent and where it was looked for.
  */
-export function findOfficialCli(base: NodeJS.ProcessEnv = process.env): OfficialCliLookup {
-  const env = { ...base, ...toolEnvironment(base) };
+export function findOfficialCli(
+  env: NodeJS.ProcessEnv = { ...process.env, ...toolEnvironment() },
+): OfficialCliLookup {
   const searchPath = env.PATH ?? "";
   const pulumi = onPath("pulumi", searchPath);
   if (pulumi === undefined) {
@@ -86,10 +88,12 @@ export function findOfficialCli(base: NodeJS.ProcessEnv = process.env): Official
  * The official CLI for a spec file, or undefined (with the reason) when it is missing here. In CI
  * (`CI` set) a missing host is an error instead: those tests must run there, not silently skip.
  */
-export function officialCliOrSkip(): { cli?: OfficialCli; skipReason: string } {
-  const lookup = findOfficialCli();
+export function officialCliOrSkip(
+  lookup: OfficialCliLookup = findOfficialCli(),
+  env: NodeJS.ProcessEnv = process.env,
+): { cli?: OfficialCli; skipReason: string } {
   if ("found" in lookup) return { cli: lookup.found, skipReason: "" };
-  if (process.env.CI) {
+  if (env.CI) {
     throw new Error(`The official-CLI tests must run in CI, but this machine lacks ${lookup.missing}.`);
   }
   return { skipReason: `skipped: this machine lacks ${lookup.missing}` };
