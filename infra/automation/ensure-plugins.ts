@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { Stack } from "@pulumi/pulumi/automation/index.js";
+import type { PluginInfo, Stack } from "@pulumi/pulumi/automation/index.js";
 import { cliErrorLines } from "./cli-errors.ts";
 import { projectRoot } from "./project-root.ts";
 import {
@@ -26,6 +26,12 @@ export function installedAwsPackageVersion(): string {
   return manifest.version;
 }
 
+function isInstalled(installed: PluginInfo[], plugin: PluginRequirement): boolean {
+  return installed.some(
+    (p) => p.kind === "resource" && p.name === plugin.name && isSameVersion(p.version, plugin.version),
+  );
+}
+
 /**
  * An inline program declares no plugins, so the engine cannot know beforehand that it will load `aws`:
  * install it here when the stack's config makes the program use `@pulumi/aws`. Where it cannot be had
@@ -39,13 +45,7 @@ export async function ensureRequiredPlugins(stack: Stack, env: NodeJS.ProcessEnv
     version: installedAwsPackageVersion(),
     neededFor: "qard:manageSecrets declares the Secrets Manager secrets with @pulumi/aws",
   };
-  const installed = await stack.workspace.listPlugins();
-  if (
-    installed.some(
-      (p) => p.kind === "resource" && p.name === aws.name && isSameVersion(p.version, aws.version),
-    )
-  )
-    return;
+  if (isInstalled(await stack.workspace.listPlugins(), aws)) return;
   if (automaticPluginAcquisitionDisabled(env)) {
     throw new MissingPluginError(
       missingPluginMessage(
