@@ -1,5 +1,6 @@
 import { LocalWorkspace, type PulumiFn, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { qardProgram } from "../program.ts";
+import { ensureRequiredPlugins } from "./ensure-plugins.ts";
 import { projectRoot } from "./project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
 
@@ -16,17 +17,17 @@ export interface OpenStackOptions {
 /**
  * Selects (or creates) a stack of this project with the Automation API: the real project folder as work
  * dir, so `Pulumi.<stack>.yaml` is the stack's config and the provider process resolves this project's
- * node_modules. The program runs in this process (Automation API inline program).
+ * node_modules. The program runs in this process (Automation API inline program), which declares no
+ * plugins: the ones the stack's config makes it need are installed here (see ensureRequiredPlugins).
  */
 export async function openStack(options: OpenStackOptions): Promise<Stack> {
-  return LocalWorkspace.createOrSelectStack(
+  const envVars = { ...toolEnvironment(), ...options.env };
+  const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: options.stackName, projectName: PROJECT_NAME, program: options.program ?? qardProgram },
-    {
-      workDir: projectRoot(),
-      pulumiCommand: await resolvePulumiCommand(),
-      envVars: { ...toolEnvironment(), ...options.env },
-    },
+    { workDir: projectRoot(), pulumiCommand: await resolvePulumiCommand(), envVars },
   );
+  if (options.program === undefined) await ensureRequiredPlugins(stack, { ...process.env, ...envVars });
+  return stack;
 }
 
 /**

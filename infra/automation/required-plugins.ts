@@ -1,0 +1,58 @@
+import type { ConfigMap } from "@pulumi/pulumi/automation/index.js";
+
+/** A resource plugin the Qard program loads beyond Pulumi's own dynamic-provider plugin. */
+export interface PluginRequirement {
+  name: string;
+  /** Without the leading `v`, as in the npm package that declares its resources. */
+  version: string;
+  /** Which stack setting makes the program need it, for the error that asks to install it. */
+  neededFor: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the program will declare `@pulumi/aws` resources: with `qard:manageSecrets: true` it declares one
+ * Secrets Manager secret per provider whose credentials are a `secretsManager` reference. Lenient on
+ * purpose: a config the program will reject (with a better message) needs no plugin here.
+ */
+export function needsAwsPlugin(config: ConfigMap): boolean {
+  if (config["qard:manageSecrets"]?.value !== "true") return false;
+  const providers = parseJson(config["qard:providers"]?.value);
+  if (!isRecord(providers)) return false;
+  return Object.values(providers).some(
+    (provider) =>
+      isRecord(provider) && isRecord(provider.credentials) && "secretsManager" in provider.credentials,
+  );
+}
+
+/** Pulumi reads its boolean environment variables as true for `1` or `true` (any case). */
+export function automaticPluginAcquisitionDisabled(env: NodeJS.ProcessEnv): boolean {
+  const value = env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION ?? "";
+  return value === "1" || value.toLowerCase() === "true";
+}
+
+/** True when `installed` (as `pulumi plugin ls` reports it, with or without `v`) is that version. */
+export function isSameVersion(installed: string | undefined, wanted: string): boolean {
+  return installed !== undefined && installed.replace(/^v/, "") === wanted.replace(/^v/, "");
+}
+
+/** What a user reads when a plugin is missing: the plugin, its version, why, and the command that fixes it. */
+export function missingPluginMessage(stackName: string, plugin: PluginRequirement, reason: string): string {
+  return (
+    `Stack "${stackName}" needs the Pulumi resource plugin "${plugin.name}" v${plugin.version} ` +
+    `(${plugin.neededFor}), and it is not installed: ${reason}. ` +
+    `Install it with: pulumi plugin install resource ${plugin.name} ${plugin.version}`
+  );
+}
