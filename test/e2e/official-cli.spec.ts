@@ -7,17 +7,32 @@ import { projectRoot } from "../../infra/automation/project-root.ts";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { call } from "../helpers/emulator.ts";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";
-import { officialCliOrSkip, runInProject, type CliResult } from "../helpers/pulumi-cli.ts";
+import {
+  findOfficialCli,
+  findOldestSupportedCli,
+  officialCliOrSkip,
+  oldestSupportedVersion,
+  runInProject,
+  type CliResult,
+} from "../helpers/pulumi-cli.ts";
 
 // This repo's own program (Pulumi.yaml → infra/main.ts) run by the plain `pulumi` CLI, command by command,
-// as a pipeline runs it: no Automation API anywhere. Skipped, with the reason in its title, where the
-// Node.js language host is missing; in CI that is a failure instead.
-const { cli, skipReason } = officialCliOrSkip();
+// as a pipeline runs it: no Automation API anywhere. Twice: with the CLI setup uses (a user's own, or the
+// pinned version built here) and with the oldest version the project supports. Skipped, with the reason in
+// its title, where a CLI or the Node.js language host is missing; in CI that is a failure instead.
+const variants = [
+  { name: "the pulumi CLI", ...officialCliOrSkip(findOfficialCli()), oldest: false },
+  { name: "the oldest supported pulumi CLI", ...officialCliOrSkip(findOldestSupportedCli()), oldest: true },
+];
 
 const API_KEY = "cli-e2e-api-key-7f3a";
 const CLIENT_SECRET = "cli-e2e-shopify-secret-91bd";
 
-describe.skipIf(cli === undefined)(`the official pulumi CLI on this repo's program ${skipReason}`, () => {
+describe.each(variants)("$name on this repo's program $skipReason", ({ cli, oldest }) => {
+  if (cli === undefined) {
+    it.skip("needs the CLI and its language host", () => {});
+    return;
+  }
   const stackName = `e2e-cli-${randomBytes(3).toString("hex")}`;
   // The CLI writes the stack's config beside Pulumi.yaml; the name is git-ignored (Pulumi.e2e-*.yaml).
   const stackFile = path.join(projectRoot(), `Pulumi.${stackName}.yaml`);
@@ -32,8 +47,12 @@ describe.skipIf(cli === undefined)(`the official pulumi CLI on this repo's progr
     return result;
   }
 
-  /** `npm run pulumi -- <args>` runs this script: the project's wrapper around the same CLI. */
+  /**
+   * `npm run pulumi -- <args>` runs this script: the project's wrapper around the CLI setup uses. With the
+   * oldest CLI, the same command runs that CLI directly.
+   */
   async function npmRunPulumi(...args: string[]): Promise<CliResult> {
+    if (oldest) return pulumi(...args);
     const result = await runInProject(
       "bash",
       ["scripts/with-tools.sh", "pulumi", ...args, "--stack", stackName],
@@ -67,6 +86,13 @@ describe.skipIf(cli === undefined)(`the official pulumi CLI on this repo's progr
       await backend?.remove();
     }
   });
+
+  if (oldest) {
+    it("is the oldest version scripts/setup.sh supports", async () => {
+      const version = await cli!.run(["version"], env);
+      expect(version.output.trim()).toBe(`v${oldestSupportedVersion()}`);
+    });
+  }
 
   it("stack init and config set write a stack file where the API key and credentials are encrypted", async () => {
     const init = await cli!.run(["stack", "init", stackName], env);

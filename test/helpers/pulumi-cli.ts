@@ -4,7 +4,7 @@
  * cannot run `Pulumi.yaml`'s program, so tests of this path need to know whether it is there.
  */
 import { spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../infra/automation/project-root.ts";
 import { toolEnvironment } from "../../infra/automation/pulumi-command.ts";
@@ -82,6 +82,28 @@ export function findOfficialCli(
       run: (args, extra = {}) => runInProject(pulumi, args, { ...env, ...extra }),
     },
   };
+}
+
+/** Where `npm run setup -- --min-cli` builds the oldest Pulumi CLI the project supports (CI does). */
+export const OLDEST_CLI_BIN = path.join(projectRoot(), ".tools", "pulumi-min", "bin");
+
+/** The oldest supported CLI version, as setup.sh states it (PULUMI_MIN_VERSION). */
+export function oldestSupportedVersion(): string {
+  const setup = readFileSync(path.join(projectRoot(), "scripts", "setup.sh"), "utf8");
+  const version = /^PULUMI_MIN_VERSION=(\S+)$/m.exec(setup)?.[1];
+  if (!version) throw new Error("scripts/setup.sh does not set PULUMI_MIN_VERSION");
+  return version;
+}
+
+/** The oldest supported CLI with its language host, found like the project's own CLI but first on PATH. */
+export function findOldestSupportedCli(): OfficialCliLookup {
+  if (!isExecutable(path.join(OLDEST_CLI_BIN, "pulumi"))) {
+    return {
+      missing: `the oldest supported Pulumi CLI (${OLDEST_CLI_BIN}/pulumi; run \`npm run setup -- --min-cli\`)`,
+    };
+  }
+  const env = { ...process.env, ...toolEnvironment() };
+  return findOfficialCli({ ...env, PATH: [OLDEST_CLI_BIN, env.PATH].join(path.delimiter) });
 }
 
 /**
