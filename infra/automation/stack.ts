@@ -2,6 +2,7 @@ import { LocalWorkspace, type PulumiFn, type Stack } from "@pulumi/pulumi/automa
 import { qardProgram } from "../program.ts";
 import { projectRoot } from "./project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
+import { isNoSuchStackMessage, UnknownStackError } from "./unknown-stack-error.ts";
 
 export const PROJECT_NAME = "qard-iac";
 
@@ -11,22 +12,40 @@ export interface OpenStackOptions {
   env?: Record<string, string>;
   /** Defaults to the Qard stack program. */
   program?: PulumiFn;
+  /** Create the stack when it does not exist. Default false: an unknown name is an UnknownStackError. */
+  create?: boolean;
+  /** How the user creates the stack on purpose, for the UnknownStackError message. */
+  createHint?: string;
 }
 
+const DEFAULT_CREATE_HINT = "`npm run stack -- up --stack <name> --create`";
+
 /**
- * Selects (or creates) a stack of this project with the Automation API: the real project folder as work
- * dir, so `Pulumi.<stack>.yaml` is the stack's config and the provider process resolves this project's
- * node_modules. The program runs in this process (Automation API inline program).
+ * Selects a stack of this project with the Automation API (creates it only with `create: true`): the real
+ * project folder as work dir, so `Pulumi.<stack>.yaml` is the stack's config and the provider process
+ * resolves this project's node_modules. The program runs in this process (Automation API inline program).
+ * An unknown name throws an UnknownStackError that lists the backend's stacks.
  */
 export async function openStack(options: OpenStackOptions): Promise<Stack> {
-  return LocalWorkspace.createOrSelectStack(
-    { stackName: options.stackName, projectName: PROJECT_NAME, program: options.program ?? qardProgram },
-    {
-      workDir: projectRoot(),
-      pulumiCommand: await resolvePulumiCommand(),
-      envVars: { ...toolEnvironment(), ...options.env },
-    },
-  );
+  const args = {
+    stackName: options.stackName,
+    projectName: PROJECT_NAME,
+    program: options.program ?? qardProgram,
+  };
+  const workspaceOptions = {
+    workDir: projectRoot(),
+    pulumiCommand: await resolvePulumiCommand(),
+    envVars: { ...toolEnvironment(), ...options.env },
+  };
+  if (options.create === true) return LocalWorkspace.createOrSelectStack(args, workspaceOptions);
+  try {
+    return await LocalWorkspace.selectStack(args, workspaceOptions);
+  } catch (error) {
+    if (!isNoSuchStackMessage(error instanceof Error ? error.message : String(error))) throw error;
+    const workspace = await LocalWorkspace.create({ ...workspaceOptions, program: args.program });
+    const existing = (await workspace.listStacks()).map((stack) => stack.name).sort();
+    throw new UnknownStackError(options.stackName, existing, options.createHint ?? DEFAULT_CREATE_HINT);
+  }
 }
 
 /**
