@@ -22,7 +22,8 @@ export interface PromotionReport {
   /** What the target's providers become (non-secret settings only). */
   result: Record<string, Record<string, unknown>>;
   fileWritten: boolean;
-  preview?: { changes: Record<string, number> };
+  /** The target's preview: the count per operation, and the CLI's diff (secrets shown as [secret]). */
+  preview?: { changes: Record<string, number>; output: string };
   applied: boolean;
 }
 
@@ -42,7 +43,9 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
     fileWritten: false,
     applied: false,
   };
+  // Both stacks must exist before anything is read or written: an unknown name is a usage error.
   const sourceStack = await openStack({ stackName: options.from, ...env });
+  const targetStack = await openStack({ stackName: options.to, ...env });
   const lastUpdate = (await sourceStack.history()).find((entry) => entry.kind === "update");
   if (!lastUpdate)
     report.refusals.push(`${options.from} has never been updated: run \`pulumi up\` on it first`);
@@ -73,10 +76,9 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
   if (report.refusals.length > 0) return report;
 
   report.fileWritten = await writePromotedProviders(options.to, plan.target, PROMOTED_KEYS);
-  const targetStack = await openStack({ stackName: options.to, ...env });
   const print = options.onOutput ? { onOutput: options.onOutput } : {};
   const preview = await targetStack.preview({ diff: true, ...print });
-  report.preview = { changes: { ...preview.changeSummary } };
+  report.preview = { changes: { ...preview.changeSummary }, output: preview.stdout };
   if (options.apply) {
     await targetStack.up({ diff: true, ...print });
     report.applied = true;
