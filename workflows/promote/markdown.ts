@@ -29,6 +29,8 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
     for (const reason of report.refusals) lines.push(`- ${reason.replace(/\n/g, " ")}`);
     lines.push("");
   }
+  // Refused before the stack files were compared: only the reasons are known.
+  if (Object.keys(report.result).length === 0 && report.refusals.length > 0) return lines.join("\n");
   if (report.changes.length === 0) {
     lines.push(`No setting differs: \`${report.to}\` already has \`${report.from}\`'s settings.`);
   } else {
