@@ -575,6 +575,22 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     expect(run.calls).toEqual(["git diff --quiet -- Pulumi.prod.yaml"]);
   });
 
+  it("verify.yml runs verify for the dedicated test user, and says so when none is configured", () => {
+    const unset = runStep("verify.yml", "Verify", { VERIFY_USER: "", VERIFY_PROVIDER: "company_legal_fr" });
+    expect(unset.status).toBe(0);
+    expect(unset.stdout).toContain("::warning::Set the variable QARD_VERIFY_USER_ID");
+    expect(unset.calls).toEqual([]);
+
+    const run = runStep("verify.yml", "Verify", {
+      VERIFY_USER: "u-test",
+      VERIFY_PROVIDER: "company_legal_fr",
+    });
+    expect(run.status).toBe(0);
+    expect(run.calls).toEqual([
+      "npm run verify -- --stack staging --user u-test --provider company_legal_fr --timeout-seconds 300",
+    ]);
+  });
+
   it.each([
     ["push", "1", "true"],
     ["push", "0", "false"],

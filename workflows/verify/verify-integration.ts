@@ -1,7 +1,8 @@
 /**
- * The "Test your integration" steps of a Qard provider page, automated: the provider must be enabled, a
- * data connection is created for a user and authorized, a sync runs to its end, and the commerce data it
- * brought is counted.
+ * The "Test your integration" steps of a Qard provider page, automated: the provider must be enabled, the
+ * user's data connection is reused (or created, then authorized), a sync runs to its end, and the commerce
+ * data it brought is counted. Each run reports what it created, so repeated runs leave no pile of
+ * connections behind.
  */
 import {
   QardApiError,
