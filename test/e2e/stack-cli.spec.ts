@@ -56,7 +56,7 @@ describe("npm run stack (the program through the Automation API, as pipelines ru
   });
 });
 
-describe("a mistyped stack name (stack, drift, promote, verify)", () => {
+describe("usage errors: a mistyped stack or flag (stack, drift, promote, verify)", () => {
   const typo = () => `${e2e.stackName}-typo`;
   const stackNames = async () => (await e2e.stack.workspace.listStacks()).map((stack) => stack.name);
 
@@ -73,6 +73,18 @@ describe("a mistyped stack name (stack, drift, promote, verify)", () => {
     expect(result.stderr).toContain(e2e.stackName);
     expect(await stackNames()).not.toContain(typo());
     expect(apiWrites(e2e.emulator.control)).toEqual([]);
+  });
+
+  it.each([
+    ["workflows/stack/main.ts", "Usage: npm run stack"],
+    ["workflows/drift/main.ts", "Usage: npm run drift"],
+    ["workflows/promote/main.ts", "Usage: npm run promote"],
+    ["workflows/verify/main.ts", "Usage: npm run verify"],
+  ])("%s exits 64 with its usage for an unknown flag, like the others", async (script, usage) => {
+    const result = await runScript(script, ["--stak", e2e.stackName], e2e.backend.env);
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.stderr).toContain("Unknown option '--stak'");
+    expect(result.stderr).toContain(usage);
   });
 
   it("stack preview --create creates it on purpose", async () => {
