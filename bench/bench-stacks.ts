@@ -31,7 +31,12 @@ export class BenchStacks {
     const name = `bench-${label}-${this.#runId}`;
     // Recorded before the CLI runs: a failed `stack init` may still leave Pulumi.<name>.yaml behind.
     this.#opened.set(name, undefined);
-    const stack = await openStack({ stackName: name, env: this.#env, ...(program ? { program } : {}) });
+    const stack = await openStack({
+      stackName: name,
+      env: this.#env,
+      create: true,
+      ...(program ? { program } : {}),
+    });
     this.#opened.set(name, stack);
     return { name, stack };
   }

@@ -34,7 +34,7 @@ async function main(args: string[]): Promise<number> {
     console.error(`Unknown demo command "${command}": use up, preview, drift, destroy or pulumi <args>.`);
     return 2;
   }
-  const stack = await openStack({ stackName: STACK, env: demoEnv });
+  const stack = await openStack({ stackName: STACK, env: demoEnv, create: true });
   const apiUrl = (await stack.getConfig("qard:apiUrl")).value;
   const emulator = await startDemoEmulator(apiUrl);
   try {

@@ -6,7 +6,8 @@
 #   - next to a CLI built here: the pulumi-resource-pulumi-nodejs launcher (shipped in @pulumi/pulumi) and the
 #     official Node.js language host from ../shared/toolchain where that folder exists;
 #   - moto's server (AWS Secrets Manager emulator for tests) in a virtualenv;
-#   - the library's compiled JavaScript (providers/dist), which every provider process loads.
+#   - the library's compiled JavaScript (providers/dist), which every provider process loads;
+#   - actionlint (the GitHub Actions linter), built from the Go module proxy where Go exists;
 #   - with --min-cli: also the oldest supported CLI in .tools/pulumi-min/bin, for the tests that prove it.
 set -euo pipefail
 
@@ -26,6 +27,7 @@ NODE_MIN=22.18.0
 PULUMI_VERSION=3.276.0
 PULUMI_MIN_VERSION=3.226.0
 MOTO_VERSION=5.2.5
+ACTIONLINT_VERSION=1.7.12
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$root/.tools"
@@ -122,6 +124,17 @@ if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$MOTO_VERSION" ]; then
 fi
 ln -sfn "$venv/bin/moto_server" "$bin/moto_server"
 
+# --- actionlint (lints .github/workflows; test/workflows/actionlint.spec.ts) ----------------------------
+# Built from the Go module proxy where Go exists; without Go the lint test is skipped locally (never in CI).
+if [ "$("$bin/actionlint" -version 2>/dev/null | head -n1)" != "v$ACTIONLINT_VERSION" ]; then
+  if command -v go >/dev/null; then
+    say "building actionlint v$ACTIONLINT_VERSION from the Go module proxy"
+    GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN="$bin" go install -trimpath "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION"
+  else
+    say "no Go: actionlint not installed (its test is skipped outside CI)"
+  fi
+fi
+
 # --- summary ------------------------------------------------------------------------------------------
 export PATH="$bin:$PATH"
 pulumi_path="$(command -v pulumi)"
@@ -137,3 +150,4 @@ printf 'setup: moto   %s  %s\n' "$MOTO_VERSION" "$bin/moto_server"
 if [ -x "$tools/pulumi-min/bin/pulumi" ]; then
   printf 'setup: oldest supported pulumi %s  %s\n' "$("$tools/pulumi-min/bin/pulumi" version)" "$tools/pulumi-min/bin/pulumi"
 fi
+printf 'setup: actionlint  %s\n' "$(command -v actionlint || echo 'not installed')"

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "./usage-error.ts";
 
-/** node:util's parseArgs (callers pass `strict: true`), its errors ending with the command's usage line. */
+/** node:util's parseArgs (callers pass `strict: true`); its errors become UsageErrors ending with the usage line. */
 export function parseCommandLine<T extends ParseArgsConfig>(
   config: T,
   usage: string,
@@ -8,6 +9,13 @@ export function parseCommandLine<T extends ParseArgsConfig>(
   try {
     return parseArgs(config);
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`, { cause: error });
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${usage}`, {
+      cause: error,
+    });
   }
+}
+
+/** A UsageError whose message ends with the command's usage line. */
+export function usageError(problem: string, usage: string): UsageError {
+  return new UsageError(`${problem}\n${usage}`);
 }

@@ -1,8 +1,15 @@
-import { LocalWorkspace, type PulumiFn, type Stack } from "@pulumi/pulumi/automation/index.js";
+import {
+  LocalWorkspace,
+  type InlineProgramArgs,
+  type LocalWorkspaceOptions,
+  type PulumiFn,
+  type Stack,
+} from "@pulumi/pulumi/automation/index.js";
 import { qardProgram } from "../program.ts";
 import { ensureRequiredPlugins } from "./ensure-plugins.ts";
 import { projectRoot } from "./project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
+import { isNoSuchStackMessage, UnknownStackError } from "./unknown-stack-error.ts";
 
 export const PROJECT_NAME = "qard-iac";
 
@@ -12,22 +19,54 @@ export interface OpenStackOptions {
   env?: Record<string, string>;
   /** Defaults to the Qard stack program. */
   program?: PulumiFn;
+  /** Create the stack when it does not exist. Default false: an unknown name is an UnknownStackError. */
+  create?: boolean;
+  /** How the user creates the stack on purpose, for the UnknownStackError message. */
+  createHint?: string;
 }
 
+const DEFAULT_CREATE_HINT = "`npm run stack -- up --stack <name> --create`";
+
 /**
- * Selects (or creates) a stack of this project with the Automation API: the real project folder as work
- * dir, so `Pulumi.<stack>.yaml` is the stack's config and the provider process resolves this project's
- * node_modules. The program runs in this process (Automation API inline program), which declares no
- * plugins: the ones the stack's config makes it need are installed here (see ensureRequiredPlugins).
+/**
+ * Selects a stack of this project with the Automation API (creates it only with `create: true`): the real
+ * project folder as work dir, so `Pulumi.<stack>.yaml` is the stack's config and the provider process
+ * resolves this project's node_modules. The program runs in this process (Automation API inline program),
+ * which declares no plugins: the ones the stack's config makes it need are installed here (see
+ * ensureRequiredPlugins). An unknown name throws an UnknownStackError that lists the backend's stacks.
  */
 export async function openStack(options: OpenStackOptions): Promise<Stack> {
-  const envVars = { ...toolEnvironment(), ...options.env };
-  const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: options.stackName, projectName: PROJECT_NAME, program: options.program ?? qardProgram },
-    { workDir: projectRoot(), pulumiCommand: await resolvePulumiCommand(), envVars },
-  );
-  if (options.program === undefined) await ensureRequiredPlugins(stack, { ...process.env, ...envVars });
+  const args = {
+    stackName: options.stackName,
+    projectName: PROJECT_NAME,
+    program: options.program ?? qardProgram,
+  };
+  const workspaceOptions = {
+    workDir: projectRoot(),
+    pulumiCommand: await resolvePulumiCommand(),
+    envVars: { ...toolEnvironment(), ...options.env },
+  };
+  const stack = await selectStack(options, args, workspaceOptions);
+  if (options.program === undefined) {
+    await ensureRequiredPlugins(stack, { ...process.env, ...workspaceOptions.envVars });
+  }
   return stack;
+}
+
+async function selectStack(
+  options: OpenStackOptions,
+  args: InlineProgramArgs,
+  workspaceOptions: LocalWorkspaceOptions,
+): Promise<Stack> {
+  if (options.create === true) return LocalWorkspace.createOrSelectStack(args, workspaceOptions);
+  try {
+    return await LocalWorkspace.selectStack(args, workspaceOptions);
+  } catch (error) {
+    if (!isNoSuchStackMessage(error instanceof Error ? error.message : String(error))) throw error;
+    const workspace = await LocalWorkspace.create({ ...workspaceOptions, program: args.program });
+    const existing = (await workspace.listStacks()).map((stack) => stack.name).sort();
+    throw new UnknownStackError(options.stackName, existing, options.createHint ?? DEFAULT_CREATE_HINT);
+  }
 }
 
 /**

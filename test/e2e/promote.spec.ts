@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStackConfig } from "../../infra/automation/stack.ts";
@@ -125,6 +125,24 @@ describe("npm run promote -- --from staging --to prod", () => {
       await setStackConfig(prod.stack, { "qard:providers": prodProviders() });
     }
     expect(await readStackProviders(prod.stackName)).toEqual(before);
+  });
+
+  it("--markdown prints a pull request body: the settings diff and prod's preview, no secret", async () => {
+    await setStackConfig(staging.stack, { "qard:providers": stagingProviders(true) });
+    await staging.stack.up();
+    const before = await readFile(stackFilePath(prod.stackName), "utf8");
+    try {
+      const result = await runCli(["--from", staging.stackName, "--to", prod.stackName, "--markdown"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^### Promote `.*` → `.*`/);
+      expect(result.stdout).toContain("| `shopify` | `settings.auto_connect` | `false` | `true` |");
+      expect(result.stdout).toMatch(/```diff\n[\s\S]*~ auto_connect\s*: false => true[\s\S]*```/);
+      // The engine's progress streamed to stderr: stdout is the body alone, from its heading on.
+      expect(result.stderr).toContain("Previewing update");
+      expect(result.output).not.toMatch(/staging-secret|prod-secret/);
+    } finally {
+      await writeFile(stackFilePath(prod.stackName), before);
+    }
   });
 
   it("promotes staging's settings into prod's stack file, previews prod, and changes nothing without --apply", async () => {

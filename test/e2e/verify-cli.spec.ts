@@ -72,9 +72,9 @@ describe("npm run verify (node workflows/verify/main.ts)", () => {
     expect(result.stdout).not.toContain(API_KEY);
   });
 
-  it("exits 2 with the usage when --user is missing", async () => {
+  it("exits 64 (usage error) with the usage when --user is missing", async () => {
     const result = await runVerify(["--stack", e2e.stackName]);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stderr).toContain("Missing --user.");
     expect(result.stderr).toContain("Usage: npm run verify");
   });
@@ -86,11 +86,12 @@ describe("npm run verify (node workflows/verify/main.ts)", () => {
     expect(result.stderr).toMatch(/Provider "shopify" is not enabled.*pulumi up/s);
   });
 
-  it("exits 1 for a stack that does not exist, and does not create it", async () => {
+  it("exits 64 (usage error) for a stack that does not exist, lists those that do, and creates none", async () => {
     const missing = `${e2e.stackName}-missing`;
     const result = await runVerify(["--stack", missing, "--user", "u1"]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`cannot read the Qard connection of stack "${missing}": no stack named`);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain(`No stack named "${missing}" in this backend (existing stacks: `);
+    expect(result.stderr).toContain(e2e.stackName);
     const stacks = await e2e.stack.workspace.listStacks();
     expect(stacks.map((stack) => stack.name)).not.toContain(missing);
   });

@@ -42,7 +42,7 @@ export async function createE2eStack(options: E2eStackOptions): Promise<E2eStack
   const backend = shared ? shared.backend : await createTestBackend();
   const stackName = `e2e-${options.name}-${randomBytes(3).toString("hex")}`;
   const env = { ...backend.env, ...(moto?.env ?? {}) };
-  const stack = await openStack({ stackName, env });
+  const stack = await openStack({ stackName, env, create: true });
   await setStackConfig(
     stack,
     { "qard:apiUrl": emulator.baseUrl, ...options.config({ emulator, ...(moto ? { moto } : {}) }) },

@@ -1,9 +1,10 @@
 /**
  * The GitHub Actions examples in .github/workflows/ cannot run here; what a team copying them relies on is
  * checked instead: each parses as a workflow with the triggers it promises, every `npm run` it calls exists
- * with flags its command accepts, secrets come only from `secrets`, and the shell scripts that turn the
- * drift check's exit code into a message, a failed job and an issue do so (run with bash, `npm` and `gh`
- * replaced by fakes).
+ * with flags its command accepts, secrets come only from `secrets` and only into the steps that use them,
+ * actions are pinned by commit, each job holds only what it needs, and the shell scripts that turn the
+ * drift check's exit code into a message, a failed job and an issue, or a promotion into a pull request,
+ * do so (run with bash, `npm`, `gh` and `git` replaced by fakes). actionlint.spec.ts lints them too.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +30,8 @@ interface Step {
 
 interface Job {
   "runs-on": string;
+  if?: string;
+  needs?: string[];
   environment?: string;
   env?: Record<string, string>;
   steps: Step[];
@@ -44,9 +47,11 @@ interface Workflow {
 }
 
 const WORKFLOWS_DIR = path.join(projectRoot(), ".github", "workflows");
-const EXPECTED = ["deploy-staging.yml", "drift.yml", "preview.yml", "promote-prod.yml"];
-// An action pinned to a release tag: owner/repo[/path]@v1, @v1.2 or @v1.2.3.
-const PINNED_ACTION = /^[\w.-]+\/[\w./-]+@v\d+(\.\d+){0,2}$/;
+const EXPECTED = ["deploy.yml", "drift.yml", "preview.yml", "promote-prod.yml", "verify.yml"];
+// A third-party action pinned to a full commit SHA (a tag can be moved; a commit cannot).
+const PINNED_ACTION = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
+// The release each pin stands for, as a comment on the same line: `uses: owner/repo@<sha> # v1.2.3`.
+const PIN_COMMENT = /^\s*-?\s*uses: ([\w.-]+\/[\w./-]+@[0-9a-f]{40}) # v\d+\.\d+\.\d+$/;
 
 const files = readdirSync(WORKFLOWS_DIR).filter((file) => /\.ya?ml$/.test(file));
 const raw = new Map(files.map((file) => [file, readFileSync(path.join(WORKFLOWS_DIR, file), "utf8")]));
@@ -85,7 +90,7 @@ function shapeProblems(value: unknown): string[] {
       const hasUses = typeof step.uses === "string";
       if (hasRun === hasUses) return problems.push(`${where} needs exactly one of run and uses`);
       if (hasUses && !PINNED_ACTION.test(step.uses as string)) {
-        problems.push(`${where} uses ${String(step.uses)}, not pinned to a version tag`);
+        problems.push(`${where} uses ${String(step.uses)}, not pinned to a commit SHA`);
       }
     });
   }
@@ -162,24 +167,116 @@ describe("the CI examples in .github/workflows", () => {
     expect(problems).toEqual([]);
   });
 
-  it("call each of the project's pipeline commands", () => {
+  it.each(EXPECTED)("%s names the release of each pinned action beside its SHA", (file) => {
+    const usesLines = (raw.get(file) ?? "").split("\n").filter((line) => /^\s*-?\s*uses:/.test(line));
+    expect(usesLines.length).toBeGreaterThan(0);
+    expect(usesLines.filter((line) => !PIN_COMMENT.test(line))).toEqual([]);
+  });
+
+  it("pin each action to one commit in every workflow", () => {
+    const pins = new Map<string, Set<string>>();
+    for (const step of EXPECTED.flatMap((file) => allSteps(workflow(file)))) {
+      const [action, sha] = (step.uses ?? "").split("@");
+      if (action === undefined || sha === undefined) continue;
+      pins.set(action, (pins.get(action) ?? new Set()).add(sha));
+    }
+    expect([...pins.keys()].sort()).toEqual([
+      "actions/checkout",
+      "actions/setup-node",
+      "aws-actions/configure-aws-credentials",
+      "pulumi/actions",
+    ]);
+    expect([...pins.values()].map((shas) => shas.size)).toEqual([1, 1, 1, 1]);
+  });
+
+  it("run the program with pulumi/actions' own inputs, and the project's commands where they add value", () => {
     const called = EXPECTED.flatMap((file) =>
       allSteps(workflow(file)).flatMap((step) => npmRunCalls(step.run ?? "").map((call) => call.script)),
     );
-    expect(new Set(called)).toEqual(new Set(["drift", "stack", "promote", "verify"]));
+    expect(new Set(called)).toEqual(new Set(["build", "drift", "promote", "verify"]));
+    const pulumiRuns = EXPECTED.flatMap((file) =>
+      allSteps(workflow(file))
+        .filter((step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command !== undefined)
+        .map((step) => ({ file, ...step.with })),
+    );
+    expect(pulumiRuns).toEqual([
+      expect.objectContaining({
+        file: "deploy.yml",
+        command: "up",
+        "stack-name": "staging",
+        diff: true,
+        "comment-on-summary": true,
+      }),
+      expect.objectContaining({
+        file: "deploy.yml",
+        command: "up",
+        "stack-name": "prod",
+        diff: true,
+        "comment-on-summary": true,
+      }),
+      expect.objectContaining({
+        file: "preview.yml",
+        command: "preview",
+        "stack-name": "staging",
+        diff: true,
+        "comment-on-pr": true,
+        "comment-on-summary": true,
+      }),
+    ]);
+    // upsert would create a mistyped stack; every run names the CLI version the project is tested with.
+    for (const run of pulumiRuns) expect(run).not.toHaveProperty("upsert");
+    const installs = EXPECTED.flatMap((file) =>
+      allSteps(workflow(file)).filter((step) => step.uses?.startsWith("pulumi/actions@")),
+    );
+    expect(installs.map((step) => step.with?.["pulumi-version"])).toEqual(installs.map(() => "3.276.0"));
   });
 
-  it("run when the README says: PRs, merges to main, by hand behind production, on a schedule", () => {
+  it("run when the README says: PRs, merges to main, promotion and verify by hand, drift on a schedule", () => {
     expect(Object.keys(workflow("preview.yml").on)).toEqual(["pull_request"]);
-    expect(workflow("deploy-staging.yml").on).toEqual({ push: { branches: ["main"] } });
+    expect(workflow("deploy.yml").on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
     expect(Object.keys(workflow("promote-prod.yml").on)).toEqual(["workflow_dispatch"]);
-    expect(Object.values(workflow("promote-prod.yml").jobs).map((job) => job.environment)).toEqual([
-      "production",
-    ]);
     const drift = workflow("drift.yml").on;
     expect(Object.keys(drift).sort()).toEqual(["schedule", "workflow_dispatch"]);
     expect(drift.schedule).toEqual([{ cron: expect.stringMatching(/^(\S+ ){4}\S+$/) }]);
+    const verify = workflow("verify.yml").on;
+    expect(Object.keys(verify).sort()).toEqual(["schedule", "workflow_dispatch"]);
   });
+
+  it("update prod only after merge, from the deploy workflow, behind the production environment", () => {
+    const prodJobs = EXPECTED.flatMap((file) =>
+      Object.entries(workflow(file).jobs)
+        .filter(([, job]) => job.steps.some((step) => step.with?.["stack-name"] === "prod"))
+        .map(([id, job]) => ({ file, id, environment: job.environment, needs: job.needs })),
+    );
+    expect(prodJobs).toEqual([
+      { file: "deploy.yml", id: "prod", environment: "production", needs: ["staging", "prod-changed"] },
+    ]);
+    // Promotion proposes; it never applies.
+    const promoteCalls = allSteps(workflow("promote-prod.yml"))
+      .flatMap((step) => npmRunCalls(step.run ?? ""))
+      .filter((call) => call.script !== "build");
+    expect(promoteCalls).toEqual([
+      { script: "promote", args: ["--from", "staging", "--to", "prod", "--markdown"] },
+    ]);
+    expect(raw.get("promote-prod.yml")).not.toMatch(/--apply|git push[^\n]*\bmain\b/);
+  });
+
+  it("do not run verify on every merge", () => {
+    const verifiers = EXPECTED.filter((file) =>
+      allSteps(workflow(file)).some((step) => npmRunCalls(step.run ?? "").some((c) => c.script === "verify")),
+    );
+    expect(verifiers).toEqual(["verify.yml"]);
+    expect(workflow("verify.yml").on).not.toHaveProperty("push");
+  });
+
+  it.each(["drift.yml", "promote-prod.yml", "verify.yml", "deploy.yml"])(
+    "%s runs main's code only, whatever branch a dispatch names",
+    (file) => {
+      for (const job of Object.values(workflow(file).jobs)) {
+        expect(job.if ?? "").toMatch(/github\.ref == 'refs\/heads\/main'/);
+      }
+    },
+  );
 
   it.each(EXPECTED)("%s takes every secret from GitHub secrets, never from the file", (file) => {
     const wf = workflow(file);
@@ -195,15 +292,64 @@ describe("the CI examples in .github/workflows", () => {
     expect(leaks).toEqual([]);
   });
 
+  it.each(EXPECTED)("%s gives secrets to the steps that use them, never to a whole job", (file) => {
+    const wf = workflow(file);
+    const broad = [wf.env, ...Object.values(wf.jobs).map((job) => job.env)].filter(
+      (scope) => scope !== undefined && /secrets\.|github\.token/.test(JSON.stringify(scope)),
+    );
+    expect(broad).toEqual([]);
+    // The steps before the project's code runs with secrets (checkout, setup-node, npm ci, the build) get none.
+    for (const job of Object.values(wf.jobs)) {
+      for (const step of job.steps) {
+        if (/npm ci|npm run build/.test(step.run ?? "") || /^actions\//.test(step.uses ?? "")) {
+          expect(JSON.stringify(step.env ?? {})).not.toMatch(/secrets\./);
+        }
+      }
+    }
+  });
+
+  it("hold no Qard key anywhere: each stack reads its own from qard:apiKeySecretId", () => {
+    for (const file of EXPECTED) expect(raw.get(file)).not.toMatch(/QARD_API_KEY/);
+    const keySource = (stack: string) =>
+      (
+        parse(readFileSync(path.join(projectRoot(), `Pulumi.${stack}.yaml`), "utf8")) as {
+          config: Record<string, unknown>;
+        }
+      ).config["qard:apiKeySecretId"];
+    expect(keySource("staging")).toEqual(expect.stringMatching(/staging/));
+    expect(keySource("prod")).toEqual(expect.stringMatching(/prod/));
+    expect(keySource("staging")).not.toEqual(keySource("prod"));
+  });
+
+  it("give the pull-request preview no write access and a metadata-only environment", () => {
+    const preview = workflow("preview.yml");
+    expect(Object.values(preview.jobs).map((job) => job.environment)).toEqual(["staging-preview"]);
+    expect(preview.permissions).toEqual({
+      contents: "read",
+      "id-token": "write",
+      "pull-requests": "write",
+    });
+    // No command that reads Qard (drift, refresh) or writes it (up): preview only, no refresh.
+    expect(allSteps(preview).flatMap((step) => npmRunCalls(step.run ?? ""))).toEqual([
+      { script: "build", args: [] },
+    ]);
+    const previewStep = allSteps(preview).find((step) => step.with?.command === "preview");
+    expect(previewStep?.with).not.toHaveProperty("refresh");
+    for (const job of Object.values(preview.jobs)) {
+      expect(job.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+    }
+  });
+
   it.each(EXPECTED)("%s grants the permissions its steps need", (file) => {
     const wf = workflow(file);
     const text = allSteps(wf)
-      .map((step) => `${step.uses ?? ""}\n${step.run ?? ""}`)
+      .map((step) => `${step.uses ?? ""}\n${step.run ?? ""}\n${JSON.stringify(step.with ?? {})}`)
       .join("\n");
     // With a `permissions` block, every scope it does not name is "none".
     const needs: [RegExp, string, string[]][] = [
       [/aws-actions\/configure-aws-credentials/, "id-token", ["write"]],
-      [/sticky-pull-request-comment/, "pull-requests", ["write"]],
+      [/"comment-on-pr":true/, "pull-requests", ["write"]],
+      [/gh pr /, "pull-requests", ["write"]],
       [/gh issue /, "issues", ["write"]],
       [/git push/, "contents", ["write"]],
       [/actions\/checkout/, "contents", ["read", "write"]],
@@ -216,9 +362,24 @@ describe("the CI examples in .github/workflows", () => {
       .map(([pattern, scope]) => `${pattern.source} needs ${scope}`);
     expect(missing).toEqual([]);
   });
+
+  it.each(EXPECTED)("%s grants no write permission its steps do not use", (file) => {
+    const wf = workflow(file);
+    const text = JSON.stringify(allSteps(wf));
+    const uses: Record<string, RegExp> = {
+      contents: /git push/,
+      "pull-requests": /gh pr |comment-on-pr/,
+      issues: /gh issue /,
+      "id-token": /configure-aws-credentials/,
+    };
+    const unused = Object.entries(wf.permissions ?? {})
+      .filter(([scope, level]) => level === "write" && !(uses[scope]?.test(text) ?? false))
+      .map(([scope]) => scope);
+    expect(unused).toEqual([]);
+  });
 });
 
-describe("the drift exit codes in the workflows' scripts", () => {
+describe("the workflows' scripts (drift exit codes, the promotion pull request)", () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -243,6 +404,12 @@ exit "$FAKE_NPM_EXIT"
   const FAKE_GH = `#!/usr/bin/env bash
 echo "gh $*" >> "$FAKE_LOG"
 if [ "$1 $2" = "issue list" ]; then printf '%s' "$FAKE_OPEN_ISSUE"; fi
+if [ "$1 $2" = "pr list" ]; then printf '%s' "$FAKE_OPEN_PR"; fi
+`;
+  // git diff --quiet answers FAKE_GIT_DIFF (1: the file changed); every other call succeeds.
+  const FAKE_GIT = `#!/usr/bin/env bash
+echo "git $*" >> "$FAKE_LOG"
+if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
 `;
 
   /** Runs a step's script as GitHub does with `shell: bash`, in a fresh folder, with fake npm and gh. */
@@ -259,7 +426,7 @@ if [ "$1 $2" = "issue list" ]; then printf '%s' "$FAKE_OPEN_ISSUE"; fi
     const work = path.join(dir, "work");
     mkdirSync(bin);
     mkdirSync(work);
-    for (const [tool, script] of Object.entries({ npm: FAKE_NPM, gh: FAKE_GH })) {
+    for (const [tool, script] of Object.entries({ npm: FAKE_NPM, gh: FAKE_GH, git: FAKE_GIT })) {
       writeFileSync(path.join(bin, tool), script);
       chmodSync(path.join(bin, tool), 0o755);
     }
@@ -282,6 +449,8 @@ if [ "$1 $2" = "issue list" ]; then printf '%s' "$FAKE_OPEN_ISSUE"; fi
           FAKE_NPM_EXIT: "0",
           FAKE_NPM_STDOUT: "",
           FAKE_OPEN_ISSUE: "",
+          FAKE_OPEN_PR: "",
+          FAKE_GIT_DIFF: "0",
           GITHUB_OUTPUT: paths.output,
           GITHUB_STEP_SUMMARY: paths.summary,
           GITHUB_SERVER_URL: "https://github.com",
@@ -355,22 +524,85 @@ if [ "$1 $2" = "issue list" ]; then printf '%s' "$FAKE_OPEN_ISSUE"; fi
     expect(clean.calls).toEqual([]);
   });
 
-  it.each([
-    [0, 0, ""],
-    [2, 0, "::warning::staging has drifted"],
-    [3, 0, "::notice::staging has a config change pending"],
-    [4, 0, "::notice::staging has a credential rotation pending"],
-    [1, 1, "::error::the drift check of staging failed"],
-  ])("preview.yml: drift exit %i ends the step with %i (%s)", (code, status, annotation) => {
-    const run = runStep("preview.yml", "Drift check (staging)", {
-      FAKE_NPM_EXIT: String(code),
-      FAKE_NPM_STDOUT: REPORT,
+  const BODY = "### Promote `staging` → `prod`\n\n| provider | setting | from | to |";
+  const PR_STEP = "Open or update the promotion pull request";
+  const PR_ENV = { BRANCH: "promote/staging-to-prod", FAKE_GIT_DIFF: "1" };
+
+  it("promote-prod.yml writes the promotion body to the summary and fails when promote refuses", () => {
+    for (const code of [0, 1, 64]) {
+      const run = runStep("promote-prod.yml", "Promote staging to prod (file and preview only)", {
+        FAKE_NPM_EXIT: String(code),
+        FAKE_NPM_STDOUT: BODY,
+      });
+      expect(run.status).toBe(code);
+      expect(run.calls).toEqual(["npm run --silent promote -- --from staging --to prod --markdown"]);
+      expect(run.summary).toContain(BODY);
+      expect(run.read("promotion.md")).toContain(BODY);
+    }
+  });
+
+  it("promote-prod.yml opens a pull request from the promotion branch, never pushing main", () => {
+    const run = runStep("promote-prod.yml", PR_STEP, PR_ENV, { "promotion.md": BODY });
+    expect(run.status).toBe(0);
+    expect(
+      run.calls.filter((call) => call.startsWith("git checkout") || call.startsWith("git push")),
+    ).toEqual(["git checkout -B promote/staging-to-prod", "git push --force origin promote/staging-to-prod"]);
+    expect(run.calls).toContain(
+      "git commit -m Promote staging's settings to prod (run 7) -- Pulumi.prod.yaml",
+    );
+    expect(run.calls.filter((call) => call.startsWith("gh "))).toEqual([
+      "gh pr list --head promote/staging-to-prod --base main --state open --json number --jq .[0].number // empty",
+      "gh pr create --base main --head promote/staging-to-prod --title Promote staging's settings to prod --body-file promotion.md",
+    ]);
+  });
+
+  it("promote-prod.yml updates the promotion pull request already open instead of opening another", () => {
+    const run = runStep(
+      "promote-prod.yml",
+      PR_STEP,
+      { ...PR_ENV, FAKE_OPEN_PR: "12" },
+      { "promotion.md": BODY },
+    );
+    expect(run.status).toBe(0);
+    expect(run.calls.at(-1)).toBe("gh pr edit 12 --body-file promotion.md");
+    expect(run.calls.some((call) => call.startsWith("gh pr create"))).toBe(false);
+  });
+
+  it("promote-prod.yml opens nothing when Pulumi.prod.yaml did not change", () => {
+    const run = runStep("promote-prod.yml", PR_STEP, { ...PR_ENV, FAKE_GIT_DIFF: "0" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Pulumi.prod.yaml unchanged");
+    expect(run.calls).toEqual(["git diff --quiet -- Pulumi.prod.yaml"]);
+  });
+
+  it("verify.yml runs verify for the dedicated test user, and says so when none is configured", () => {
+    const unset = runStep("verify.yml", "Verify", { VERIFY_USER: "", VERIFY_PROVIDER: "company_legal_fr" });
+    expect(unset.status).toBe(0);
+    expect(unset.stdout).toContain("::warning::Set the variable QARD_VERIFY_USER_ID");
+    expect(unset.calls).toEqual([]);
+
+    const run = runStep("verify.yml", "Verify", {
+      VERIFY_USER: "u-test",
+      VERIFY_PROVIDER: "company_legal_fr",
     });
-    expect(run.status).toBe(status);
-    expect(run.stdout).toContain(annotation);
-    expect(run.calls).toEqual(["npm run --silent drift -- --stack staging --markdown"]);
-    expect(run.summary).toContain(REPORT);
-    expect(run.output).toBe(`code=${code}\n`);
+    expect(run.status).toBe(0);
+    expect(run.calls).toEqual([
+      "npm run verify -- --stack staging --user u-test --provider company_legal_fr --timeout-seconds 300",
+    ]);
+  });
+
+  it.each([
+    ["push", "1", "true"],
+    ["push", "0", "false"],
+    ["workflow_dispatch", "0", "true"],
+  ])("deploy.yml on %s with Pulumi.prod.yaml diff exit %s: prod applies=%s", (event, diff, apply) => {
+    const run = runStep("deploy.yml", "Did this push change Pulumi.prod.yaml?", {
+      EVENT: event,
+      BEFORE: "abc123",
+      FAKE_GIT_DIFF: diff,
+    });
+    expect(run.status).toBe(0);
+    expect(run.output).toBe(`apply=${apply}\n`);
   });
 });
 

@@ -2,9 +2,15 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UsageError } from "../../workflows/usage-error.ts";
 import { parsePromoteArgs } from "../../workflows/promote/args.ts";
 import { PROMOTED_KEYS, planPromotion } from "../../workflows/promote/plan-promotion.ts";
-import { readStackProviders, writePromotedProviders } from "../../workflows/promote/stack-file.ts";
+import { keySourceProblems } from "../../workflows/promote/key-sources.ts";
+import {
+  readStackKeySource,
+  readStackProviders,
+  writePromotedProviders,
+} from "../../workflows/promote/stack-file.ts";
 
 const staging = {
   shopify: {
@@ -109,6 +115,26 @@ describe("the stack file writer", () => {
   it("says which file is missing", async () => {
     await expect(readStackProviders("nope", dir)).rejects.toThrow(/Pulumi\.nope\.yaml not found/);
   });
+
+  it("reads where each stack takes its Qard key from, decrypting nothing", async () => {
+    await writeFile(
+      path.join(dir, "Pulumi.a.yaml"),
+      "config:\n  qard:apiKeySecretId: qard/a/api-key\n  qard:providers: {}\n",
+    );
+    await writeFile(path.join(dir, "Pulumi.b.yaml"), "config:\n  qard:apiKey:\n    secure: v1:abc\n");
+    await writeFile(path.join(dir, "Pulumi.c.yaml"), "config:\n  qard:apiUrl: https://qard.example\n");
+    expect(await readStackKeySource("a", dir)).toEqual({ apiKey: false, apiKeySecretId: "qard/a/api-key" });
+    expect(await readStackKeySource("b", dir)).toEqual({ apiKey: true });
+    expect(await readStackKeySource("c", dir)).toEqual({ apiKey: false });
+  });
+
+  it("finds each of the repository's staging and prod stacks its own key secret", async () => {
+    const sources = {
+      staging: await readStackKeySource("staging"),
+      prod: await readStackKeySource("prod"),
+    };
+    expect(keySourceProblems(sources, false)).toEqual([]);
+  });
 });
 
 describe("parsePromoteArgs", () => {
@@ -117,9 +143,11 @@ describe("parsePromoteArgs", () => {
       from: "staging",
       to: "prod",
       apply: true,
-      json: false,
+      format: "text",
     });
+    expect(parsePromoteArgs(["--from", "staging", "--to", "prod", "--markdown"]).format).toBe("markdown");
     expect(() => parsePromoteArgs(["--from", "staging"])).toThrow(/--from and --to are required/);
     expect(() => parsePromoteArgs(["--from", "prod", "--to", "prod"])).toThrow(/same stack/);
+    expect(() => parsePromoteArgs(["--from", "a", "--to", "b", "--json", "--markdown"])).toThrow(UsageError);
   });
 });

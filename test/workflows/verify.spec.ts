@@ -11,9 +11,11 @@ import {
   type QardClientOptions,
   type SyncStatus,
 } from "../../providers/src/qard/index.ts";
+import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { parseVerifyArgs, UsageError } from "../../workflows/verify/args.ts";
-import { runVerifyCli, type VerifyCliOptions } from "../../workflows/verify/run-verify-cli.ts";
+import { EXIT_USAGE, runVerifyCli, type VerifyCliOptions } from "../../workflows/verify/run-verify-cli.ts";
 import { connectionFromStackConfig, pulumiErrorLine } from "../../workflows/verify/stack-connection.ts";
+import { connectionIdsFromSyncs } from "../../workflows/verify/existing-connection.ts";
 import { trackedStatuses } from "../../workflows/verify/sync-tracking.ts";
 import { VerifyError } from "../../workflows/verify/verify-error.ts";
 import {
@@ -225,18 +227,75 @@ describe("verifyIntegration", () => {
     ]);
   });
 
-  it("says to use another user when a one-connection-per-user provider is already connected", async () => {
+  it("reuses the connection the user's last sync ran on: a second run creates no connection", async () => {
     const client = clientOf(emulator);
     await enableProvider(client, "company_legal_fr");
     const userId = await newUser(client);
-    await verify(client, { userId, providerName: "company_legal_fr" });
+    const first = await verify(client, { userId, providerName: "company_legal_fr" });
+    expect(first.report.connection.reused).toBe(false);
+    expect(first.report.created).toEqual([
+      `data connection ${first.report.connection.id} (user ${userId}, company_legal_fr)`,
+      `syncs of ${first.report.sync.started.join(", ")}`,
+    ]);
+
+    const second = await verify(client, { userId, providerName: "company_legal_fr" });
+
+    expect(second.report).toMatchObject({
+      ok: true,
+      connection: { id: first.report.connection.id, reused: true },
+    });
+    expect(second.report.created).toEqual([`syncs of ${second.report.sync.started.join(", ")}`]);
+    expect(second.events).toContainEqual({
+      kind: "connection-reused",
+      connectionId: first.report.connection.id,
+      status: "CONNECTED",
+    });
+    expect(callsOf(emulator, "POST", "/data-connections")).toHaveLength(1);
+  });
+
+  it("reuses the connection given with connectionId, and refuses one of another provider", async () => {
+    const client = clientOf(emulator);
+    await enableProvider(client, "sandbox_commerce");
+    await enableProvider(client, "company_legal_fr");
+    const userId = await newUser(client);
+    const made = await client.createDataConnection(userId, {
+      providerName: "sandbox_commerce",
+      requestedDataTypes: COMMERCE_TYPES,
+    });
+
+    const { report } = await verify(client, {
+      userId,
+      providerName: "sandbox_commerce",
+      connectionId: made.id,
+    });
+    expect(report).toMatchObject({ ok: true, connection: { id: made.id, reused: true } });
+    expect(callsOf(emulator, "POST", "/data-connections")).toHaveLength(1);
+
+    const failure = await verify(client, {
+      userId,
+      providerName: "company_legal_fr",
+      connectionId: made.id,
+    }).catch((error: unknown) => error);
+    expect((failure as VerifyError).reason).toBe("connection-unusable");
+    expect((failure as VerifyError).message).toContain(`no data connection ${made.id} to "company_legal_fr"`);
+  });
+
+  it("says how to reuse a one-connection-per-user provider's connection that never synced", async () => {
+    const client = clientOf(emulator);
+    await enableProvider(client, "company_legal_fr");
+    const userId = await newUser(client);
+    const made = await client.createDataConnection(userId, {
+      providerName: "company_legal_fr",
+      requestedDataTypes: ["COMPANY_PROFILE"],
+    });
 
     const failure = await verify(client, { userId, providerName: "company_legal_fr" }).catch(
       (error: unknown) => error,
     );
 
     expect((failure as VerifyError).reason).toBe("connection-exists");
-    expect((failure as VerifyError).message).toContain("verify with another user");
+    expect((failure as VerifyError).message).toContain("pass its id with --connection to reuse it");
+    expect(made.id).not.toBe("");
   });
 
   it("names an unknown provider", async () => {
@@ -412,6 +471,16 @@ describe("runVerifyCli", () => {
     expect(result.err).toContain(`cannot read the Qard connection of stack "stagign": no stack named`);
   });
 
+  it("exits 64 (EXIT_USAGE) for a stack that does not exist, listing those that do", async () => {
+    const result = await runCli(["--stack", "stagign", "--user", "u1"], {
+      readConnection: async () => {
+        throw new UnknownStackError("stagign", ["prod", "staging"], "create it");
+      },
+    });
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.err).toContain('No stack named "stagign" in this backend (existing stacks: prod, staging)');
+  });
+
   it("exits 1 naming the user when Qard does not know it", async () => {
     await enableProvider(clientOf(emulator), "sandbox_commerce");
     const result = await runCli([
@@ -424,7 +493,7 @@ describe("runVerifyCli", () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.err).toMatch(
-      /users\/no-such-user\/data-connections failed with 404.*User no-such-user not found/,
+      /users\/no-such-user\/sync\/latest failed with 404.*User no-such-user not found/,
     );
   });
 
@@ -453,11 +522,12 @@ describe("runVerifyCli", () => {
     [["--stack", "staging", "--user", "u1", "--usr", "u2"], "Unknown option '--usr'"],
     [["--stack", "staging", "--user", "u1", "--timeout-seconds", "soon"], "--timeout-seconds must be"],
     [["--stack", "staging", "--user", "u1", "extra"], "Unexpected argument 'extra'"],
-  ])("exits 2 with the usage for %j", async (argv, message) => {
+  ])("exits 64 (EXIT_USAGE) with the usage for %j", async (argv, message) => {
     const result = await runCli(argv, {
       readConnection: () => Promise.reject(new Error("a usage error must stop before reading the stack")),
     });
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(EXIT_USAGE).toBe(64);
     expect(result.err).toContain(message);
     expect(result.err).toContain("Usage: npm run verify -- --stack <name> --user <id>");
   });
@@ -572,5 +642,32 @@ describe("pulumiErrorLine", () => {
 
   it("keeps a message without one whole", () => {
     expect(pulumiErrorLine("spawn pulumi ENOENT")).toBe("spawn pulumi ENOENT");
+  });
+});
+
+describe("connectionIdsFromSyncs", () => {
+  const sync = (
+    dataConnectionId: string | undefined,
+    providerName: string,
+    requestedAt: string,
+  ): SyncStatus => ({
+    id: `s-${requestedAt}`,
+    dataType: "COMMERCE_ORDER",
+    providerName,
+    status: "SUCCESS",
+    requestedAt,
+    ...(dataConnectionId === undefined ? {} : { dataConnectionId }),
+  });
+
+  it("lists the provider's connections the latest syncs ran on, most recent first, each once", () => {
+    const latest = [
+      sync("dc-old", "shopify", "2024-01-15 09:00:00"),
+      sync("dc-new", "shopify", "2024-01-15 10:30:00"),
+      sync("dc-new", "shopify", "2024-01-15 10:29:00"),
+      sync("dc-paypal", "paypal", "2024-01-16 10:00:00"),
+      sync(undefined, "shopify", "2024-01-17 10:00:00"),
+    ];
+    expect(connectionIdsFromSyncs(latest, "shopify")).toEqual(["dc-new", "dc-old"]);
+    expect(connectionIdsFromSyncs(latest, "square")).toEqual([]);
   });
 });

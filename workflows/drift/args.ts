@@ -1,4 +1,4 @@
-import { parseCommandLine } from "../command-line.ts";
+import { parseCommandLine, usageError } from "../command-line.ts";
 
 export interface DriftArgs {
   stack: string;
@@ -10,7 +10,7 @@ export const DRIFT_FLAGS = ["--stack", "--json", "--markdown"] as const;
 
 export const DRIFT_USAGE = "Usage: npm run drift -- --stack <name> [--json | --markdown]";
 
-/** Parses the command line; throws an Error whose message ends with the usage line. */
+/** Parses the command line; throws a UsageError whose message ends with the usage line. */
 export function parseDriftArgs(argv: string[]): DriftArgs {
   const { values } = parseCommandLine(
     {
@@ -20,8 +20,8 @@ export function parseDriftArgs(argv: string[]): DriftArgs {
     },
     DRIFT_USAGE,
   );
-  if (!values.stack) throw new Error(`--stack is required\n${DRIFT_USAGE}`);
+  if (!values.stack) throw usageError("--stack is required", DRIFT_USAGE);
   if (values.json && values.markdown)
-    throw new Error(`--json and --markdown exclude each other\n${DRIFT_USAGE}`);
+    throw usageError("--json and --markdown exclude each other", DRIFT_USAGE);
   return { stack: values.stack, format: values.json ? "json" : values.markdown ? "markdown" : "text" };
 }

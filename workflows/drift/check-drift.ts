@@ -1,6 +1,7 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
 import { openStack } from "../../infra/automation/stack.ts";
+import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
 import { reportOf, type DriftReport } from "./report.ts";
 
@@ -14,7 +15,8 @@ export interface CheckDriftOptions {
 
 /**
  * A refresh-preview: reads Qard and Secrets Manager, compares with the state and the config, writes no
- * state. Never throws for a failed check: the report says "error" with the reason.
+ * state. Never throws for a failed check: the report says "error" with the reason. A stack that does not
+ * exist is the caller's mistake, not a finding: it throws an UnknownStackError.
  */
 export async function checkDrift(options: CheckDriftOptions): Promise<DriftReport> {
   const events: EngineEvent[] = [];
@@ -30,6 +32,7 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
       ...(options.onOutput ? { onOutput: options.onOutput } : {}),
     });
   } catch (error) {
+    if (error instanceof UnknownStackError) throw error;
     return reportOf(options.stackName, "error", classifyPreview(events), conciseError(error));
   }
   const findings = classifyPreview(events);

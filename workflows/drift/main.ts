@@ -1,17 +1,13 @@
 // npm run drift -- --stack <name> [--json | --markdown]
-// Exit: 0 clean, 2 drift, 3 config change pending, 4 rotation pending (highest wins), 1 error.
+// Exit: 0 clean, 2 drift, 3 config change pending, 4 rotation pending (highest wins), 1 error,
+// 64 usage error (a bad flag, or a stack that does not exist).
+import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
 import { parseDriftArgs } from "./args.ts";
 import { checkDrift } from "./check-drift.ts";
 import { renderJson, renderMarkdown, renderText } from "./report.ts";
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseDriftArgs(argv);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    return 1;
-  }
+  const args = parseDriftArgs(argv);
   const report = await checkDrift({ stackName: args.stack });
   const render = { text: renderText, json: renderJson, markdown: renderMarkdown }[args.format];
   console.log(render(report));
@@ -22,6 +18,6 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
+    process.exitCode = isUsageError(error) ? EXIT_USAGE : 1;
   },
 );

@@ -1,16 +1,17 @@
-import { parseCommandLine } from "../command-line.ts";
+import { parseCommandLine, usageError } from "../command-line.ts";
 
 export interface PromoteArgs {
   from: string;
   to: string;
   apply: boolean;
-  json: boolean;
+  format: "text" | "json" | "markdown";
 }
 
 /** The flags `npm run promote` accepts (the CI examples are checked against this list). */
-export const PROMOTE_FLAGS = ["--from", "--to", "--apply", "--json"] as const;
+export const PROMOTE_FLAGS = ["--from", "--to", "--apply", "--json", "--markdown"] as const;
 
-export const PROMOTE_USAGE = "Usage: npm run promote -- --from <stack> --to <stack> [--apply] [--json]";
+export const PROMOTE_USAGE =
+  "Usage: npm run promote -- --from <stack> --to <stack> [--apply] [--json | --markdown]";
 
 export function parsePromoteArgs(argv: string[]): PromoteArgs {
   const { values } = parseCommandLine(
@@ -22,11 +23,19 @@ export function parsePromoteArgs(argv: string[]): PromoteArgs {
         to: { type: "string" },
         apply: { type: "boolean" },
         json: { type: "boolean" },
+        markdown: { type: "boolean" },
       },
     },
     PROMOTE_USAGE,
   );
-  if (!values.from || !values.to) throw new Error(`--from and --to are required\n${PROMOTE_USAGE}`);
-  if (values.from === values.to) throw new Error(`--from and --to name the same stack\n${PROMOTE_USAGE}`);
-  return { from: values.from, to: values.to, apply: values.apply ?? false, json: values.json ?? false };
+  if (!values.from || !values.to) throw usageError("--from and --to are required", PROMOTE_USAGE);
+  if (values.from === values.to) throw usageError("--from and --to name the same stack", PROMOTE_USAGE);
+  if (values.json && values.markdown)
+    throw usageError("--json and --markdown exclude each other", PROMOTE_USAGE);
+  return {
+    from: values.from,
+    to: values.to,
+    apply: values.apply ?? false,
+    format: values.json ? "json" : values.markdown ? "markdown" : "text",
+  };
 }

@@ -1,24 +1,27 @@
-// npm run promote -- --from staging --to prod [--apply] [--json]
-// Exit: 0 promoted (previewed, and applied with --apply); 1 refused or failed.
+// npm run promote -- --from staging --to prod [--apply] [--json | --markdown]
+// Exit: 0 promoted (previewed, and applied with --apply); 1 refused or failed; 64 usage error (a bad flag,
+// or a stack that does not exist). --markdown prints a pull request body; the engine's output goes to stderr.
+import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
 import { parsePromoteArgs } from "./args.ts";
+import { renderPromotionMarkdown } from "./markdown.ts";
 import { promote } from "./promote.ts";
 import { renderPromotion } from "./report.ts";
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parsePromoteArgs(argv);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    return 1;
-  }
+  const args = parsePromoteArgs(argv);
+  const stream = { text: process.stdout, markdown: process.stderr, json: undefined }[args.format];
   const report = await promote({
     from: args.from,
     to: args.to,
     apply: args.apply,
-    ...(args.json ? {} : { onOutput: (line: string) => process.stdout.write(line) }),
+    ...(stream ? { onOutput: (line: string) => stream.write(line) } : {}),
   });
-  console.log(args.json ? JSON.stringify(report, null, 2) : renderPromotion(report));
+  const render = {
+    text: renderPromotion,
+    markdown: renderPromotionMarkdown,
+    json: (r: typeof report) => JSON.stringify(r, null, 2),
+  }[args.format];
+  console.log(render(report));
   return report.refusals.length > 0 ? 1 : 0;
 }
 
@@ -26,6 +29,11 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
+    if (isUsageError(error)) {
+      console.error(message);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
     console.error(`promote failed: ${message.split("\n").slice(0, 5).join("\n")}`);
     process.exitCode = 1;
   },

@@ -2,7 +2,8 @@ import { openStack } from "../../infra/automation/stack.ts";
 import { checkDrift } from "../drift/check-drift.ts";
 import { checkTargetReferences } from "./check-references.ts";
 import { PROMOTED_KEYS, effectiveSettings, planPromotion, type SettingChange } from "./plan-promotion.ts";
-import { readStackProviders, writePromotedProviders } from "./stack-file.ts";
+import { keySourceProblems } from "./key-sources.ts";
+import { readStackKeySource, readStackProviders, writePromotedProviders } from "./stack-file.ts";
 
 export interface PromoteOptions {
   from: string;
@@ -22,14 +23,16 @@ export interface PromotionReport {
   /** What the target's providers become (non-secret settings only). */
   result: Record<string, Record<string, unknown>>;
   fileWritten: boolean;
-  preview?: { changes: Record<string, number> };
+  /** The target's preview: the count per operation, and the CLI's diff (secrets shown as [secret]). */
+  preview?: { changes: Record<string, number>; output: string };
   applied: boolean;
 }
 
 /**
- * staging → prod: refuses unless the source's last update succeeded and it shows no drift; promotes the
- * non-secret settings into the target's stack file; checks the target's own Secrets Manager references;
- * previews the target, and updates it only when `apply` is set.
+ * staging → prod: refuses unless each stack names its own Qard key (checked first, before anything reads
+ * Qard), the source's last update succeeded and it shows no drift; promotes the non-secret settings into
+ * the target's stack file; checks the target's own Secrets Manager references; previews the target, and
+ * updates it only when `apply` is set.
  */
 export async function promote(options: PromoteOptions): Promise<PromotionReport> {
   const env = options.env ? { env: options.env } : {};
@@ -42,7 +45,17 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
     fileWritten: false,
     applied: false,
   };
+  // Both stacks must exist before anything is read or written: an unknown name is a usage error.
   const sourceStack = await openStack({ stackName: options.from, ...env });
+  const targetStack = await openStack({ stackName: options.to, ...env });
+  // Before anything reads Qard: a key that could serve the wrong stack stops the promotion here.
+  const keySources = {
+    [options.from]: await readStackKeySource(options.from),
+    [options.to]: await readStackKeySource(options.to),
+  };
+  const environment = { ...process.env, ...options.env };
+  report.refusals.push(...keySourceProblems(keySources, Boolean(environment.QARD_API_KEY)));
+  if (report.refusals.length > 0) return report;
   const lastUpdate = (await sourceStack.history()).find((entry) => entry.kind === "update");
   if (!lastUpdate)
     report.refusals.push(`${options.from} has never been updated: run \`pulumi up\` on it first`);
@@ -73,10 +86,9 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
   if (report.refusals.length > 0) return report;
 
   report.fileWritten = await writePromotedProviders(options.to, plan.target, PROMOTED_KEYS);
-  const targetStack = await openStack({ stackName: options.to, ...env });
   const print = options.onOutput ? { onOutput: options.onOutput } : {};
   const preview = await targetStack.preview({ diff: true, ...print });
-  report.preview = { changes: { ...preview.changeSummary } };
+  report.preview = { changes: { ...preview.changeSummary }, output: preview.stdout };
   if (options.apply) {
     await targetStack.up({ diff: true, ...print });
     report.applied = true;

@@ -6,6 +6,11 @@ function show(value: unknown): string {
 
 export function renderPromotion(report: PromotionReport): string {
   const lines = [`Promotion ${report.from} → ${report.to}`];
+  if (Object.keys(report.result).length === 0 && report.refusals.length > 0) {
+    // Refused before the stack files were compared: only the reasons are known.
+    lines.push("  Refused, nothing written:", ...report.refusals.map((reason) => `    - ${reason}`));
+    return lines.join("\n");
+  }
   if (report.changes.length === 0)
     lines.push(`  No setting differs: ${report.to} already has ${report.from}'s settings.`);
   else {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseDocument } from "yaml";
 import { projectRoot } from "../../infra/automation/project-root.ts";
 import { sameJson } from "../../providers/src/resource/diff.ts";
+import type { KeySource } from "./key-sources.ts";
 import type { RawProviders } from "./plan-promotion.ts";
 
 const PROVIDERS_PATH = ["config", "qard:providers"] as const;
@@ -11,16 +12,31 @@ export function stackFilePath(stack: string, dir = projectRoot()): string {
   return path.join(dir, `Pulumi.${stack}.yaml`);
 }
 
-/** `qard:providers` of a stack file, without decrypting anything (secure leaves stay `{secure: …}`). */
-export async function readStackProviders(stack: string, dir = projectRoot()): Promise<RawProviders> {
+async function readStackFile(stack: string, dir: string): Promise<string> {
   const file = stackFilePath(stack, dir);
-  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+  return readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT")
       throw new Error(`${path.basename(file)} not found: is "${stack}" a stack of this project?`, {
         cause: error,
       });
     throw error;
   });
+}
+
+/** Where the stack file says the stack's Qard key comes from; nothing is decrypted. */
+export async function readStackKeySource(stack: string, dir = projectRoot()): Promise<KeySource> {
+  const document = parseDocument(await readStackFile(stack, dir));
+  const secretId = jsonOf(document.getIn(["config", "qard:apiKeySecretId"]));
+  return {
+    apiKey: document.hasIn(["config", "qard:apiKey"]),
+    ...(typeof secretId === "string" && secretId !== "" ? { apiKeySecretId: secretId } : {}),
+  };
+}
+
+/** `qard:providers` of a stack file, without decrypting anything (secure leaves stay `{secure: …}`). */
+export async function readStackProviders(stack: string, dir = projectRoot()): Promise<RawProviders> {
+  const file = stackFilePath(stack, dir);
+  const text = await readStackFile(stack, dir);
   const value = jsonOf(parseDocument(text).getIn(PROVIDERS_PATH));
   if (value === undefined) return {};
   if (value === null || typeof value !== "object" || Array.isArray(value)) {

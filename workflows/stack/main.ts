@@ -1,20 +1,24 @@
-// npm run stack -- <preview|up|refresh|destroy> --stack <name> [--diff] [--refresh] [--expect-no-changes]
+// npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes]
+// Exit: 0 done; 1 the operation failed; 64 usage error (a bad flag, or a stack that does not exist).
 // Runs the Qard program through the Automation API, the way the tests and the other workflows drive the
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
-import { parseCommandLine } from "../command-line.ts";
+import { parseCommandLine, usageError } from "../command-line.ts";
+import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
 import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 
 export const STACK_USAGE =
-  "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--diff] [--refresh] [--expect-no-changes]";
-export const STACK_FLAGS = ["--stack", "--diff", "--refresh", "--expect-no-changes"] as const;
+  "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes]";
+export const STACK_FLAGS = ["--stack", "--create", "--diff", "--refresh", "--expect-no-changes"] as const;
 const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];
 
 export interface StackArgs {
   operation: Operation;
   stack: string;
+  /** Create the stack if it does not exist; without it an unknown name is refused. */
+  create: boolean;
   diff: boolean;
   refresh: boolean;
   expectNoChanges: boolean;
@@ -28,6 +32,7 @@ export function parseStackArgs(argv: string[]): StackArgs {
       allowPositionals: true,
       options: {
         stack: { type: "string" },
+        create: { type: "boolean" },
         diff: { type: "boolean" },
         refresh: { type: "boolean" },
         "expect-no-changes": { type: "boolean" },
@@ -37,12 +42,19 @@ export function parseStackArgs(argv: string[]): StackArgs {
   );
   const [operation, ...extra] = parsed.positionals;
   if (!OPERATIONS.includes(operation as Operation) || extra.length > 0) {
-    throw new Error(`expected one of ${OPERATIONS.join(", ")}\n${STACK_USAGE}`);
+    throw usageError(`expected one of ${OPERATIONS.join(", ")}`, STACK_USAGE);
   }
-  if (!parsed.values.stack) throw new Error(`--stack is required\n${STACK_USAGE}`);
+  if (!parsed.values.stack) throw usageError("--stack is required", STACK_USAGE);
+  if (parsed.values.create && operation !== "up" && operation !== "preview") {
+    throw usageError(
+      `--create goes with up or preview: a new stack has nothing to ${operation}`,
+      STACK_USAGE,
+    );
+  }
   return {
     operation: operation as Operation,
     stack: parsed.values.stack,
+    create: parsed.values.create ?? false,
     diff: parsed.values.diff ?? false,
     refresh: parsed.values.refresh ?? false,
     expectNoChanges: parsed.values["expect-no-changes"] ?? false,
@@ -50,14 +62,12 @@ export function parseStackArgs(argv: string[]): StackArgs {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args: StackArgs;
-  try {
-    args = parseStackArgs(argv);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    return 1;
-  }
-  const stack = await openStack({ stackName: args.stack });
+  const args = parseStackArgs(argv);
+  const stack = await openStack({
+    stackName: args.stack,
+    create: args.create,
+    createHint: `npm run stack -- up --stack ${args.stack} --create`,
+  });
   const common = { onOutput: (out: string) => process.stdout.write(out) };
   switch (args.operation) {
     case "preview":
@@ -90,6 +100,11 @@ if (import.meta.main) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
+      if (isUsageError(error)) {
+        console.error(error.message);
+        process.exitCode = EXIT_USAGE;
+        return;
+      }
       // The CLI's own output was streamed above; its error lines end the message.
       const message = error instanceof Error ? error.message : String(error);
       const errors = cliErrorLines(message);

@@ -1,10 +1,15 @@
 /** The command line of `npm run verify`: parsed once, every mistake reported as a UsageError. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { EXIT_USAGE, UsageError } from "../usage-error.ts";
+
+export { UsageError };
 
 export interface VerifyArgs {
   stackName: string;
   userId: string;
   providerName: string;
+  /** A data connection of the user to reuse (--connection). */
+  connectionId?: string;
   timeoutMs: number;
   json: boolean;
 }
@@ -17,34 +22,31 @@ export const DEFAULT_TIMEOUT_SECONDS = 600;
 
 export const VERIFY_USAGE = `Usage: npm run verify -- --stack <name> --user <id> [options]
 
-Tests a provider's integration end to end, as its Qard documentation describes: creates a data
-connection for the user, waits for the user's authorization, runs a sync and counts the commerce data.
+Tests a provider's integration end to end, as its Qard documentation describes: uses the user's data
+connection to the provider (the one its latest sync ran on, or --connection), or creates one and waits
+for the user's authorization; runs a sync, counts the commerce data and says what it created.
 
   --stack <name>           Pulumi stack whose qard:apiUrl and qard:apiKey are used (required)
   --user <id>              Qard user to connect (required)
   --provider <name>        provider to test (default ${DEFAULT_PROVIDER})
+  --connection <id>        the user's data connection to reuse (default: found from the latest syncs)
   --timeout-seconds <n>    give up after this long, authorization included (default ${DEFAULT_TIMEOUT_SECONDS})
   --json                   print one JSON summary on stdout (progress goes to stderr)
   -h, --help               show this help
 
-Exit code: 0 when every data type synchronized, 1 otherwise, 2 for a usage error.`;
+Exit code: 0 when every data type synchronized, 1 otherwise, ${EXIT_USAGE} for a usage error (a bad flag, or a
+stack that does not exist).`;
 
 /** The options `parseArgs` accepts; exported so that callers (CI checks) can tell a valid flag. */
 export const VERIFY_OPTIONS = {
   stack: { type: "string" },
   user: { type: "string" },
   provider: { type: "string" },
+  connection: { type: "string" },
   "timeout-seconds": { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
 
 export function parseVerifyArgs(argv: readonly string[]): VerifyCommand {
   const values = parseFlags(argv);
@@ -55,6 +57,9 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyCommand {
       stackName: required(values.stack, "--stack"),
       userId: required(values.user, "--user"),
       providerName: nonEmpty(values.provider ?? DEFAULT_PROVIDER, "--provider"),
+      ...(values.connection === undefined
+        ? {}
+        : { connectionId: nonEmpty(values.connection, "--connection") }),
       timeoutMs: timeoutMs(values["timeout-seconds"]),
       json: values.json === true,
     },

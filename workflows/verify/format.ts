@@ -11,6 +11,8 @@ export function formatEvent(event: VerifyEvent): string {
       return `Provider ${event.providerName}: enabled; data types ${event.dataTypes.join(", ")}`;
     case "connection":
       return `Data connection ${event.connectionId}: ${event.status}`;
+    case "connection-reused":
+      return `Reusing the user's data connection ${event.connectionId} (${event.status}): none created`;
     case "authorization-required": {
       const wait = `waiting up to ${event.timeoutMs / 1000} s`;
       return event.redirectUrl === undefined
@@ -38,6 +40,14 @@ export function formatReport(report: VerifyReport): string {
   const lines: string[] = [];
   const counts = formatCounts(report.commerceCounts);
   if (counts !== undefined) lines.push(`Commerce data: ${counts}`);
+  lines.push(
+    report.created.length > 0
+      ? `Created in Qard: ${report.created.join("; ")}.`
+      : "Created in Qard: nothing (the user's data connection was reused; the syncs already running were followed).",
+  );
+  if (!report.connection.reused) {
+    lines.push(`Next runs reuse data connection ${report.connection.id}; pass --connection to pin it.`);
+  }
   if (report.ok) {
     lines.push(
       `OK: ${report.providerName} synchronized ${succeeded}/${statuses.length} data types for user ${report.userId}.`,

@@ -3,7 +3,8 @@
  * stdout, the Pulumi CLI) are options, so tests run it in-process against an emulator.
  */
 import { createRedactor, QardClient, type QardClientOptions } from "../../providers/src/qard/index.ts";
-import { parseVerifyArgs, UsageError, VERIFY_USAGE, type VerifyArgs } from "./args.ts";
+import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
+import { parseVerifyArgs, VERIFY_USAGE, type VerifyArgs } from "./args.ts";
 import { formatEvent, formatReport, type VerifySummary } from "./format.ts";
 import { readStackConnection, type Connection } from "./stack-connection.ts";
 import { VerifyError } from "./verify-error.ts";
@@ -11,7 +12,7 @@ import { verifyIntegration } from "./verify-integration.ts";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_USAGE };
 
 // Frequent enough to follow a sync closely, rare enough not to load Qard during a long authorization.
 export const DEFAULT_POLL_INTERVAL_MS = 2000;
@@ -31,7 +32,10 @@ export interface VerifyCliOptions {
   client?: Omit<QardClientOptions, "baseUrl" | "apiKey">;
 }
 
-/** Runs verify and returns the process exit code: 0 every type synchronized, 1 otherwise, 2 usage error. */
+/**
+ * Runs verify and returns the process exit code: 0 every type synchronized, 1 otherwise, 64 usage error
+ * (a bad flag, or a stack that does not exist).
+ */
 export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
   let args: VerifyArgs;
   try {
@@ -42,7 +46,7 @@ export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
     }
     args = command.args;
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!isUsageError(error)) throw error;
     options.err(`error: ${error.message}\n\n${VERIFY_USAGE}`);
     return EXIT_USAGE;
   }
@@ -68,6 +72,10 @@ export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
   try {
     connection = await (options.readConnection ?? readStackConnection)(args.stackName, options.env);
   } catch (error) {
+    if (isUsageError(error)) {
+      options.err(`error: ${error.message}`);
+      return EXIT_USAGE;
+    }
     const detail = error instanceof Error ? error.message : String(error);
     return fail(
       "stack-config",
@@ -86,6 +94,7 @@ export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
     const report = await verifyIntegration(client, {
       userId: args.userId,
       providerName: args.providerName,
+      ...(args.connectionId === undefined ? {} : { connectionId: args.connectionId }),
       timeoutMs: args.timeoutMs,
       pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
       onProgress: (event) => progress(redact(formatEvent(event))),

@@ -5,6 +5,7 @@
 import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
 import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/automation/project-root.ts";
+import { isNoSuchStackMessage, UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
 import {
   connectionConfigFrom,
@@ -38,16 +39,20 @@ export function connectionFromStackConfig(
  */
 export async function readStackConnection(stackName: string, env: NodeJS.ProcessEnv): Promise<Connection> {
   let config: StackConfigValues;
+  const options = {
+    workDir: projectRoot(),
+    pulumiCommand: await resolvePulumiCommand(),
+    envVars: { ...definedOnly(env), ...toolEnvironment(env) },
+  };
   try {
-    const stack = await LocalWorkspace.selectStack(
-      { stackName, workDir: projectRoot() },
-      {
-        pulumiCommand: await resolvePulumiCommand(),
-        envVars: { ...definedOnly(env), ...toolEnvironment(env) },
-      },
-    );
+    const stack = await LocalWorkspace.selectStack({ stackName, workDir: options.workDir }, options);
     config = await stack.getAllConfig();
   } catch (error) {
+    if (isNoSuchStackMessage(error instanceof Error ? error.message : String(error))) {
+      const stacks = await (await LocalWorkspace.create(options)).listStacks();
+      const hint = "`npm run stack -- up --stack <name> --create`, then verify";
+      throw new UnknownStackError(stackName, stacks.map((stack) => stack.name).sort(), hint);
+    }
     throw new Error(pulumiErrorLine(error instanceof Error ? error.message : String(error)), {
       cause: error,
     });

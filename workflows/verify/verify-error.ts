@@ -7,6 +7,7 @@ export type VerifyFailureReason =
   | "provider-disabled"
   | "provider-without-data-types"
   | "connection-exists"
+  | "connection-unusable"
   | "authorization-failed"
   | "authorization-timeout"
   | "sync-timeout";

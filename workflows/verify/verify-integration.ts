@@ -1,7 +1,8 @@
 /**
- * The "Test your integration" steps of a Qard provider page, automated: the provider must be enabled, a
- * data connection is created for a user and authorized, a sync runs to its end, and the commerce data it
- * brought is counted.
+ * The "Test your integration" steps of a Qard provider page, automated: the provider must be enabled, the
+ * user's data connection is reused (or created, then authorized), a sync runs to its end, and the commerce
+ * data it brought is counted. Each run reports what it created, so repeated runs leave no pile of
+ * connections behind.
  */
 import {
   QardApiError,
@@ -22,12 +23,18 @@ import {
   trackedStatuses,
   type TrackedStatus,
 } from "./sync-tracking.ts";
+import { connectionIdsFromSyncs } from "./existing-connection.ts";
 import { VerifyError } from "./verify-error.ts";
 
 export interface VerifyOptions {
-  /** The Qard user the data connection is created for; it must exist. */
+  /** The Qard user whose data connection is used (or created); it must exist. */
   userId: string;
   providerName: string;
+  /**
+   * A data connection of the user to reuse. Without it, the connection the user's latest sync of the
+   * provider ran on is reused when it is still usable; a new one is created only when there is none.
+   */
+  connectionId?: string;
   /** The whole run — the user's authorization and the sync — must end within this time. */
   timeoutMs: number;
   /** Wait between two reads of the connection or of the syncs. */
@@ -43,6 +50,7 @@ export interface VerifyOptions {
 export type VerifyEvent =
   | { kind: "provider"; providerName: string; dataTypes: string[] }
   | { kind: "connection"; connectionId: string; status: DataConnectionStatus }
+  | { kind: "connection-reused"; connectionId: string; status: DataConnectionStatus }
   | { kind: "authorization-required"; connectionId: string; redirectUrl?: string; timeoutMs: number }
   | { kind: "sync-started"; started: string[]; followed: string[] }
   | { kind: "sync-status"; dataType: string; status: TrackedStatus };
@@ -52,7 +60,10 @@ export interface VerifyReport {
   ok: boolean;
   userId: string;
   providerName: string;
-  connection: { id: string; status: DataConnectionStatus };
+  /** `reused`: the user's existing connection was used, none was created. */
+  connection: { id: string; status: DataConnectionStatus; reused: boolean };
+  /** What this run left in Qard, e.g. "data connection dc_1 (user u_1, shopify)", "4 syncs". */
+  created: string[];
   sync: {
     /** Types this run started a sync for. */
     started: string[];
@@ -108,16 +119,21 @@ export async function verifyIntegration(client: QardClient, options: VerifyOptio
   const dataTypes = provider.dataTypes;
   run.emit({ kind: "provider", providerName: provider.name, dataTypes });
 
-  const connection = await connect(run, provider);
+  const { connection, reused } = await connect(run, provider, options.connectionId);
   const start = await startOrFollow(run, dataTypes);
   run.emit({ kind: "sync-started", started: start.started, followed: start.followed });
   const statuses = await waitForSyncs(run, dataTypes, start.expectedIds);
 
+  const created = reused
+    ? []
+    : [`data connection ${connection.id} (user ${options.userId}, ${provider.name})`];
+  if (start.started.length > 0) created.push(`syncs of ${start.started.join(", ")}`);
   return {
     ok: Object.values(statuses).every((status) => status === "SUCCESS"),
     userId: options.userId,
     providerName: provider.name,
-    connection: { id: connection.id, status: connection.status },
+    connection: { id: connection.id, status: connection.status, reused },
+    created,
     sync: { started: start.started, followed: start.followed, statuses },
     commerceCounts: await commerceCounts(client, options.userId, statuses),
   };
@@ -149,11 +165,67 @@ async function enabledProvider(client: QardClient, name: string): Promise<QardPr
   return provider;
 }
 
-/** Creates the data connection and waits until it is CONNECTED, through the user's authorization. */
-async function connect(run: Run, provider: QardProvider): Promise<DataConnection> {
-  let connection: DataConnection;
+/**
+ * The user's existing connection to the provider, or a new one; then waits until it is CONNECTED, through
+ * the user's authorization when Qard asks for it.
+ */
+async function connect(
+  run: Run,
+  provider: QardProvider,
+  connectionId: string | undefined,
+): Promise<{ connection: DataConnection; reused: boolean }> {
+  const existing = await existingConnection(run, provider, connectionId);
+  const connection = existing ?? (await createConnection(run, provider));
+  if (existing) run.emit({ kind: "connection-reused", connectionId: existing.id, status: existing.status });
+  else run.emit({ kind: "connection", connectionId: connection.id, status: connection.status });
+  return { connection: await untilConnected(run, provider, connection), reused: existing !== undefined };
+}
+
+/**
+ * The connection named by `connectionId` (which must be the user's, to this provider, and usable), else
+ * the one the user's latest sync of the provider ran on when it is still usable; undefined when none is.
+ */
+async function existingConnection(
+  run: Run,
+  provider: QardProvider,
+  connectionId: string | undefined,
+): Promise<DataConnection | undefined> {
+  if (connectionId !== undefined) {
+    const named = await getConnection(run, connectionId);
+    if (named === undefined || named.providerName !== provider.name) {
+      throw new VerifyError(
+        "connection-unusable",
+        `User ${run.userId} has no data connection ${connectionId} to "${provider.name}": check --connection.`,
+      );
+    }
+    if (connectionStep(named.status) === "failed") {
+      throw new VerifyError(
+        "connection-unusable",
+        `Data connection ${connectionId} is ${named.status}: it cannot sync. Verify without --connection ` +
+          "to create a new one.",
+      );
+    }
+    return named;
+  }
+  // Only the most recent: an older connection of the same provider is most likely the one it replaced.
+  const [latestId] = connectionIdsFromSyncs(await run.client.latestSyncs(run.userId), provider.name);
+  if (latestId === undefined) return undefined;
+  const latest = await getConnection(run, latestId);
+  return latest !== undefined && connectionStep(latest.status) !== "failed" ? latest : undefined;
+}
+
+async function getConnection(run: Run, connectionId: string): Promise<DataConnection | undefined> {
   try {
-    connection = await run.client.createDataConnection(run.userId, {
+    return await run.client.getDataConnection(run.userId, connectionId);
+  } catch (error) {
+    if (error instanceof QardNotFoundError) return undefined;
+    throw error;
+  }
+}
+
+async function createConnection(run: Run, provider: QardProvider): Promise<DataConnection> {
+  try {
+    return await run.client.createDataConnection(run.userId, {
       providerName: provider.name,
       requestedDataTypes: provider.dataTypes,
     });
@@ -162,12 +234,18 @@ async function connect(run: Run, provider: QardProvider): Promise<DataConnection
       throw new VerifyError(
         "connection-exists",
         `User ${run.userId} already has a data connection to "${provider.name}", which allows one per ` +
-          `user: verify with another user. (${error.message})`,
+          `user: pass its id with --connection to reuse it, or verify with another user. (${error.message})`,
       );
     }
     throw error;
   }
-  run.emit({ kind: "connection", connectionId: connection.id, status: connection.status });
+}
+
+async function untilConnected(
+  run: Run,
+  provider: QardProvider,
+  connection: DataConnection,
+): Promise<DataConnection> {
   if (connection.status === "AUTH_REQUIRED") {
     run.emit({
       kind: "authorization-required",

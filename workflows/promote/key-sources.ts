@@ -1,0 +1,45 @@
+/**
+ * Each stack must reach Qard with its own key: a promotion checks staging (its last update, a drift check
+ * that reads Qard) and previews prod, and neither may ever run with the other's key.
+ */
+
+/** Where a stack's config says its Qard API key comes from (values never read). */
+export interface KeySource {
+  /** `qard:apiKey` is set (a secret value in the stack's config). */
+  apiKey: boolean;
+  /** `qard:apiKeySecretId`: the Secrets Manager secret that holds the key. */
+  apiKeySecretId?: string;
+}
+
+/** What keeps the two stacks from each using a key of its own; [] when nothing does. */
+export function keySourceProblems(
+  stacks: Readonly<Record<string, KeySource>>,
+  environmentHasKey: boolean,
+): string[] {
+  const problems: string[] = [];
+  for (const [stack, source] of Object.entries(stacks)) {
+    if (!source.apiKey && source.apiKeySecretId === undefined) {
+      problems.push(
+        `${stack} names no Qard key of its own: set qard:apiKeySecretId (or qard:apiKey) in Pulumi.${stack}.yaml; ` +
+          "the QARD_API_KEY fallback would serve every stack alike",
+      );
+    } else if (!source.apiKey && environmentHasKey) {
+      problems.push(
+        `QARD_API_KEY is set and could stand in for ${stack}'s own key (qard:apiKeySecretId): unset it for a promotion`,
+      );
+    }
+  }
+  const bySecret = new Map<string, string[]>();
+  for (const [stack, source] of Object.entries(stacks)) {
+    if (source.apiKey || source.apiKeySecretId === undefined) continue;
+    bySecret.set(source.apiKeySecretId, [...(bySecret.get(source.apiKeySecretId) ?? []), stack]);
+  }
+  for (const [secretId, sharing] of bySecret) {
+    if (sharing.length > 1) {
+      problems.push(
+        `${sharing.join(" and ")} read their Qard key from the same secret "${secretId}": give each its own`,
+      );
+    }
+  }
+  return problems;
+}
