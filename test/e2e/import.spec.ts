@@ -210,12 +210,12 @@ describe("npm run import on a stack that already declares the providers", () => 
 });
 
 describe("npm run import against a stack that does not exist", () => {
-  it("fails naming the stack, and creates neither the stack nor its file", async () => {
+  it("fails as a usage error (64) naming the stack, and creates neither the stack nor its file", async () => {
     const stackName = `${withRefs.stackName}-typo`;
     withRefs.emulator.control.clearRequests();
     const result = await runCli(["--stack", stackName]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`no stack named '${stackName}' found`);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain(`No stack named "${stackName}" in this backend (existing stacks: `);
     await expect(readFile(stackFilePath(stackName), "utf8")).rejects.toThrow("ENOENT");
     expect(apiCalls(withRefs.emulator.control)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IMPORT_USAGE, parseImportArgs } from "../../workflows/import/args.ts";
 import { secretIdFor } from "../../workflows/import/secret-id-pattern.ts";
+import { UsageError } from "../../workflows/usage-error.ts";
 
 describe("parseImportArgs", () => {
   it("defaults to enabled providers, credentials referenced as qard/{stack}/{provider}, writing the file", () => {
@@ -24,6 +25,7 @@ describe("parseImportArgs", () => {
   ])("rejects %j, ending with the usage line", (argv, reason) => {
     expect(() => parseImportArgs(argv)).toThrow(reason);
     expect(() => parseImportArgs(argv)).toThrow(IMPORT_USAGE);
+    expect(() => parseImportArgs(argv)).toThrow(UsageError);
   });
 });
 

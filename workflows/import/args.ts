@@ -1,4 +1,4 @@
-import { parseCommandLine } from "../command-line.ts";
+import { parseCommandLine, usageError } from "../command-line.ts";
 import { DEFAULT_SECRET_ID_PATTERN, secretIdPatternProblem } from "./secret-id-pattern.ts";
 
 export interface ImportArgs {
@@ -25,7 +25,7 @@ export const IMPORT_FLAGS = [
 export const IMPORT_USAGE =
   "Usage: npm run import -- --stack <name> [--secret-id-pattern 'qard/{stack}/{provider}' | --without-credentials] [--all] [--merge] [--dry-run] [--json]";
 
-/** Parses the command line; throws an Error whose message ends with the usage line. */
+/** Parses the command line; throws a UsageError whose message ends with the usage line. */
 export function parseImportArgs(argv: string[]): ImportArgs {
   const { values } = parseCommandLine(
     {
@@ -43,13 +43,13 @@ export function parseImportArgs(argv: string[]): ImportArgs {
     },
     IMPORT_USAGE,
   );
-  if (!values.stack) throw new Error(`--stack is required\n${IMPORT_USAGE}`);
+  if (!values.stack) throw usageError("--stack is required", IMPORT_USAGE);
   const pattern = values["secret-id-pattern"];
   if (pattern !== undefined && values["without-credentials"]) {
-    throw new Error(`--secret-id-pattern and --without-credentials exclude each other\n${IMPORT_USAGE}`);
+    throw usageError("--secret-id-pattern and --without-credentials exclude each other", IMPORT_USAGE);
   }
   const problem = secretIdPatternProblem(pattern ?? DEFAULT_SECRET_ID_PATTERN);
-  if (problem) throw new Error(`${problem}\n${IMPORT_USAGE}`);
+  if (problem) throw usageError(problem, IMPORT_USAGE);
   return {
     stack: values.stack,
     secretIdPattern: pattern ?? DEFAULT_SECRET_ID_PATTERN,

@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRedactor, QardClient, type QardProvider } from "../../providers/src/qard/index.ts";
 import { readStackProviders, stackFilePath, writePromotedProviders } from "../promote/stack-file.ts";
 import type { RawProviders } from "../promote/plan-promotion.ts";
+import { isUsageError } from "../usage-error.ts";
 import { readStackConnection } from "../verify/stack-connection.ts";
 import { IMPORTED_KEYS, planImport, type ImportPlan, type ImportPlanOptions } from "./plan-import.ts";
 
@@ -31,6 +32,7 @@ export interface ImportReport extends Omit<ImportPlan, "writes"> {
 export async function importAccount(options: ImportAccountOptions): Promise<ImportReport> {
   const env = options.env ?? process.env;
   const connection = await readStackConnection(options.stack, env).catch((error: unknown) => {
+    if (isUsageError(error)) throw error;
     throw new Error(`cannot read the Qard connection of stack "${options.stack}": ${messageOf(error)}`, {
       cause: error,
     });

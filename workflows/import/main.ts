@@ -1,21 +1,15 @@
 // npm run import -- --stack <name> [--secret-id-pattern 'qard/{stack}/{provider}' | --without-credentials]
 //                   [--all] [--merge] [--dry-run] [--json]
 // Reads the account's providers (GETs only) and declares them in Pulumi.<stack>.yaml.
-// Exit: 0 imported (or dry run); 1 usage error, refused (the stack already declares a provider differently,
-// without --merge) or failed.
+// Exit: 0 imported (or dry run); 1 refused (the stack already declares a provider differently, without
+// --merge) or failed; 64 usage error (a bad flag, or a stack that does not exist).
+import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
 import { parseImportArgs } from "./args.ts";
 import { importAccount } from "./import-account.ts";
 import { renderImport } from "./report.ts";
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseImportArgs(argv);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    return 1;
-  }
-  const { json, ...options } = args;
+  const { json, ...options } = parseImportArgs(argv);
   const report = await importAccount(options);
   console.log(json ? JSON.stringify(report, null, 2) : renderImport(report));
   return report.refusals.length > 0 ? 1 : 0;
@@ -25,6 +19,11 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
+    if (isUsageError(error)) {
+      console.error(message);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
     console.error(`import failed: ${message.split("\n").slice(0, 5).join("\n")}`);
     process.exitCode = 1;
   },
