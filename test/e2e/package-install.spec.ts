@@ -4,7 +4,7 @@
  * also upgrades the library to the next release and proves that refresh and destroy run the new one.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -185,6 +185,16 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
     const library = await releasedLibrary();
     const project = await consumer("typescript", cli, library.tarball);
     try {
+      // The program is type-checked against the installed declarations: a wrong type is refused before
+      // anything runs (an `any` from missing declarations would pass).
+      const program = path.join(project.dir, "index.ts");
+      const source = await readFile(program, "utf8");
+      await writeFile(program, `${source}export const wrong: pulumi.Output<string> = shopify.enabled;\n`);
+      const mistyped = await project.pulumi(["preview"]);
+      expect(mistyped.code).not.toBe(0);
+      expect(mistyped.stdout + mistyped.stderr).toMatch(/error TS2322: Type '(Output|OutputInstance)<boolean>'/);
+      await writeFile(program, source);
+
       let output = await upPreviewRefreshDrift(project);
       output += await expectDestroyed(project);
       noSecretIn(output);

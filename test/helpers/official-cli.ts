@@ -34,9 +34,12 @@ function onPath(name: string, searchPath: string): string | undefined {
  * The CLI `npm run setup` put in .tools/bin, else a `pulumi` on PATH; the Node.js language host beside it
  * or on PATH. Without the host the CLI cannot run a Node.js program at all.
  */
-export function findOfficialCli(env: NodeJS.ProcessEnv = process.env): OfficialCliLookup {
+export function findOfficialCli(
+  env: NodeJS.ProcessEnv = process.env,
+  toolsBin: string = toolsBinDir(),
+): OfficialCliLookup {
   const searchPath = env.PATH ?? "";
-  const toolsPulumi = path.join(toolsBinDir(), "pulumi");
+  const toolsPulumi = path.join(toolsBin, "pulumi");
   const pulumi = existsSync(toolsPulumi) ? toolsPulumi : onPath("pulumi", searchPath);
   if (pulumi === undefined) {
     return { missing: `the Pulumi CLI (no ${toolsPulumi} and no \`pulumi\` on PATH; run npm run setup)` };
@@ -64,8 +67,12 @@ export interface SkippableContext {
  * The CLI, or the test is skipped with a note naming what is missing; with `CI` set a missing CLI or host
  * fails the test instead, because CI must run these tests.
  */
-export function officialCliOrSkip(ctx: SkippableContext, env: NodeJS.ProcessEnv = process.env): OfficialCli {
-  const lookup = findOfficialCli(env);
+export function officialCliOrSkip(
+  ctx: SkippableContext,
+  env: NodeJS.ProcessEnv = process.env,
+  toolsBin: string = toolsBinDir(),
+): OfficialCli {
+  const lookup = findOfficialCli(env, toolsBin);
   if ("found" in lookup) return lookup.found;
   const message = `needs ${lookup.missing}`;
   if (env.CI) throw new Error(`CI must run the official-CLI tests, but this machine lacks ${lookup.missing}`);
