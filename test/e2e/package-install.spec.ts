@@ -14,6 +14,7 @@ import {
   type ConsumerProject,
   type ProgramKind,
 } from "../helpers/consumer-project.ts";
+import type { ProviderPatch } from "../../emulator/server.ts";
 import { call, startTestEmulator } from "../helpers/emulator.ts";
 import { officialCliOrSkip, type OfficialCli } from "../helpers/official-cli.ts";
 import {
@@ -64,9 +65,18 @@ function noSecretIn(text: string): void {
   expect(text).not.toContain(API_KEY);
 }
 
+/** A change made in Qard outside Pulumi, and how to undo it. */
+interface OutOfBandChange {
+  provider: string;
+  made: ProviderPatch;
+  undone: ProviderPatch;
+  /** The property the refreshed preview must name. */
+  property: string;
+}
+
 /** Runs one project through a user's cycle up to the drift check; returns every output it printed. */
-async function upPreviewRefreshDrift(project: ConsumerProject): Promise<string> {
-  const up = await project.pulumiOk(["up", "--yes", "--skip-preview"]);
+async function upPreviewRefreshDrift(project: ConsumerProject, change: OutOfBandChange): Promise<string> {
+  const up = await project.pulumiOk(["up", "--yes"]);
   expect(await live("shopify")).toMatchObject({ enabled: true, auto_connect: true });
   expect(await live("company_legal_fr")).toMatchObject({ enabled: true, auto_connect: true });
   expect(emulator.control.credentialsOf("shopify")).toMatchObject({ client_secret: SHOPIFY_SECRET });
@@ -74,19 +84,21 @@ async function upPreviewRefreshDrift(project: ConsumerProject): Promise<string> 
   const clean = await project.pulumiOk(["preview", "--expect-no-changes"]);
   const refresh = await project.pulumiOk(["refresh", "--yes"]);
 
-  // Someone turns auto-connect off in Qard's dashboard.
-  emulator.control.patchProvider("shopify", { settings: { auto_connect: false } });
-  const drift = await project.pulumi(["preview", "--refresh", "--expect-no-changes", "--diff"]);
+  emulator.control.patchProvider(change.provider, change.made);
+  const drift = await project.pulumi(["preview", "--refresh", "--expect-no-changes"]);
+  emulator.control.patchProvider(change.provider, change.undone);
   expect(drift.code, drift.stdout + drift.stderr).not.toBe(0);
-  expect(drift.stdout).toMatch(/auto_connect\s*:\s*false\s*=>\s*true/);
   expect(drift.stdout + drift.stderr).toMatch(/no changes were expected/i);
-  emulator.control.patchProvider("shopify", { settings: { auto_connect: true } });
+  // The default output's resource line names what differs: `~ qard:ProviderConfig shopify update [diff: ~enabled]`.
+  expect(drift.stdout).toMatch(
+    new RegExp(`ProviderConfig\\s+\\S+\\s+update\\s+\\[diff: ~${change.property}\\]`),
+  );
 
   return [up, clean, refresh, drift].map((run) => run.stdout + run.stderr).join("\n");
 }
 
 async function expectDestroyed(project: ConsumerProject, extraEnv?: Record<string, string>): Promise<string> {
-  const destroy = await project.pulumiOk(["destroy", "--yes", "--skip-preview"], extraEnv);
+  const destroy = await project.pulumiOk(["destroy", "--yes"], extraEnv);
   // Qard has no delete: destroying disables.
   expect(await live("shopify")).toMatchObject({ enabled: false });
   expect(await live("company_legal_fr")).toMatchObject({ enabled: false });
@@ -192,10 +204,18 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
       await writeFile(program, `${source}export const wrong: pulumi.Output<string> = shopify.enabled;\n`);
       const mistyped = await project.pulumi(["preview"]);
       expect(mistyped.code).not.toBe(0);
-      expect(mistyped.stdout + mistyped.stderr).toMatch(/error TS2322: Type '(Output|OutputInstance)<boolean>'/);
+      expect(mistyped.stdout + mistyped.stderr).toMatch(
+        /error TS2322: Type '(Output|OutputInstance)<boolean>'/,
+      );
       await writeFile(program, source);
 
-      let output = await upPreviewRefreshDrift(project);
+      // Someone turns auto-connect off in Qard's dashboard.
+      let output = await upPreviewRefreshDrift(project, {
+        provider: "shopify",
+        made: { settings: { auto_connect: false } },
+        undone: { settings: { auto_connect: true } },
+        property: "settings",
+      });
       output += await expectDestroyed(project);
       noSecretIn(output);
       noSecretIn(await project.checkpoint());
@@ -222,7 +242,13 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
         path.join(installed, "resource", "runtime-v1.js"),
       ]);
 
-      let output = await upPreviewRefreshDrift(project);
+      // Someone disables the registry in Qard's dashboard.
+      let output = await upPreviewRefreshDrift(project, {
+        provider: "company_legal_fr",
+        made: { enabled: false },
+        undone: { enabled: true },
+        property: "enabled",
+      });
 
       // State written by release N holds only the stub, which names the runtime entry point.
       const stateN = await project.checkpoint();
