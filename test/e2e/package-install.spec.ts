@@ -31,21 +31,34 @@ const RUNTIME_ENTRY = "@qard-iac/pulumi-qard/runtime/v1";
 
 const emulator = startTestEmulator({ apiKeys: [API_KEY] });
 
-let packer: LibraryPacker | undefined;
-let released: Promise<PackedLibrary> | undefined;
+interface Release {
+  packer: LibraryPacker;
+  /** Version N, as packed from the repo. */
+  library: PackedLibrary;
+}
+
+let released: Promise<Release> | undefined;
 const scratch: string[] = [];
 
-/** Version N, packed once for every test that needs it. */
-function releasedLibrary(): Promise<PackedLibrary> {
-  released ??= createLibraryPacker().then((created) => {
-    packer = created;
-    return created.pack();
+/** Packs version N once for every test that needs it; the packer's copy then makes N+1. */
+function release(): Promise<Release> {
+  released ??= createLibraryPacker().then(async (packer) => {
+    try {
+      return { packer, library: await packer.pack() };
+    } catch (error) {
+      await packer.remove();
+      throw error;
+    }
   });
   return released;
 }
 
 afterAll(async () => {
-  await packer?.remove();
+  // A failed pack already removed its copy (and failed the tests that needed it).
+  await released?.then(
+    ({ packer }) => packer.remove(),
+    () => undefined,
+  );
   for (const dir of scratch) await rm(dir, { recursive: true, force: true });
 });
 
@@ -146,7 +159,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe("the published package", () => {
   it("holds compiled JavaScript and declarations only, none of which needs the repo", async () => {
-    const library = await releasedLibrary();
+    const { library } = await release();
     expect(library.name).toBe("@qard-iac/pulumi-qard");
     expect(library.files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
     const unexpected = library.files.filter(
@@ -194,7 +207,7 @@ describe("the published package", () => {
 describe("installed from its tarball into a Pulumi project outside the repo, run with the plain CLI", () => {
   it("a TypeScript program (ts-node, as `pulumi new typescript`): up, preview, refresh, drift, destroy", async (ctx) => {
     const cli = officialCliOrSkip(ctx);
-    const library = await releasedLibrary();
+    const { library } = await release();
     const project = await consumer("typescript", cli, library.tarball);
     try {
       // The program is type-checked against the installed declarations: a wrong type is refused before
@@ -226,7 +239,7 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
 
   it("a JavaScript program: the same cycle, then an upgrade to the next release whose runtime refresh and destroy run", async (ctx) => {
     const cli = officialCliOrSkip(ctx);
-    const releaseN = await releasedLibrary();
+    const { packer, library: releaseN } = await release();
     const project = await consumer("javascript", cli, releaseN.tarball);
     try {
       // Each entry point resolves, from the project, to the installed compiled files.
@@ -261,7 +274,7 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
         expect(stub).not.toContain(project.dir);
       }
 
-      const releaseNext = await packer!.pack(nextPatch(releaseN.version));
+      const releaseNext = await packer.pack(nextPatch(releaseN.version));
       await project.install(releaseNext.tarball);
       expect(await project.installedVersion()).toBe(releaseNext.version);
 
@@ -282,7 +295,7 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
       for (const load of loads) {
         expect(load).toMatchObject({
           version: releaseNext.version,
-          file: path.join(installedRealPath(project), "dist", "resource", "runtime-v1.js"),
+          file: path.join(installed, "resource", "runtime-v1.js"),
         });
       }
       noSecretIn(output);
@@ -292,7 +305,3 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
     }
   });
 });
-
-function installedRealPath(project: ConsumerProject): string {
-  return path.join(project.dir, "node_modules", "@qard-iac", "pulumi-qard");
-}

@@ -160,10 +160,7 @@ export async function createConsumerProject(options: ConsumerOptions): Promise<C
     stateDir,
     stackName,
     pulumi: (args, extraEnv = {}) =>
-      runPulumi(options.cli, args, {
-        cwd: dir,
-        env: { ...baseEnv, ...backendEnv, ...extraEnv } as Record<string, string>,
-      }),
+      runPulumi(options.cli, args, { cwd: dir, baseEnv, env: { ...backendEnv, ...extraEnv } }),
     async pulumiOk(args, extraEnv) {
       const result = await project.pulumi(args, extraEnv);
       if (result.code !== 0) {

@@ -88,7 +88,9 @@ export interface PulumiResult {
 
 export interface RunPulumiOptions {
   cwd: string;
-  /** Added to the environment (backend, passphrase…); wins over the inherited one. */
+  /** The environment to start from; default this process's. */
+  baseEnv?: NodeJS.ProcessEnv;
+  /** Added on top (backend, passphrase…); wins over the base and the CLI's settings. */
   env?: Record<string, string>;
 }
 
@@ -96,7 +98,9 @@ export interface RunPulumiOptions {
 export function cliEnvironment(cli: OfficialCli, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return {
     ...base,
-    PATH: [...cli.pathDirs, base.PATH ?? ""].filter(Boolean).join(path.delimiter),
+    PATH: [...new Set([...cli.pathDirs, ...(base.PATH ?? "").split(path.delimiter)])]
+      .filter(Boolean)
+      .join(path.delimiter),
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
   };
@@ -111,7 +115,7 @@ export function runPulumi(
   return new Promise((resolve, reject) => {
     const child = spawn(cli.pulumi, args, {
       cwd: options.cwd,
-      env: { ...cliEnvironment(cli), ...options.env },
+      env: { ...cliEnvironment(cli, options.baseEnv), ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
