@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ async function executable(folder: string, name: string): Promise<string> {
 }
 
 async function setup(): Promise<{ tools: string; other: string }> {
-  dir = await mkdtemp(path.join(os.tmpdir(), "qard-iac-cli-lookup-"));
+  dir = await realpath(await mkdtemp(path.join(os.tmpdir(), "qard-iac-cli-lookup-")));
   return { tools: path.join(dir, "tools"), other: path.join(dir, "other") };
 }
 

@@ -7,7 +7,7 @@
  *   });
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
 
@@ -44,7 +44,8 @@ export function findOfficialCli(
   if (pulumi === undefined) {
     return { missing: `the Pulumi CLI (no ${toolsPulumi} and no \`pulumi\` on PATH; run npm run setup)` };
   }
-  const cliDir = path.dirname(pulumi);
+  // The CLI looks for its plugins beside its real path (.tools may be a symlink): use the same folder.
+  const cliDir = path.dirname(realpathSync(pulumi));
   const host = existsSync(path.join(cliDir, LANGUAGE_HOST))
     ? path.join(cliDir, LANGUAGE_HOST)
     : onPath(LANGUAGE_HOST, searchPath);
