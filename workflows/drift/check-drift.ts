@@ -1,5 +1,6 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
+import { policyViolationLines } from "../../infra/automation/policy-pack.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
 import { reportOf, type DriftReport } from "./report.ts";
@@ -10,6 +11,8 @@ export interface CheckDriftOptions {
   env?: Record<string, string>;
   /** Called with each line the CLI prints, e.g. to stream it to a log. */
   onOutput?: (line: string) => void;
+  /** Policy packs to enforce (Automation API `policyPacks`); none by default. */
+  policyPacks?: string[];
 }
 
 /**
@@ -27,10 +30,13 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
       refresh: true,
       diff: true,
       onEvent: (event) => events.push(event),
+      ...(options.policyPacks ? { policyPacks: options.policyPacks } : {}),
       ...(options.onOutput ? { onOutput: options.onOutput } : {}),
     });
   } catch (error) {
-    return reportOf(options.stackName, "error", classifyPreview(events), conciseError(error));
+    // A refused policy fails the preview; its messages are in the events, not in the CLI's error lines.
+    const reason = [conciseError(error), ...policyViolationLines(events)].join("\n");
+    return reportOf(options.stackName, "error", classifyPreview(events), reason);
   }
   const findings = classifyPreview(events);
   return reportOf(options.stackName, statusOf(findings), findings);

@@ -1,18 +1,20 @@
-// npm run drift -- --stack <name> [--json | --markdown]
+// npm run drift -- --stack <name> [--json | --markdown] [--no-policy]
 // Exit: 0 clean, 2 drift, 3 config change pending, 4 rotation pending (highest wins), 1 error.
+import { choosePolicy } from "../../infra/automation/policy-pack.ts";
 import { parseDriftArgs } from "./args.ts";
 import { checkDrift } from "./check-drift.ts";
 import { renderJson, renderMarkdown, renderText } from "./report.ts";
 
 async function main(argv: string[]): Promise<number> {
+  const policy = choosePolicy(argv);
   let args;
   try {
-    args = parseDriftArgs(argv);
+    args = parseDriftArgs(policy.argv);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
-  const report = await checkDrift({ stackName: args.stack });
+  const report = await checkDrift({ stackName: args.stack, policyPacks: policy.policyPacks });
   const render = { text: renderText, json: renderJson, markdown: renderMarkdown }[args.format];
   console.log(render(report));
   return report.exitCode;

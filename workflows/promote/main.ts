@@ -1,13 +1,15 @@
-// npm run promote -- --from staging --to prod [--apply] [--json]
+// npm run promote -- --from staging --to prod [--apply] [--json] [--no-policy]
 // Exit: 0 promoted (previewed, and applied with --apply); 1 refused or failed.
+import { choosePolicy } from "../../infra/automation/policy-pack.ts";
 import { parsePromoteArgs } from "./args.ts";
 import { promote } from "./promote.ts";
 import { renderPromotion } from "./report.ts";
 
 async function main(argv: string[]): Promise<number> {
+  const policy = choosePolicy(argv);
   let args;
   try {
-    args = parsePromoteArgs(argv);
+    args = parsePromoteArgs(policy.argv);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 1;
@@ -16,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
     from: args.from,
     to: args.to,
     apply: args.apply,
+    policyPacks: policy.policyPacks,
     ...(args.json ? {} : { onOutput: (line: string) => process.stdout.write(line) }),
   });
   console.log(args.json ? JSON.stringify(report, null, 2) : renderPromotion(report));

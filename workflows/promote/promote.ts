@@ -11,6 +11,8 @@ export interface PromoteOptions {
   env?: Record<string, string>;
   /** The target's preview and update output, line by line. */
   onOutput?: (line: string) => void;
+  /** Policy packs to enforce on both stacks' previews and the update; none by default. */
+  policyPacks?: string[];
 }
 
 export interface PromotionReport {
@@ -51,7 +53,8 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
       `the last update of ${options.from} (#${lastUpdate.version}, ${lastUpdate.startTime}) ${lastUpdate.result}: fix it first`,
     );
   }
-  const drift = await checkDrift({ stackName: options.from, ...env });
+  const policy = options.policyPacks ? { policyPacks: options.policyPacks } : {};
+  const drift = await checkDrift({ stackName: options.from, ...env, ...policy });
   if (drift.status === "error")
     report.refusals.push(`the drift check of ${options.from} failed: ${drift.error ?? "unknown error"}`);
   else if (drift.status !== "clean") {
@@ -75,10 +78,10 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
   report.fileWritten = await writePromotedProviders(options.to, plan.target, PROMOTED_KEYS);
   const targetStack = await openStack({ stackName: options.to, ...env });
   const print = options.onOutput ? { onOutput: options.onOutput } : {};
-  const preview = await targetStack.preview({ diff: true, ...print });
+  const preview = await targetStack.preview({ diff: true, ...print, ...policy });
   report.preview = { changes: { ...preview.changeSummary } };
   if (options.apply) {
-    await targetStack.up({ diff: true, ...print });
+    await targetStack.up({ diff: true, ...print, ...policy });
     report.applied = true;
   }
   return report;
