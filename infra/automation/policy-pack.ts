@@ -37,6 +37,9 @@ export function policyViolationLines(events: readonly EngineEvent[]): string[] {
     const policy = event.policyEvent;
     if (!policy) return [];
     const resource = policy.resourceUrn ? ` (${policy.resourceUrn.split("::").pop()})` : "";
-    return [`policy ${policy.policyName} [${policy.enforcementLevel}]${resource}: ${policy.message.trim()}`];
+    // The engine sends the policy's description, then the violation's own message.
+    const lines = policy.message.trim().split("\n");
+    const message = (lines.length > 1 ? lines.slice(1) : lines).join(" ").trim();
+    return [`policy ${policy.policyName} [${policy.enforcementLevel}]${resource}: ${message}`];
   });
 }

@@ -3,12 +3,14 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import type { EngineEvent, PolicyEvent } from "@pulumi/pulumi/automation/index.js";
+import type { EngineEvent, PolicyEvent, Stack } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { policyPackDir } from "../../infra/automation/policy-pack.ts";
+import { projectRoot } from "../../infra/automation/project-root.ts";
 import { openStack, setStackConfig } from "../../infra/automation/stack.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
+import { runScript } from "../helpers/run-script.ts";
 
 // The policy pack in policy/, run by the real engine through the Automation API's policyPacks option
 // (as `npm run stack|drift|promote` do). One production stack goes through a refused preview, a compliant
@@ -184,14 +186,25 @@ describe("the Qard policy pack through the engine", () => {
   });
 });
 
-describe("the https rule", () => {
+describe("the https rule, and its enforcement by npm run stack and drift", () => {
+  // The URL is not in the stack config (the program itself refuses such a qard:apiUrl) but comes from
+  // the environment, which the provider and the policy both read.
+  const PLAIN_HTTP = "http://qard.example.test:8080";
+  const stackName = `e2e-policy-url-${randomBytes(3).toString("hex")}`;
+  const env = () => ({ ...prod.backend.env, QARD_API_URL: PLAIN_HTTP });
+  const expectedMessage = `qard:apiUrl: stack "${stackName}" sends the API key and credentials to ${PLAIN_HTTP}, which is not https`;
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await openStack({ stackName, env: env() });
+    await setStackConfig(stack, { "qard:providers": { sandbox_commerce: {}, company_legal_fr: {} } });
+  });
+
+  afterAll(async () => {
+    await stack?.workspace.removeStack(stackName, { force: true }).catch(() => undefined);
+  });
+
   it("refuses a plain-http API URL that is not loopback; an advisory rule only warns", async () => {
-    // Not set in the stack config (the program itself refuses such a qard:apiUrl), but from the environment.
-    const stackName = `e2e-policy-url-${randomBytes(3).toString("hex")}`;
-    const stack = await openStack({
-      stackName,
-      env: { ...prod.backend.env, QARD_API_URL: "http://qard.example.test:8080" },
-    });
     const urlConfig = path.join(configDir, "url-config.json");
     await writeFile(
       urlConfig,
@@ -199,26 +212,39 @@ describe("the https rule", () => {
         "qard-provider-allow-list": { enforcementLevel: "advisory", allowedProviders: ["sandbox_commerce"] },
       }),
     );
-    try {
-      await setStackConfig(stack, { "qard:providers": { sandbox_commerce: {}, company_legal_fr: {} } });
-      const events: EngineEvent[] = [];
-      await expect(
-        stack.preview({
-          onEvent: (event) => events.push(event),
-          policyPacks: [policyPackDir()],
-          policyPackConfigs: [urlConfig],
-        }),
-      ).rejects.toThrow();
-      const found = violations(events);
-      expect(summary(found)).toEqual([
-        "qard-https-api-url mandatory default",
-        "qard-provider-allow-list advisory company_legal_fr",
-      ]);
-      expect(found.find((e) => e.policyName === "qard-https-api-url")?.message).toContain(
-        `qard:apiUrl: stack "${stackName}" sends the API key and credentials to http://qard.example.test:8080, which is not https`,
-      );
-    } finally {
-      await stack.workspace.removeStack(stackName, { force: true }).catch(() => undefined);
-    }
+    const events: EngineEvent[] = [];
+    await expect(
+      stack.preview({
+        onEvent: (event) => events.push(event),
+        policyPacks: [policyPackDir()],
+        policyPackConfigs: [urlConfig],
+      }),
+    ).rejects.toThrow();
+    const found = violations(events);
+    expect(summary(found)).toEqual([
+      "qard-https-api-url mandatory default",
+      "qard-provider-allow-list advisory company_legal_fr",
+    ]);
+    expect(found.find((e) => e.policyName === "qard-https-api-url")?.message).toContain(expectedMessage);
+  });
+
+  it("npm run stack -- preview enforces the pack by default; --no-policy runs without it, with a warning", async () => {
+    const script = path.join(projectRoot(), "workflows", "stack", "main.ts");
+    const enforced = await runScript(script, ["preview", "--stack", stackName], env());
+    expect(enforced.code).toBe(1);
+    expect(enforced.output).toContain(expectedMessage);
+    const skipped = await runScript(script, ["preview", "--stack", stackName, "--no-policy"], env());
+    expect(skipped.stderr).toContain("warning: --no-policy: the Qard policy pack (policy/) is not enforced");
+    expect(skipped.output).not.toContain("qard-https-api-url");
+    expect(skipped.code).toBe(0);
+  });
+
+  it("npm run drift reports the refusal as its error, naming the policy", async () => {
+    const script = path.join(projectRoot(), "workflows", "drift", "main.ts");
+    const result = await runScript(script, ["--stack", stackName, "--json"], env());
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { status: string; error?: string };
+    expect(report.status).toBe("error");
+    expect(report.error).toContain(`policy qard-https-api-url [mandatory] (default): ${expectedMessage}`);
   });
 });

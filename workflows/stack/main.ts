@@ -66,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
     case "preview":
       await stack.preview({
         ...common,
+        policyPacks: policy.policyPacks,
         diff: args.diff,
         refresh: args.refresh,
         expectNoChanges: args.expectNoChanges,
