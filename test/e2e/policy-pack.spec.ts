@@ -194,8 +194,17 @@ describe("the https rule, and its enforcement by npm run stack and drift", () =>
   const env = () => ({ ...prod.backend.env, QARD_API_URL: PLAIN_HTTP });
   const expectedMessage = `qard:apiUrl: stack "${stackName}" sends the API key and credentials to ${PLAIN_HTTP}, which is not https`;
   let stack: Stack;
+  let urlConfig: string;
 
   beforeAll(async () => {
+    // The allow-list made advisory: a stack can lower (or raise) a rule's level through the pack config.
+    urlConfig = path.join(configDir, "url-config.json");
+    await writeFile(
+      urlConfig,
+      JSON.stringify({
+        "qard-provider-allow-list": { enforcementLevel: "advisory", allowedProviders: ["sandbox_commerce"] },
+      }),
+    );
     stack = await openStack({ stackName, env: env() });
     await setStackConfig(stack, { "qard:providers": { sandbox_commerce: {}, company_legal_fr: {} } });
   });
@@ -205,13 +214,6 @@ describe("the https rule, and its enforcement by npm run stack and drift", () =>
   });
 
   it("refuses a plain-http API URL that is not loopback; an advisory rule only warns", async () => {
-    const urlConfig = path.join(configDir, "url-config.json");
-    await writeFile(
-      urlConfig,
-      JSON.stringify({
-        "qard-provider-allow-list": { enforcementLevel: "advisory", allowedProviders: ["sandbox_commerce"] },
-      }),
-    );
     const events: EngineEvent[] = [];
     await expect(
       stack.preview({
@@ -228,11 +230,17 @@ describe("the https rule, and its enforcement by npm run stack and drift", () =>
     expect(found.find((e) => e.policyName === "qard-https-api-url")?.message).toContain(expectedMessage);
   });
 
-  it("npm run stack -- preview enforces the pack by default; --no-policy runs without it, with a warning", async () => {
+  it("npm run stack -- preview enforces the pack by default (with --policy-config's levels); --no-policy runs without it, with a warning", async () => {
     const script = path.join(projectRoot(), "workflows", "stack", "main.ts");
-    const enforced = await runScript(script, ["preview", "--stack", stackName], env());
+    const enforced = await runScript(
+      script,
+      ["preview", "--stack", stackName, "--policy-config", urlConfig],
+      env(),
+    );
     expect(enforced.code).toBe(1);
     expect(enforced.output).toContain(expectedMessage);
+    // The pack config given with --policy-config reached the engine: the allow-list only warns.
+    expect(enforced.output).toMatch(/\[advisory\]\s+qard-provider-allow-list/);
     const skipped = await runScript(script, ["preview", "--stack", stackName, "--no-policy"], env());
     expect(skipped.stderr).toContain("warning: --no-policy: the Qard policy pack (policy/) is not enforced");
     expect(skipped.output).not.toContain("qard-https-api-url");

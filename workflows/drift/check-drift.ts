@@ -1,6 +1,6 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
-import { policyViolationLines } from "../../infra/automation/policy-pack.ts";
+import { policyViolationLines, type PolicyOptions } from "../../infra/automation/policy-pack.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
 import { reportOf, type DriftReport } from "./report.ts";
@@ -11,8 +11,8 @@ export interface CheckDriftOptions {
   env?: Record<string, string>;
   /** Called with each line the CLI prints, e.g. to stream it to a log. */
   onOutput?: (line: string) => void;
-  /** Policy packs to enforce (Automation API `policyPacks`); none by default. */
-  policyPacks?: string[];
+  /** Policy packs to enforce, and their config; none by default. */
+  policy?: PolicyOptions;
 }
 
 /**
@@ -30,7 +30,7 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
       refresh: true,
       diff: true,
       onEvent: (event) => events.push(event),
-      ...(options.policyPacks ? { policyPacks: options.policyPacks } : {}),
+      ...options.policy,
       ...(options.onOutput ? { onOutput: options.onOutput } : {}),
     });
   } catch (error) {

@@ -1,14 +1,15 @@
-// npm run promote -- --from staging --to prod [--apply] [--json] [--no-policy]
+// npm run promote -- --from staging --to prod [--apply] [--json] [--no-policy | --policy-config <file>]
 // Exit: 0 promoted (previewed, and applied with --apply); 1 refused or failed.
-import { choosePolicy } from "../../infra/automation/policy-pack.ts";
+import { choosePolicy, type PolicyChoice } from "../../infra/automation/policy-pack.ts";
 import { parsePromoteArgs } from "./args.ts";
 import { promote } from "./promote.ts";
 import { renderPromotion } from "./report.ts";
 
 async function main(argv: string[]): Promise<number> {
-  const policy = choosePolicy(argv);
+  let policy: PolicyChoice;
   let args;
   try {
+    policy = choosePolicy(argv);
     args = parsePromoteArgs(policy.argv);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -18,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
     from: args.from,
     to: args.to,
     apply: args.apply,
-    policyPacks: policy.policyPacks,
+    policy: policy.options,
     ...(args.json ? {} : { onOutput: (line: string) => process.stdout.write(line) }),
   });
   console.log(args.json ? JSON.stringify(report, null, 2) : renderPromotion(report));

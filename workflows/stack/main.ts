@@ -1,11 +1,11 @@
-// npm run stack -- <preview|up|refresh|destroy> --stack <name> [--diff] [--refresh] [--expect-no-changes] [--no-policy]
-// preview and up enforce the policy pack in policy/ unless --no-policy is given.
+// npm run stack -- <preview|up|refresh|destroy> --stack <name> [--diff] [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]
+// preview and up enforce the policy pack in policy/ (with --policy-config, its config) unless --no-policy.
 // Runs the Qard program through the Automation API, the way the tests and the other workflows drive the
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
 import { parseCommandLine } from "../command-line.ts";
 import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
-import { choosePolicy } from "../../infra/automation/policy-pack.ts";
+import { choosePolicy, type PolicyChoice } from "../../infra/automation/policy-pack.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 
 export const STACK_USAGE =
@@ -52,9 +52,10 @@ export function parseStackArgs(argv: string[]): StackArgs {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const policy = choosePolicy(argv);
+  let policy: PolicyChoice;
   let args: StackArgs;
   try {
+    policy = choosePolicy(argv);
     args = parseStackArgs(policy.argv);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
@@ -66,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     case "preview":
       await stack.preview({
         ...common,
-        policyPacks: policy.policyPacks,
+        ...policy.options,
         diff: args.diff,
         refresh: args.refresh,
         expectNoChanges: args.expectNoChanges,
@@ -75,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
     case "up":
       await stack.up({
         ...common,
-        policyPacks: policy.policyPacks,
+        ...policy.options,
         diff: args.diff,
         refresh: args.refresh,
         expectNoChanges: args.expectNoChanges,
