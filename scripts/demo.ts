@@ -3,14 +3,16 @@
 //   npm run demo -- preview      what `pulumi up` would change (with --diff)
 //   npm run demo -- drift        preview --refresh --expect-no-changes: does Qard still match?
 //   npm run demo -- destroy      disable every provider and empty the stack
+//   npm run demo -- policy       preview under the policy pack (policy/): exit 1 when a rule refuses it
 //   npm run demo -- pulumi ...   any Pulumi CLI command with the demo's backend and passphrase
 // The emulator's state (.demo/emulator.json) and Pulumi's state (.demo/state) persist between runs.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { CommandError, type Stack } from "@pulumi/pulumi/automation/index.js";
+import { CommandError, type EngineEvent, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { QardClient } from "@qard-iac/pulumi-qard/qard";
+import { policyPackDir, policyViolationLines } from "../infra/automation/policy-pack.ts";
 import { projectRoot } from "../infra/automation/project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../infra/automation/pulumi-command.ts";
 import { openStack } from "../infra/automation/stack.ts";
@@ -30,8 +32,10 @@ async function main(args: string[]): Promise<number> {
   mkdirSync(path.join(demoDir, "state"), { recursive: true });
   const [command = "up", ...rest] = args;
   if (command === "pulumi") return runCli(rest);
-  if (!["up", "preview", "drift", "destroy"].includes(command)) {
-    console.error(`Unknown demo command "${command}": use up, preview, drift, destroy or pulumi <args>.`);
+  if (!["up", "preview", "drift", "destroy", "policy"].includes(command)) {
+    console.error(
+      `Unknown demo command "${command}": use up, preview, drift, destroy, policy or pulumi <args>.`,
+    );
     return 2;
   }
   const stack = await openStack({ stackName: STACK, env: demoEnv, create: true });
@@ -62,6 +66,8 @@ async function run(command: string, stack: Stack, emulator: RunningEmulator): Pr
         }
         throw error;
       }
+    case "policy":
+      return previewUnderPolicy(stack);
     case "destroy":
       await stack.destroy({ ...print });
       await printQardTable(emulator);
@@ -72,6 +78,31 @@ async function run(command: string, stack: Stack, emulator: RunningEmulator): Pr
       printNextSteps();
       return 0;
   }
+}
+
+/** A preview with the policy pack, as the pipelines run it; the violations again at the end, one a line. */
+async function previewUnderPolicy(stack: Stack): Promise<number> {
+  const events: EngineEvent[] = [];
+  const options = {
+    policyPacks: [policyPackDir()],
+    onOutput: (out: string) => process.stdout.write(out),
+    onEvent: (event: EngineEvent) => events.push(event),
+  };
+  try {
+    await stack.preview(options);
+  } catch (error) {
+    const violations = policyViolationLines(events);
+    if (!(error instanceof CommandError) || violations.length === 0) throw error;
+    console.log(`\nRefused by the policy pack:\n${violations.join("\n")}`);
+    return 1;
+  }
+  const warnings = policyViolationLines(events);
+  console.log(
+    warnings.length > 0
+      ? `\nAllowed, with warnings:\n${warnings.join("\n")}`
+      : "\nThe policy pack allows this stack.",
+  );
+  return 0;
 }
 
 async function startDemoEmulator(apiUrl: string): Promise<RunningEmulator> {
@@ -133,6 +164,7 @@ Next:
   npm run demo -- preview     # names the property that changes (settings.auto_connect)
   npm run demo                # applies it with one settings PUT
   npm run demo -- drift       # checks that Qard still matches (exit 2 on drift)
+  npm run demo -- policy      # the preview under the policy pack (README, "Policy pack")
   npm run demo -- destroy     # disables every provider (Qard has no delete)`);
 }
 

@@ -1,5 +1,6 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
+import { policyViolationLines, type PolicyOptions } from "../../infra/automation/policy-pack.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
@@ -11,6 +12,8 @@ export interface CheckDriftOptions {
   env?: Record<string, string>;
   /** Called with each line the CLI prints, e.g. to stream it to a log. */
   onOutput?: (line: string) => void;
+  /** Policy packs to enforce, and their config; none by default. */
+  policy?: PolicyOptions;
 }
 
 /**
@@ -29,11 +32,14 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
       refresh: true,
       diff: true,
       onEvent: (event) => events.push(event),
+      ...options.policy,
       ...(options.onOutput ? { onOutput: options.onOutput } : {}),
     });
   } catch (error) {
     if (error instanceof UnknownStackError) throw error;
-    return reportOf(options.stackName, "error", classifyPreview(events), conciseError(error));
+    // A refused policy fails the preview; its messages are in the events, not in the CLI's error lines.
+    const reason = [conciseError(error), ...policyViolationLines(events)].join("\n");
+    return reportOf(options.stackName, "error", classifyPreview(events), reason);
   }
   const findings = classifyPreview(events);
   return reportOf(options.stackName, statusOf(findings), findings);

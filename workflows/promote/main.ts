@@ -1,6 +1,7 @@
-// npm run promote -- --from staging --to prod [--apply] [--json | --markdown]
+// npm run promote -- --from staging --to prod [--apply] [--json | --markdown] [--no-policy | --policy-config <file>]
 // Exit: 0 promoted (previewed, and applied with --apply); 1 refused or failed; 64 usage error (a bad flag,
 // or a stack that does not exist). --markdown prints a pull request body; the engine's output goes to stderr.
+import { policyFlags } from "../command-line.ts";
 import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
 import { parsePromoteArgs } from "./args.ts";
 import { renderPromotionMarkdown } from "./markdown.ts";
@@ -8,12 +9,14 @@ import { promote } from "./promote.ts";
 import { renderPromotion } from "./report.ts";
 
 async function main(argv: string[]): Promise<number> {
-  const args = parsePromoteArgs(argv);
+  const policy = policyFlags(argv);
+  const args = parsePromoteArgs(policy.argv);
   const stream = { text: process.stdout, markdown: process.stderr, json: undefined }[args.format];
   const report = await promote({
     from: args.from,
     to: args.to,
     apply: args.apply,
+    policy: policy.options,
     ...(stream ? { onOutput: (line: string) => stream.write(line) } : {}),
   });
   const render = {

@@ -1,3 +1,4 @@
+import type { PolicyOptions } from "../../infra/automation/policy-pack.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 import { checkDrift } from "../drift/check-drift.ts";
 import { checkTargetReferences } from "./check-references.ts";
@@ -12,6 +13,8 @@ export interface PromoteOptions {
   env?: Record<string, string>;
   /** The target's preview and update output, line by line. */
   onOutput?: (line: string) => void;
+  /** Policy packs to enforce, and their config, on both stacks' previews and the update; none by default. */
+  policy?: PolicyOptions;
 }
 
 export interface PromotionReport {
@@ -64,7 +67,7 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
       `the last update of ${options.from} (#${lastUpdate.version}, ${lastUpdate.startTime}) ${lastUpdate.result}: fix it first`,
     );
   }
-  const drift = await checkDrift({ stackName: options.from, ...env });
+  const drift = await checkDrift({ stackName: options.from, ...env, policy: options.policy });
   if (drift.status === "error")
     report.refusals.push(`the drift check of ${options.from} failed: ${drift.error ?? "unknown error"}`);
   else if (drift.status !== "clean") {
@@ -87,10 +90,10 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
 
   report.fileWritten = await writePromotedProviders(options.to, plan.target, PROMOTED_KEYS);
   const print = options.onOutput ? { onOutput: options.onOutput } : {};
-  const preview = await targetStack.preview({ diff: true, ...print });
+  const preview = await targetStack.preview({ diff: true, ...print, ...options.policy });
   report.preview = { changes: { ...preview.changeSummary }, output: preview.stdout };
   if (options.apply) {
-    await targetStack.up({ diff: true, ...print });
+    await targetStack.up({ diff: true, ...print, ...options.policy });
     report.applied = true;
   }
   return report;

@@ -1,9 +1,11 @@
 // npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes]
+//   [--no-policy | --policy-config <file>]
+// preview and up enforce the policy pack in policy/ (with --policy-config, its config) unless --no-policy.
 // Exit: 0 done; 1 the operation failed; 64 usage error (a bad flag, or a stack that does not exist).
 // Runs the Qard program through the Automation API, the way the tests and the other workflows drive the
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
-import { parseCommandLine, usageError } from "../command-line.ts";
+import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
 import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
 import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
 import { openStack } from "../../infra/automation/stack.ts";
@@ -62,7 +64,8 @@ export function parseStackArgs(argv: string[]): StackArgs {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseStackArgs(argv);
+  const policy = policyFlags(argv);
+  const args = parseStackArgs(policy.argv);
   const stack = await openStack({
     stackName: args.stack,
     create: args.create,
@@ -73,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
     case "preview":
       await stack.preview({
         ...common,
+        ...policy.options,
         diff: args.diff,
         refresh: args.refresh,
         expectNoChanges: args.expectNoChanges,
@@ -81,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
     case "up":
       await stack.up({
         ...common,
+        ...policy.options,
         diff: args.diff,
         refresh: args.refresh,
         expectNoChanges: args.expectNoChanges,

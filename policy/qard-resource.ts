@@ -1,0 +1,63 @@
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema.js";
+
+/** The type the engine gives a `QardProviderConfig` (a dynamic resource with module "qard"). */
+export const QARD_RESOURCE_TYPE = "pulumi-nodejs:dynamic/qard:ProviderConfig";
+
+/**
+ * What the rules need of a QardProviderConfig's inputs. Credential values are never copied here: only
+ * whether they are given by value and under which keys, so no message can quote one.
+ */
+export interface QardResourceView {
+  providerName: string;
+  enabled: boolean;
+  settings: Record<string, unknown>;
+  /** Keys of credentials given by value (empty when none or by reference). */
+  valueCredentialKeys: string[];
+  byReference: boolean;
+}
+
+export function viewOf(resourceName: string, props: Record<string, unknown>): QardResourceView {
+  const credentials = props.credentials;
+  const settings = props.settings;
+  return {
+    providerName: typeof props.providerName === "string" ? props.providerName : resourceName,
+    // Absent means the default (enabled); only an explicit false disables.
+    enabled: props.enabled !== false,
+    settings: isRecord(settings) ? settings : {},
+    valueCredentialKeys: isRecord(credentials) ? Object.keys(credentials).sort() : [],
+    byReference: isRecord(props.credentialsRef),
+  };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The stack name in a URN: `urn:pulumi:<stack>::<project>::<type>::<name>`. */
+export function stackOfUrn(urn: string): string {
+  return urn.slice("urn:pulumi:".length).split("::")[0] ?? "";
+}
+
+/** Pack config shared by the production-only rules (each Pulumi policy has its own config). */
+export interface ProductionConfig {
+  productionStacks: string[];
+}
+
+export const DEFAULT_PRODUCTION_STACKS = ["prod*"];
+
+export const productionStacksSchema: PolicyConfigJSONSchema = {
+  type: "array",
+  items: { type: "string" },
+  default: DEFAULT_PRODUCTION_STACKS,
+  description: "Stack names that count as production; `*` matches any characters (default: prod*).",
+};
+
+/** True when the stack name matches one of the patterns, where `*` stands for any characters. */
+export function isProductionStack(stackName: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => globToRegExp(pattern).test(stackName));
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${escaped.join(".*")}$`);
+}

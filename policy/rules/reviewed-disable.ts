@@ -1,0 +1,65 @@
+import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { productionStackOf } from "../production-scope.ts";
+import {
+  productionStacksSchema,
+  QARD_RESOURCE_TYPE,
+  viewOf,
+  type QardResourceView,
+} from "../qard-resource.ts";
+import { reviewedDisableOf } from "../stack-config.ts";
+
+/**
+ * Why disabling (or leaving deletable) a production provider is refused, or no message when the stack
+ * config's `qard:reviewedDisable` names it. Deletion cannot be seen by a policy (a removed resource is
+ * not validated), so the rule asks for `protect`: the engine then refuses to delete the provider until a
+ * reviewed change unprotects it.
+ */
+export function disableViolations(
+  view: QardResourceView,
+  protect: boolean,
+  reviewed: readonly string[],
+  stack: string,
+): string[] {
+  const name = view.providerName;
+  if (reviewed.includes(name)) return [];
+  const allowance =
+    `add ${name} to the reviewed allowance qard:reviewedDisable, a list in Pulumi.${stack}.yaml ` +
+    `(e.g. pulumi config set --path 'qard:reviewedDisable[0]' ${name} --stack ${stack})`;
+  const violations: string[] = [];
+  if (!view.enabled) {
+    violations.push(
+      `${name}: production stack "${stack}" disables this provider (enabled: false) without a reviewed ` +
+        `allowance. Set qard:providers.${name}.enabled back to true, or, if intended, ${allowance}.`,
+    );
+  }
+  if (!protect) {
+    violations.push(
+      `${name}: production stack "${stack}" leaves this provider unprotected, so removing it from the config ` +
+        `would disable it in Qard without review. Set qard:providers.${name}.protect: true. To remove it ` +
+        `later, ${allowance} and set protect: false, then remove it in a following change.`,
+    );
+  }
+  return violations;
+}
+
+export const reviewedDisable: ResourceValidationPolicy = {
+  name: "qard-reviewed-disable",
+  description:
+    "Disabling or deleting a Qard provider in production needs a reviewed allowance (qard:reviewedDisable naming it).",
+  enforcementLevel: "mandatory",
+  configSchema: { properties: { productionStacks: productionStacksSchema } },
+  validateResource: (args, reportViolation) => {
+    if (args.type !== QARD_RESOURCE_TYPE) return;
+    const stack = productionStackOf(args);
+    if (stack === undefined) return;
+    const reviewed = reviewedDisableOf(args.provider?.props ?? {});
+    for (const message of disableViolations(
+      viewOf(args.name, args.props),
+      args.opts.protect,
+      reviewed,
+      stack,
+    )) {
+      reportViolation(message);
+    }
+  },
+};
