@@ -8,21 +8,27 @@ import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { call } from "../helpers/emulator.ts";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";
 import {
+  cliOrSkipReason,
   findOfficialCli,
   findOldestSupportedCli,
-  officialCliOrSkip,
   oldestSupportedVersion,
-  runInProject,
-  type CliResult,
-} from "../helpers/pulumi-cli.ts";
+  runCommand,
+  runPulumi,
+} from "../helpers/official-cli.ts";
+
+interface CliResult {
+  code: number | null;
+  /** stdout, then stderr. */
+  output: string;
+}
 
 // This repo's own program (Pulumi.yaml → infra/main.ts) run by the plain `pulumi` CLI, command by command,
 // as a pipeline runs it: no Automation API anywhere. Twice: with the CLI setup uses (a user's own, or the
 // pinned version built here) and with the oldest version the project supports. Skipped, with the reason in
 // its title, where a CLI or the Node.js language host is missing; in CI that is a failure instead.
 const variants = [
-  { name: "the pulumi CLI", ...officialCliOrSkip(findOfficialCli()), oldest: false },
-  { name: "the oldest supported pulumi CLI", ...officialCliOrSkip(findOldestSupportedCli()), oldest: true },
+  { name: "the pulumi CLI", ...cliOrSkipReason(findOfficialCli()), oldest: false },
+  { name: "the oldest supported pulumi CLI", ...cliOrSkipReason(findOldestSupportedCli()), oldest: true },
 ];
 
 const API_KEY = "cli-e2e-api-key-7f3a";
@@ -41,8 +47,14 @@ describe.each(variants)("$name on this repo's program $skipReason", ({ cli, olde
   let emulator: RunningEmulator;
   let env: Record<string, string>;
 
+  /** Runs the CLI in the project folder, as a pipeline does from a checkout. */
+  async function run(args: string[]): Promise<CliResult> {
+    const { code, stdout, stderr } = await runPulumi(cli!, args, { cwd: projectRoot(), env });
+    return { code, output: stdout + stderr };
+  }
+
   async function pulumi(...args: string[]): Promise<CliResult> {
-    const result = await cli!.run([...args, "--stack", stackName], env);
+    const result = await run([...args, "--stack", stackName]);
     printed.push(result.output);
     return result;
   }
@@ -53,13 +65,13 @@ describe.each(variants)("$name on this repo's program $skipReason", ({ cli, olde
    */
   async function npmRunPulumi(...args: string[]): Promise<CliResult> {
     if (oldest) return pulumi(...args);
-    const result = await runInProject(
+    const { code, stdout, stderr } = await runCommand(
       "bash",
       ["scripts/with-tools.sh", "pulumi", ...args, "--stack", stackName],
-      { ...process.env, ...env },
+      { cwd: projectRoot(), env: { ...process.env, ...env } },
     );
-    printed.push(result.output);
-    return result;
+    printed.push(stdout + stderr);
+    return { code, output: stdout + stderr };
   }
 
   async function checkpoint(): Promise<string> {
@@ -79,7 +91,7 @@ describe.each(variants)("$name on this repo's program $skipReason", ({ cli, olde
 
   afterAll(async () => {
     try {
-      await cli!.run(["stack", "rm", "--yes", "--force", "--stack", stackName], env);
+      await run(["stack", "rm", "--yes", "--force", "--stack", stackName]);
     } finally {
       await rm(stackFile, { force: true });
       await emulator?.close();
@@ -89,13 +101,13 @@ describe.each(variants)("$name on this repo's program $skipReason", ({ cli, olde
 
   if (oldest) {
     it("is the oldest version scripts/setup.sh supports", async () => {
-      const version = await cli!.run(["version"], env);
+      const version = await run(["version"]);
       expect(version.output.trim()).toBe(`v${oldestSupportedVersion()}`);
     });
   }
 
   it("stack init and config set write a stack file where the API key and credentials are encrypted", async () => {
-    const init = await cli!.run(["stack", "init", stackName], env);
+    const init = await run(["stack", "init", stackName]);
     expect(init.code, init.output).toBe(0);
     const commands = [
       ["config", "set", "qard:apiUrl", emulator.baseUrl],

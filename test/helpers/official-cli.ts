@@ -7,8 +7,9 @@
  *   });
  */
 import { spawn } from "node:child_process";
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { projectRoot } from "../../infra/automation/project-root.ts";
 import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
 
 export interface OfficialCli {
@@ -59,6 +60,40 @@ export function findOfficialCli(
   return { found: { pulumi, pathDirs: [...new Set([cliDir, path.dirname(host)])] } };
 }
 
+/** Where `npm run setup -- --min-cli` builds the oldest Pulumi CLI the project supports (CI does). */
+export const OLDEST_CLI_BIN = path.join(projectRoot(), ".tools", "pulumi-min", "bin");
+
+/** The oldest supported CLI version, as setup.sh states it (PULUMI_MIN_VERSION). */
+export function oldestSupportedVersion(): string {
+  const setup = readFileSync(path.join(projectRoot(), "scripts", "setup.sh"), "utf8");
+  const version = /^PULUMI_MIN_VERSION=(\S+)$/m.exec(setup)?.[1];
+  if (!version) throw new Error("scripts/setup.sh does not set PULUMI_MIN_VERSION");
+  return version;
+}
+
+/** The oldest supported CLI and its language host, or what is missing. */
+export function findOldestSupportedCli(env: NodeJS.ProcessEnv = process.env): OfficialCliLookup {
+  if (!existsSync(path.join(OLDEST_CLI_BIN, "pulumi"))) {
+    return {
+      missing: `the oldest supported Pulumi CLI (${OLDEST_CLI_BIN}/pulumi; run \`npm run setup -- --min-cli\`)`,
+    };
+  }
+  return findOfficialCli(env, OLDEST_CLI_BIN);
+}
+
+/**
+ * For a whole suite: the CLI of a lookup, or the reason its tests are skipped here. With `CI` set a missing
+ * CLI or host is an error instead, because CI must run these tests.
+ */
+export function cliOrSkipReason(
+  lookup: OfficialCliLookup,
+  env: NodeJS.ProcessEnv = process.env,
+): { cli?: OfficialCli; skipReason: string } {
+  if ("found" in lookup) return { cli: lookup.found, skipReason: "" };
+  if (env.CI) throw new Error(`CI must run the official-CLI tests, but this machine lacks ${lookup.missing}`);
+  return { skipReason: `(skipped: needs ${lookup.missing})` };
+}
+
 /** The part of vitest's test context this needs. */
 export interface SkippableContext {
   skip(note?: string): void;
@@ -73,12 +108,10 @@ export function officialCliOrSkip(
   env: NodeJS.ProcessEnv = process.env,
   toolsBin: string = toolsBinDir(),
 ): OfficialCli {
-  const lookup = findOfficialCli(env, toolsBin);
-  if ("found" in lookup) return lookup.found;
-  const message = `needs ${lookup.missing}`;
-  if (env.CI) throw new Error(`CI must run the official-CLI tests, but this machine lacks ${lookup.missing}`);
-  ctx.skip(message);
-  throw new Error(message); // not reached: skip() throws
+  const { cli, skipReason } = cliOrSkipReason(findOfficialCli(env, toolsBin), env);
+  if (cli) return cli;
+  ctx.skip(skipReason);
+  throw new Error(skipReason); // not reached: skip() throws
 }
 
 export interface PulumiResult {
@@ -113,10 +146,22 @@ export function runPulumi(
   args: string[],
   options: RunPulumiOptions,
 ): Promise<PulumiResult> {
+  return runCommand(cli.pulumi, args, {
+    cwd: options.cwd,
+    env: { ...cliEnvironment(cli, options.baseEnv), ...options.env },
+  });
+}
+
+/** Runs a command to its end and collects what it printed; never throws on a non-zero exit. */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<PulumiResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cli.pulumi, args, {
+    const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...cliEnvironment(cli, options.baseEnv), ...options.env },
+      env: options.env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

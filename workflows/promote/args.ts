@@ -7,11 +7,8 @@ export interface PromoteArgs {
   format: "text" | "json" | "markdown";
 }
 
-/** The flags `npm run promote` accepts (the CI examples are checked against this list). */
-export const PROMOTE_FLAGS = ["--from", "--to", "--apply", "--json", "--markdown"] as const;
-
 export const PROMOTE_USAGE =
-  "Usage: npm run promote -- --from <stack> --to <stack> [--apply] [--json | --markdown]";
+  "Usage: npm run promote -- --from <stack> --to <stack> [--apply] [--json | --markdown] [--no-policy | --policy-config <file>]";
 
 export function parsePromoteArgs(argv: string[]): PromoteArgs {
   const { values } = parseCommandLine(

@@ -11,8 +11,7 @@ import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 
 export const STACK_USAGE =
-  "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes]";
-export const STACK_FLAGS = ["--stack", "--create", "--diff", "--refresh", "--expect-no-changes"] as const;
+  "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]";
 const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];
 

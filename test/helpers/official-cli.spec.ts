@@ -2,7 +2,12 @@ import { chmod, mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { findOfficialCli, officialCliOrSkip } from "./helpers/official-cli.ts";
+import {
+  cliOrSkipReason,
+  findOfficialCli,
+  officialCliOrSkip,
+  oldestSupportedVersion,
+} from "./official-cli.ts";
 
 let dir: string;
 
@@ -74,5 +79,25 @@ describe("officialCliOrSkip", () => {
     expect(findOfficialCli({ PATH: "" }, tools)).toMatchObject({
       missing: expect.stringMatching(/Pulumi CLI/),
     });
+  });
+});
+
+describe("cliOrSkipReason", () => {
+  it("gives a suite the missing part as its skip reason outside CI", () => {
+    expect(cliOrSkipReason({ missing: "the language host" }, {})).toEqual({
+      skipReason: "(skipped: needs the language host)",
+    });
+  });
+
+  it("fails in CI instead of skipping", () => {
+    expect(() => cliOrSkipReason({ missing: "the oldest CLI" }, { CI: "true" })).toThrow(
+      /CI must run the official-CLI tests.*the oldest CLI/,
+    );
+  });
+});
+
+describe("oldestSupportedVersion", () => {
+  it("is the version scripts/setup.sh builds with --min-cli", () => {
+    expect(oldestSupportedVersion()).toMatch(/^3\.\d+\.\d+$/);
   });
 });
