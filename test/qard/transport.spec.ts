@@ -96,13 +96,16 @@ describe("classifyNetworkError", () => {
 });
 
 describe("parseBody", () => {
-  it("tells empty, JSON and not-JSON apart without keeping the text", () => {
+  it("tells empty, JSON and not-JSON apart, keeping only an excerpt of the text", () => {
     expect(parseBody("", null)).toEqual({ kind: "empty" });
     expect(parseBody("  \n", null)).toEqual({ kind: "empty" });
     expect(parseBody("[1]", null)).toEqual({ kind: "json", value: [1] });
-    expect(parseBody("<html>secret</html>", "text/html")).toEqual({
+    expect(parseBody("<html>\n  <title>Down</title>\n</html>", "text/html")).toEqual({
       kind: "not-json",
       contentType: "text/html",
+      excerpt: "<html> <title>Down</title> </html>",
     });
+    const long = parseBody(`<p>${"x".repeat(5000)}</p>`, "text/html");
+    expect(long.kind === "not-json" && long.excerpt.length).toBe(121);
   });
 });
