@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { classifyNetworkError, parseBody, sendOnce } from "../../providers/src/qard/transport.ts";
+import {
+  classifyNetworkError,
+  MAX_BODY_BYTES,
+  parseBody,
+  sendOnce,
+} from "../../providers/src/qard/transport.ts";
+import type { FetchLike } from "../../providers/src/qard/index.ts";
 import { abortError, scriptedFetch, systemError } from "./helpers/fake-fetch.ts";
 
 const request = { url: "https://q.test/api/v6/providers", method: "GET", apiKey: "k", timeoutMs: 1000 };
@@ -56,6 +62,42 @@ describe("sendOnce", () => {
     });
     const result = await sendOnce(fetch, { ...request, timeoutMs: 20 });
     expect(result).toMatchObject({ kind: "network", errorKind: "timeout" });
+  });
+
+  it("does not read a body whose Content-Length is over the cap", async () => {
+    let read = false;
+    const fetch = async () => ({
+      status: 200,
+      statusText: "OK",
+      headers: { get: (name: string) => (name === "content-length" ? String(MAX_BODY_BYTES + 1) : null) },
+      text: async () => {
+        read = true;
+        return "[]";
+      },
+    });
+    const result = await sendOnce(fetch, request);
+    expect(result).toMatchObject({
+      kind: "response",
+      body: { kind: "too-large", limitBytes: MAX_BODY_BYTES },
+    });
+    expect(read).toBe(false);
+  });
+
+  it("asks fetch not to follow redirects and to stop reading past the cap", async () => {
+    const inits: unknown[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      inits.push(init);
+      return {
+        status: 307,
+        statusText: "Temporary Redirect",
+        headers: { get: (name: string) => (name === "location" ? "https://elsewhere.test/x" : null) },
+        text: async () => "",
+      };
+    };
+    const result = await sendOnce(fetch, { ...request, method: "PUT", body: "{}" });
+    expect(result).toMatchObject({ kind: "response", status: 307, location: "https://elsewhere.test/x" });
+    expect(inits).toHaveLength(1);
+    expect(inits[0]).toMatchObject({ redirect: "manual", size: MAX_BODY_BYTES });
   });
 
   it("classifies a thrown system error", async () => {

@@ -84,6 +84,8 @@ export async function sendOnce(fetch: FetchLike, request: TransportRequest): Pro
     const isRedirect = response.status >= 300 && response.status < 400;
     // A redirect's body is read (so the connection is freed) but not kept: it is never the answer.
     const read = await readBody(response, contentType, aborted);
+    // The rest of a body too large to read is not downloaded: closing the request frees the connection.
+    if (read.kind === "too-large") controller.abort();
     const body: ParsedBody = isRedirect ? { kind: "empty" } : read;
     return {
       kind: "response",
