@@ -79,8 +79,9 @@ describe("3. plaintext secrets are refused before any write", () => {
   });
 });
 
-describe("11. through the plain CLI, a config error is the message alone", () => {
-  it("no stack trace and no Node warning under an empty qard:providers", async (context) => {
+describe("through the plain CLI, a config error is the message alone", () => {
+  /** The official CLI with the language host beside it, or a skip (a failure in CI) naming what is missing. */
+  function cliOrSkip(context: { skip: (note: string) => void }): string {
     const cli = path.join(toolsBinDir(), "pulumi");
     const host = path.join(toolsBinDir(), "pulumi-language-nodejs");
     const missing = [cli, host].filter((file) => !existsSync(file));
@@ -89,19 +90,48 @@ describe("11. through the plain CLI, a config error is the message alone", () =>
       if (process.env.CI) throw new Error(`The CLI test cannot run in CI: it ${why}`);
       context.skip(why);
     }
-    await setStackConfig(e2e.stack, { "qard:providers": {} });
+    return cli;
+  }
+
+  async function preview(cli: string): Promise<{ code: number | null; output: string }> {
     e2e.emulator.control.clearRequests();
     const result = await runCli(cli, ["preview", "--stack", e2e.stackName, "--non-interactive"], {
       ...e2e.backend.env,
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain(
-      `error: Stack "${e2e.stackName}" has invalid Qard configuration:\n      - qard:providers is empty: \`pulumi up\` would disable every provider this stack manages.`,
-    );
     expect(result.output).not.toMatch(/^\s+at /m);
     expect(result.output).not.toMatch(/\(node:\d+\)|Warning:|unhandled exception/);
     expect(apiCalls(e2e.emulator.control)).toEqual([]);
+    return result;
+  }
+
+  it("11. no stack trace and no Node warning under an empty qard:providers", async (context) => {
+    const cli = cliOrSkip(context);
+    await setStackConfig(e2e.stack, { "qard:providers": {} });
+    const { output } = await preview(cli);
+    expect(output).toContain(
+      `error: Stack "${e2e.stackName}" has invalid Qard configuration:\n      - qard:providers is empty: \`pulumi up\` would disable every provider this stack manages.`,
+    );
+  });
+
+  it("3. a plaintext credential beside a secure one, set with --path", async (context) => {
+    const cli = cliOrSkip(context);
+    await setStackConfig(
+      e2e.stack,
+      { "qard:providers": { shopify: { enabled: true } } },
+      { "qard:providers.shopify.credentials.client_secret": "secure-canary-cli-2" },
+    );
+    await e2e.stack.setConfig(
+      "qard:providers.shopify.credentials.client_id",
+      { value: "plain-id-canary-cli", secret: false },
+      true,
+    );
+    const { output } = await preview(cli);
+    expect(output).toContain(
+      `- qard:providers.shopify.credentials.client_id is stored in plaintext: set it again with \`pulumi config set --secret --path 'qard:providers.shopify.credentials.client_id' <value> --stack ${e2e.stackName}\``,
+    );
+    expect(output).not.toContain("secure-canary-cli-2");
   });
 });
 
