@@ -7,10 +7,10 @@ const ENV = { QARD_API_KEY: "env-key" };
 
 describe("chooseApiKeySource: the stack's own source always wins over the environment", () => {
   it.each([
-    ["config key alone", KEY, {}, { kind: "stack-config" }],
+    ["config key alone", KEY, {}, { kind: "stack-config", apiKey: "stack-key" }],
     ["secret id alone", SECRET, {}, { kind: "stack-secret", secretId: "qard/prod/api-key" }],
-    ["environment alone", {}, ENV, { kind: "environment" }],
-    ["config key and environment", KEY, ENV, { kind: "stack-config" }],
+    ["environment alone", {}, ENV, { kind: "environment", apiKey: "env-key" }],
+    ["config key and environment", KEY, ENV, { kind: "stack-config", apiKey: "stack-key" }],
     ["secret id and environment", SECRET, ENV, { kind: "stack-secret", secretId: "qard/prod/api-key" }],
     ["nothing", {}, {}, { kind: "none" }],
     ["an empty environment variable", {}, { QARD_API_KEY: "" }, { kind: "none" }],

@@ -2,9 +2,9 @@ import type { ConnectionConfig } from "./connection.ts";
 
 /** Where the API key of one run comes from. */
 export type ApiKeySource =
-  | { kind: "stack-config" }
+  | { kind: "stack-config"; apiKey: string }
   | { kind: "stack-secret"; secretId: string }
-  | { kind: "environment" }
+  | { kind: "environment"; apiKey: string }
   | { kind: "none" };
 
 /**
@@ -22,8 +22,8 @@ export function chooseApiKeySource(
         "or `pulumi config rm qard:apiKeySecretId`)",
     );
   }
-  if (config.apiKey) return { kind: "stack-config" };
+  if (config.apiKey) return { kind: "stack-config", apiKey: config.apiKey };
   if (config.apiKeySecretId) return { kind: "stack-secret", secretId: config.apiKeySecretId };
-  if (env.QARD_API_KEY) return { kind: "environment" };
+  if (env.QARD_API_KEY) return { kind: "environment", apiKey: env.QARD_API_KEY };
   return { kind: "none" };
 }

@@ -39,17 +39,12 @@ export async function resolveConnection(
 ): Promise<Connection> {
   const baseUrl = config.apiUrl ?? env.QARD_API_URL ?? DEFAULT_API_URL;
   const source = chooseApiKeySource(config, env);
-  switch (source.kind) {
-    case "stack-config":
-      return { baseUrl, apiKey: config.apiKey ?? "" };
-    case "stack-secret": {
-      const { text } = await readSecretText({ secretId: source.secretId });
-      return { baseUrl, apiKey: apiKeyFromSecretText(source.secretId, text) };
-    }
-    case "environment":
-      return { baseUrl, apiKey: env.QARD_API_KEY ?? "" };
-    case "none":
-      break;
+  if (source.kind === "stack-config" || source.kind === "environment") {
+    return { baseUrl, apiKey: source.apiKey };
+  }
+  if (source.kind === "stack-secret") {
+    const { text } = await readSecretText({ secretId: source.secretId });
+    return { baseUrl, apiKey: apiKeyFromSecretText(source.secretId, text) };
   }
   throw new Error(
     "No Qard API key: run `pulumi config set --secret qard:apiKey <key>`, or set QARD_API_KEY, " +
