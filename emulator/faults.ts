@@ -1,6 +1,6 @@
 /**
- * Injected faults: a status, a delay, a reset connection or a request that never gets an answer, applied to
- * the next `times` calls that match a method and path.
+ * Injected faults: a status, a delay, a reset connection, a request that never gets an answer, a redirect,
+ * an HTML page or a huge answer, applied to the next `times` calls that match a method and path.
  */
 import { badRequest } from "./api-error.ts";
 import { isRecord } from "./json.ts";
@@ -14,6 +14,12 @@ export interface FaultSpec {
   latencyMs?: number;
   reset?: boolean;
   hang?: boolean;
+  /** Answers `status` (default 307) with this Location, as a hijacked or misconfigured front would. */
+  redirectTo?: string;
+  /** Answers `status` (default 200) with an HTML page, as a proxy or a captive portal would. */
+  html?: boolean;
+  /** Answers `status` (default 200) with a JSON-typed body of this many bytes, sent chunked (no length). */
+  hugeBytes?: number;
 }
 
 /** A fault with its remaining uses. */
@@ -36,6 +42,9 @@ export function describeFault(spec: FaultSpec): string {
     spec.reset === true ? "reset" : "",
     spec.hang === true ? "hang" : "",
     spec.status !== undefined ? `status ${spec.status}` : "",
+    spec.redirectTo !== undefined ? `redirect to ${spec.redirectTo}` : "",
+    spec.html === true ? "html page" : "",
+    spec.hugeBytes !== undefined ? `${spec.hugeBytes}-byte answer` : "",
     spec.retryAfter !== undefined ? `(Retry-After: ${spec.retryAfter})` : "",
   ].filter((effect) => effect !== "");
   return `${effects.join(" ")} on ${spec.method?.toUpperCase() ?? "*"} ${spec.path}`;
@@ -70,8 +79,12 @@ export class FaultTable {
 /** Validates a fault from JSON (or from a test); throws a 400 ApiError naming the bad field. */
 export function parseFaultSpec(input: unknown): FaultSpec {
   if (!isRecord(input)) throw badRequest("A fault must be a JSON object.");
-  const { method, path, times, status, retryAfter, latencyMs, reset, hang } = input;
-  const known = ["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang"];
+  const { method, path, times, status, retryAfter, latencyMs, reset, hang, redirectTo, html, hugeBytes } =
+    input;
+  const known = [
+    ...["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang"],
+    ...["redirectTo", "html", "hugeBytes"],
+  ];
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown fault fields: ${unknown.join(", ")}.`);
   if (typeof path !== "string" || !path.startsWith("/"))
@@ -84,13 +97,24 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   if (latencyMs !== undefined) spec.latencyMs = requireInteger(latencyMs, "latencyMs", 0);
   if (reset !== undefined) spec.reset = requireType(reset, "boolean", "reset");
   if (hang !== undefined) spec.hang = requireType(hang, "boolean", "hang");
+  if (redirectTo !== undefined) spec.redirectTo = requireType(redirectTo, "string", "redirectTo");
+  if (html !== undefined) spec.html = requireType(html, "boolean", "html");
+  if (hugeBytes !== undefined) spec.hugeBytes = requireInteger(hugeBytes, "hugeBytes", 1);
+  const bodies = [spec.redirectTo !== undefined, spec.html === true, spec.hugeBytes !== undefined];
   if (spec.retryAfter !== undefined && spec.status === undefined) {
     throw badRequest("retryAfter is sent with an error status: give status too.");
   }
-  const effects = [spec.status !== undefined, spec.reset === true, spec.hang === true].filter(Boolean);
-  if (effects.length > 1) throw badRequest("A fault answers one way: choose one of status, reset or hang.");
+  const statusAlone = spec.status !== undefined && !bodies.some(Boolean);
+  const effects = [statusAlone, spec.reset === true, spec.hang === true, ...bodies].filter(Boolean);
+  if (effects.length > 1) {
+    throw badRequest(
+      "A fault answers one way: choose one of status, reset, hang, redirectTo, html or hugeBytes.",
+    );
+  }
   if (effects.length === 0 && spec.latencyMs === undefined) {
-    throw badRequest("A fault needs an effect: status, latencyMs, reset or hang.");
+    throw badRequest(
+      "A fault needs an effect: status, latencyMs, reset, hang, redirectTo, html or hugeBytes.",
+    );
   }
   return spec;
 }

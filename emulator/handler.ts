@@ -8,6 +8,7 @@ import { ApiError, badRequest, notFound } from "./api-error.ts";
 import type { QardContext } from "./context.ts";
 import type { EmulatorControl } from "./control.ts";
 import { describeFault } from "./faults.ts";
+import { rawFaultStatus, writeRawFault } from "./raw-fault-answers.ts";
 import { parseJsonBody, readBody, writeAnswer, type ParsedBody } from "./http.ts";
 import { redactBody, redactQuery, type RequestLogEntry } from "./request-log.ts";
 import { findRoute, type Answer, type Route } from "./router.ts";
@@ -150,6 +151,12 @@ async function handleApi(
   }
   // A hanging request keeps status 0 and its socket open until the client gives up or the emulator closes.
   if (fault?.hang === true) return;
+  const rawStatus = fault === undefined ? undefined : rawFaultStatus(fault);
+  if (fault !== undefined && rawStatus !== undefined) {
+    finish(rawStatus);
+    writeRawFault(response, fault, rawStatus);
+    return;
+  }
 
   let answer: Answer;
   try {

@@ -2,4 +2,6 @@
 // run the same program through the Automation API (infra/automation/).
 import { qardProgram } from "./program.ts";
 
-export default qardProgram();
+// The function itself, not its promise: Pulumi calls it and handles its rejection at once. A promise made
+// at import time rejects before anyone listens, and Node then prints a PromiseRejectionHandledWarning.
+export default qardProgram;

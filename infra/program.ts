@@ -6,7 +6,14 @@ import {
   type QardProviderConfigArgs,
   type SecretsManagerCredentials,
 } from "@qard-iac/pulumi-qard";
-import { parseStackConfig, type ProviderStackConfig, type StackConfig } from "./stack-config.ts";
+import { currentConfigSecrecy } from "./config-secrecy.ts";
+import { plaintextSecretProblems } from "./plaintext-secrets.ts";
+import {
+  parseStackConfig,
+  StackConfigError,
+  type ProviderStackConfig,
+  type StackConfig,
+} from "./stack-config.ts";
 
 /** A provider's stack output: never a credential, only where credentials come from and which version. */
 export interface ProviderSummary {
@@ -16,16 +23,27 @@ export interface ProviderSummary {
   credentialsVersionId?: string;
 }
 
-/** Reads the `qard:*` keys of the current stack. */
+/**
+ * Reads and validates the `qard:*` keys of the current stack, and refuses an API key or a credential value
+ * stored in plaintext. Both fail before any resource is declared, so nothing is written.
+ */
 export function readStackConfig(): StackConfig {
+  const stack = pulumi.getStack();
   const config = new pulumi.Config("qard");
-  return parseStackConfig(pulumi.getStack(), {
+  const parsed = parseStackConfig(stack, {
     apiUrl: config.get("apiUrl"),
     providers: config.getObject("providers"),
     manageSecrets: config.getObject("manageSecrets"),
     secretsKmsKeyId: config.get("secretsKmsKeyId"),
     secretTags: config.getObject("secretTags"),
   });
+  const problems = plaintextSecretProblems(
+    stack,
+    { hasApiKey: config.get("apiKey") !== undefined, providers: parsed.providers },
+    currentConfigSecrecy(stack),
+  );
+  if (problems.length > 0) throw new StackConfigError(stack, problems);
+  return parsed;
 }
 
 /**

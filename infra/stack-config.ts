@@ -1,4 +1,6 @@
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { apiUrlProblem } from "./api-url.ts";
 
 /** A stack's `qard:*` configuration, validated before any resource is declared. */
 export interface StackConfig {
@@ -54,13 +56,10 @@ const providerName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/, "provider names are Qard's technical names, like shopify");
 
-const apiUrl = z
-  .string()
-  .url("must be a URL such as https://api.qardfinance.com")
-  .refine((url) => {
-    const parsed = new URL(url);
-    return parsed.protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname);
-  }, "must use https (plain http only for a local emulator on 127.0.0.1 or localhost)");
+const apiUrl = z.string().superRefine((url, ctx) => {
+  const problem = apiUrlProblem(url);
+  if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+});
 
 const stackSchema = z.strictObject({
   apiUrl: apiUrl.optional(),
@@ -75,8 +74,11 @@ const stackSchema = z.strictObject({
   secretTags: z.record(z.string(), z.string()).default({}),
 });
 
-/** Raised with every problem of a stack's config at once, each naming the key and the fix. */
-export class StackConfigError extends Error {
+/**
+ * Raised with every problem of a stack's config at once, each naming the key and the fix. A RunError, so
+ * the Pulumi CLI prints the message alone, without a stack trace.
+ */
+export class StackConfigError extends pulumi.RunError {
   override name = "StackConfigError";
   readonly problems: string[];
   constructor(stack: string, problems: string[]) {
@@ -99,6 +101,13 @@ export function parseStackConfig(stack: string, raw: RawStackConfig): StackConfi
   if (present.providers === undefined) {
     throw new StackConfigError(stack, [
       `qard:providers is missing: declare at least one provider, e.g. \`pulumi config set --path 'qard:providers.shopify.enabled' true --stack ${stack}\``,
+    ]);
+  }
+  if (isEmptyObject(present.providers)) {
+    throw new StackConfigError(stack, [
+      `qard:providers is empty: \`pulumi up\` would disable every provider this stack manages. If that is ` +
+        `what you want, say so with \`pulumi destroy --stack ${stack}\`; otherwise declare the providers ` +
+        `under qard:providers in Pulumi.${stack}.yaml`,
     ]);
   }
   const parsed = stackSchema.safeParse(present);
@@ -130,4 +139,10 @@ export function parseStackConfig(stack: string, raw: RawStackConfig): StackConfi
   if (rest.apiUrl !== undefined) config.apiUrl = rest.apiUrl;
   if (rest.secretsKmsKeyId !== undefined) config.secretsKmsKeyId = rest.secretsKmsKeyId;
   return config;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return (
+    value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0
+  );
 }

@@ -147,3 +147,42 @@ describe("transport faults", () => {
     await expect(pending).rejects.toThrow();
   });
 });
+
+describe("answers that are not Qard JSON", () => {
+  test("redirectTo answers 307 (or the given status) with the Location", async () => {
+    emulator.control.addFault({ path: SHOPIFY, redirectTo: "http://127.0.0.1:9/elsewhere" });
+    emulator.control.addFault({ path: SHOPIFY, redirectTo: "/login", status: 302 });
+    const first = await fetch(`${emulator.baseUrl}${SHOPIFY}`, { redirect: "manual" });
+    const second = await fetch(`${emulator.baseUrl}${SHOPIFY}`, { redirect: "manual" });
+    expect([first.status, first.headers.get("location")]).toEqual([307, "http://127.0.0.1:9/elsewhere"]);
+    expect([second.status, second.headers.get("location")]).toEqual([302, "/login"]);
+    expect(emulator.control.requests().map((entry) => entry.fault)).toEqual([
+      "redirect to http://127.0.0.1:9/elsewhere on * /api/v6/providers/shopify",
+      "status 302 redirect to /login on * /api/v6/providers/shopify",
+    ]);
+  });
+
+  test("html answers 200 with an HTML page", async () => {
+    emulator.control.addFault({ path: SHOPIFY, html: true });
+    const answer = await fetch(`${emulator.baseUrl}${SHOPIFY}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(await answer.text()).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  test("hugeBytes streams a JSON body of about that size, without a length", async () => {
+    emulator.control.addFault({ path: SHOPIFY, hugeBytes: 300_000 });
+    const answer = await fetch(`${emulator.baseUrl}${SHOPIFY}`);
+    expect(answer.headers.get("content-length")).toBeNull();
+    const body = await answer.text();
+    expect(body.length).toBeGreaterThan(200_000);
+    expect(body.length).toBeLessThanOrEqual(300_000);
+    expect(Array.isArray(JSON.parse(body))).toBe(true);
+  });
+
+  test("a fault with two kinds of answer is refused", () => {
+    expect(() => emulator.control.addFault({ path: SHOPIFY, html: true, hang: true })).toThrow(
+      /choose one of status, reset, hang, redirectTo, html or hugeBytes/,
+    );
+  });
+});

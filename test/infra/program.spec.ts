@@ -12,7 +12,7 @@ interface Registered {
 let registered: Registered[] = [];
 
 // Mocks never run provider methods: these tests check only config → resources wiring.
-async function runProgram(stack: string, config: Record<string, unknown>) {
+async function runProgram(stack: string, config: Record<string, unknown>, secretKeys: string[] = []) {
   registered = [];
   await pulumi.runtime.setMocks(
     {
@@ -38,6 +38,7 @@ async function runProgram(stack: string, config: Record<string, unknown>) {
         typeof value === "string" ? value : JSON.stringify(value),
       ]),
     ),
+    secretKeys,
   );
   const outputs = await qardProgram();
   // Let registrations settle.
@@ -90,9 +91,11 @@ describe("the stack program", () => {
   });
 
   it("passes credentials by value as secrets", async () => {
-    await runProgram("dev", {
-      "qard:providers": { shopify: { credentials: { client_id: "id", client_secret: "value-canary" } } },
-    });
+    await runProgram(
+      "unit-value",
+      { "qard:providers": { shopify: { credentials: { client_id: "id", client_secret: "value-canary" } } } },
+      ["qard:providers"],
+    );
     const shopify = registered.find((r) => r.type === dynamicType);
     // Pulumi's secret signature: the value is marked secret before it reaches the engine.
     expect(shopify?.inputs.credentials).toMatchObject({
@@ -175,5 +178,92 @@ describe("stack config errors", () => {
       "qard:providers": { shopify: { credentials: { client_id: 42, client_secret: "value-canary" } } },
     }).catch((e: unknown) => e);
     expect((error as Error).message).not.toContain("value-canary");
+  });
+
+  it("is a RunError, so the CLI prints the message without a stack trace", async () => {
+    const error = await runProgram("staging", { "qard:providers": { shopify: { enabled: "yes" } } }).catch(
+      (e: unknown) => e,
+    );
+    expect(pulumi.RunError.isInstance(error)).toBe(true);
+  });
+});
+
+describe("secrets stored in plaintext are refused before any resource is declared", () => {
+  const byValue = { shopify: { credentials: { client_id: "id", client_secret: "plain-canary-9" } } };
+
+  it("a credential value when qard:providers holds no secret at all", async () => {
+    const error = await runProgram("unit-plain", { "qard:providers": byValue }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StackConfigError);
+    const message = (error as Error).message;
+    for (const key of ["client_id", "client_secret"]) {
+      expect(message).toContain(
+        `qard:providers.shopify.credentials.${key} is stored in plaintext: set it again with \`pulumi config set --secret --path 'qard:providers.shopify.credentials.${key}' <value> --stack unit-plain\``,
+      );
+    }
+    expect(message).not.toContain("plain-canary-9");
+    expect(registered.filter((r) => r.type === dynamicType)).toEqual([]);
+  });
+
+  it("qard:apiKey set without --secret", async () => {
+    const error = await runProgram("unit-plain", {
+      "qard:apiKey": "plain-key-canary",
+      "qard:providers": { company_legal_fr: {} },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      "qard:apiKey is stored in plaintext: set it again with `pulumi config set --secret qard:apiKey <key> --stack unit-plain`",
+    );
+    expect((error as Error).message).not.toContain("plain-key-canary");
+    expect(registered.filter((r) => r.type === dynamicType)).toEqual([]);
+  });
+
+  it("accepts a secret qard:apiKey, and booleans among credentials (flags, not secrets)", async () => {
+    await runProgram(
+      "unit-plain",
+      { "qard:apiKey": "k", "qard:providers": { paypal: { credentials: { is_sandbox: true } } } },
+      ["qard:apiKey"],
+    );
+    expect(registered.filter((r) => r.type === dynamicType)).toHaveLength(1);
+  });
+
+  it("the dev stack's file, whose credentials are all secure, passes", async () => {
+    await runProgram("dev", { "qard:providers": byValue }, ["qard:providers"]);
+    expect(registered.filter((r) => r.type === dynamicType)).toHaveLength(1);
+  });
+});
+
+describe("qard:apiUrl and qard:providers that cannot be right", () => {
+  it.each([
+    ["not a URL", "api.qardfinance.com", /qard:apiUrl: is not a URL: give the API's address/],
+    [
+      "user:password@",
+      "https://user:pw-canary@api.qardfinance.com",
+      /qard:apiUrl: must not contain a user name or password/,
+    ],
+    ["plain http to a remote host", "http://api.qardfinance.com", /qard:apiUrl: must use https/],
+  ])("refuses an apiUrl that is %s, without quoting it", async (_label, apiUrl, message) => {
+    const error = await runProgram("staging", {
+      "qard:apiUrl": apiUrl,
+      "qard:providers": { company_legal_fr: {} },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("pw-canary");
+  });
+
+  it("accepts http to a local emulator", async () => {
+    await runProgram("staging", {
+      "qard:apiUrl": "http://127.0.0.1:8787",
+      "qard:providers": { company_legal_fr: {} },
+    });
+    expect(registered.filter((r) => r.type === dynamicType)).toHaveLength(1);
+  });
+
+  it("refuses an empty qard:providers, which would disable every provider, and points to pulumi destroy", async () => {
+    const error = await runProgram("staging", { "qard:providers": {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect((error as Error).message).toContain(
+      "qard:providers is empty: `pulumi up` would disable every provider this stack manages. If that is what you want, say so with `pulumi destroy --stack staging`",
+    );
+    expect(registered).toEqual([]);
   });
 });

@@ -280,7 +280,7 @@ describe("QardClient operations", () => {
 });
 
 describe("QardClient answers it cannot use", () => {
-  it("reports a non-JSON answer without quoting it", async () => {
+  it("refuses an HTML page, quoting only a short excerpt", async () => {
     const { client } = clientWith([
       {
         status: 200,
@@ -292,7 +292,8 @@ describe("QardClient answers it cannot use", () => {
     const error = await client.getProvider("shopify").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardResponseError);
     expect((error as Error).message).toBe(
-      "GET /api/v6/providers/shopify: answer 200 is not JSON (content-type text/html)",
+      'GET /api/v6/providers/shopify: answer 200 is an HTML page (content-type text/html): "<html>maintenance</html>"; ' +
+        "not counted as a success: check that qard:apiUrl (baseUrl) is the Qard API",
     );
   });
 

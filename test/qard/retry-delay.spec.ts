@@ -103,6 +103,13 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs({ ...base, retryAfter: "later, please", attempt: 3 })).toBe(500);
   });
 
+  it("raises a Retry-After of 0, or a date already past, to the base delay: never an immediate retry", () => {
+    expect(retryDelayMs({ ...base, retryAfter: "0" })).toBe(250);
+    expect(retryDelayMs({ ...base, retryAfter: "0.1" })).toBe(250);
+    expect(retryDelayMs({ ...base, retryAfter: "Mon, 15 Jan 2024 10:29:00 GMT" })).toBe(250);
+    expect(retryDelayMs({ ...base, retryAfter: "0", timeScale: 0.01 })).toBe(2.5);
+  });
+
   it("scales every wait by timeScale", () => {
     expect(retryDelayMs({ ...base, retryAfter: "2", timeScale: 0.01 })).toBe(20);
     expect(retryDelayMs({ ...base, attempt: 2, timeScale: 0.01 })).toBe(2.5);

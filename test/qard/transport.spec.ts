@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { classifyNetworkError, parseBody, sendOnce } from "../../providers/src/qard/transport.ts";
+import {
+  classifyNetworkError,
+  MAX_BODY_BYTES,
+  parseBody,
+  sendOnce,
+} from "../../providers/src/qard/transport.ts";
+import type { FetchLike } from "../../providers/src/qard/index.ts";
 import { abortError, scriptedFetch, systemError } from "./helpers/fake-fetch.ts";
 
 const request = { url: "https://q.test/api/v6/providers", method: "GET", apiKey: "k", timeoutMs: 1000 };
@@ -58,6 +64,42 @@ describe("sendOnce", () => {
     expect(result).toMatchObject({ kind: "network", errorKind: "timeout" });
   });
 
+  it("does not read a body whose Content-Length is over the cap", async () => {
+    let read = false;
+    const fetch = async () => ({
+      status: 200,
+      statusText: "OK",
+      headers: { get: (name: string) => (name === "content-length" ? String(MAX_BODY_BYTES + 1) : null) },
+      text: async () => {
+        read = true;
+        return "[]";
+      },
+    });
+    const result = await sendOnce(fetch, request);
+    expect(result).toMatchObject({
+      kind: "response",
+      body: { kind: "too-large", limitBytes: MAX_BODY_BYTES },
+    });
+    expect(read).toBe(false);
+  });
+
+  it("asks fetch not to follow redirects and to stop reading past the cap", async () => {
+    const inits: unknown[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      inits.push(init);
+      return {
+        status: 307,
+        statusText: "Temporary Redirect",
+        headers: { get: (name: string) => (name === "location" ? "https://elsewhere.test/x" : null) },
+        text: async () => "",
+      };
+    };
+    const result = await sendOnce(fetch, { ...request, method: "PUT", body: "{}" });
+    expect(result).toMatchObject({ kind: "response", status: 307, location: "https://elsewhere.test/x" });
+    expect(inits).toHaveLength(1);
+    expect(inits[0]).toMatchObject({ redirect: "manual", size: MAX_BODY_BYTES });
+  });
+
   it("classifies a thrown system error", async () => {
     const { fetch } = scriptedFetch({ error: systemError("ECONNREFUSED") });
     expect(await sendOnce(fetch, request)).toMatchObject({
@@ -96,13 +138,16 @@ describe("classifyNetworkError", () => {
 });
 
 describe("parseBody", () => {
-  it("tells empty, JSON and not-JSON apart without keeping the text", () => {
+  it("tells empty, JSON and not-JSON apart, keeping only an excerpt of the text", () => {
     expect(parseBody("", null)).toEqual({ kind: "empty" });
     expect(parseBody("  \n", null)).toEqual({ kind: "empty" });
     expect(parseBody("[1]", null)).toEqual({ kind: "json", value: [1] });
-    expect(parseBody("<html>secret</html>", "text/html")).toEqual({
+    expect(parseBody("<html>\n  <title>Down</title>\n</html>", "text/html")).toEqual({
       kind: "not-json",
       contentType: "text/html",
+      excerpt: "<html> <title>Down</title> </html>",
     });
+    const long = parseBody(`<p>${"x".repeat(5000)}</p>`, "text/html");
+    expect(long.kind === "not-json" && long.excerpt.length).toBe(121);
   });
 });

@@ -19,8 +19,8 @@ export type { Connection };
 export type StackConfigValues = Readonly<Record<string, { value: string } | undefined>>;
 
 /**
- * The connection from a stack's config and the environment: qard:apiKey first, then QARD_API_KEY, then the
- * Secrets Manager secret named by qard:apiKeySecretId; qard:apiUrl, else QARD_API_URL, else Qard's host.
+ * The connection from a stack's config and the environment: the stack's qard:apiKey or the Secrets Manager
+ * secret named by qard:apiKeySecretId, else QARD_API_KEY; qard:apiUrl, else QARD_API_URL, else Qard's host.
  */
 export function connectionFromStackConfig(
   config: StackConfigValues,

@@ -3,6 +3,7 @@ import {
   createApiError,
   QardConfigError,
   QardNetworkError,
+  QardRedirectError,
   QardResponseError,
   type QardError,
 } from "./errors.ts";
@@ -15,7 +16,7 @@ import {
 } from "./options.ts";
 import { parseAnswer, type AnswerOrigin } from "./parse-answer.ts";
 import { createRedactor, type Redactor } from "./redact.ts";
-import { runWithRetry, type RetryRun } from "./retry.ts";
+import { abortableClock, runWithRetry, type RetryRun } from "./retry.ts";
 import { isRetryable, type AttemptOutcome } from "./retry-policy.ts";
 import {
   dataConnectionSchema,
@@ -24,6 +25,7 @@ import {
   providerSchema,
   syncStatusSchema,
 } from "./schemas.ts";
+import { unusableSuccessProblem } from "./success-answer.ts";
 import { sendOnce, type ParsedBody, type TransportResult } from "./transport.ts";
 
 const API = "/api/v6";
@@ -233,6 +235,7 @@ export class QardClient {
           method: call.method,
           apiKey: options.apiKey,
           timeoutMs,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
         };
         const result = await sendOnce(options.fetch, body === undefined ? request : { ...request, body });
         this.#notify(attemptEvent(call, attempt, result, options.baseUrl));
@@ -246,10 +249,21 @@ export class QardClient {
         timeScale: options.timeScale,
         idempotent: call.idempotent,
       },
+      options.signal === undefined ? undefined : abortableClock(options.signal),
     );
     const { result } = run;
     if (result.kind === "response" && result.status >= 200 && result.status < 300) {
+      const problem = unusableSuccessProblem(result.status, result.contentType, result.body, call.redact);
+      if (problem !== undefined) throw new QardResponseError(call.method, call.path, problem);
       return { status: result.status, body: result.body, origin: { method: call.method, path: call.path } };
+    }
+    if (result.kind === "response" && result.status >= 300 && result.status < 400) {
+      throw new QardRedirectError({
+        method: call.method,
+        path: call.path,
+        status: result.status,
+        targetOrigin: originOf(result.location, `${options.baseUrl}${call.path}`),
+      });
     }
     throw failureError(run, call, options);
   }
@@ -344,6 +358,8 @@ function describeNetworkFailure(
       return "connection reset before a complete answer was received";
     case "refused":
       return `connection refused by ${new URL(baseUrl).host}; check baseUrl and that the server is up`;
+    case "aborted":
+      return "cancelled before an answer was received";
     case "other":
       return `network error (${result.code ?? result.errorName}): ${redact(result.detail)}`;
   }
@@ -377,6 +393,16 @@ function attemptEvent(
   return event;
 }
 
+/** The origin a redirect points to, resolved against the request's URL; never its path or query. */
+function originOf(location: string | null, requestUrl: string): string | undefined {
+  if (location === null) return undefined;
+  try {
+    return new URL(location, requestUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 function requireJson(answer: Answer): unknown {
   const { body, origin } = answer;
   if (body.kind === "json") return body.value;
@@ -386,6 +412,10 @@ function requireJson(answer: Answer): unknown {
       origin.path,
       `answer ${answer.status} has an empty body; expected JSON`,
     );
+  }
+  if (body.kind === "too-large") {
+    // Refused earlier by unusableSuccessProblem; handled here too so no path reads it as JSON.
+    throw new QardResponseError(origin.method, origin.path, `answer ${answer.status} is too large to read`);
   }
   const type = body.contentType === null ? "no content-type" : `content-type ${body.contentType}`;
   throw new QardResponseError(origin.method, origin.path, `answer ${answer.status} is not JSON (${type})`);

@@ -77,7 +77,8 @@ export class QardRateLimitError extends QardApiError {
   }
 }
 
-export type NetworkErrorKind = "timeout" | "reset" | "refused" | "other";
+/** "aborted": the caller's signal fired (e.g. the run is being cancelled); never retried. */
+export type NetworkErrorKind = "timeout" | "reset" | "refused" | "aborted" | "other";
 
 export interface NetworkErrorInit {
   method: string;
@@ -197,4 +198,31 @@ function apiErrorMessage(init: ApiErrorInit, hint: string | undefined): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * Qard (or something posing as it) answered with a redirect. Never followed: the next request would carry
+ * the X-API-KEY header and the body (credentials) to whatever the `Location` names. Only the target's origin
+ * is kept: its path or query could hold a token.
+ */
+export class QardRedirectError extends QardError {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** e.g. "https://elsewhere.example"; undefined when the answer had no readable Location. */
+  readonly targetOrigin: string | undefined;
+
+  constructor(init: { method: string; path: string; status: number; targetOrigin: string | undefined }) {
+    const target = init.targetOrigin === undefined ? "no readable Location" : init.targetOrigin;
+    super(
+      `${init.method} ${init.path} answered ${init.status} (redirect to ${target}); redirects are never ` +
+        `followed, as that would send the API key and the request body there. Point qard:apiUrl (baseUrl) ` +
+        `at the Qard API itself`,
+    );
+    this.name = "QardRedirectError";
+    this.method = init.method;
+    this.path = init.path;
+    this.status = init.status;
+    this.targetOrigin = init.targetOrigin;
+  }
 }

@@ -8,6 +8,7 @@ export {
   QardNetworkError,
   QardNotFoundError,
   QardRateLimitError,
+  QardRedirectError,
   QardResponseError,
 } from "./errors.ts";
 export type { ApiErrorInit, ApiErrorInput, NetworkErrorInit, NetworkErrorKind } from "./errors.ts";

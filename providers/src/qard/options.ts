@@ -6,7 +6,16 @@ import { createRedactor } from "./redact.ts";
 /** The subset of `fetch` the client uses, so tests and callers can inject their own. */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal: AbortSignal;
+    /** Always "manual": a redirect is an error, never followed (it would re-send the key elsewhere). */
+    redirect: "manual";
+    /** Largest body node-fetch reads, in bytes; other implementations may ignore it. */
+    size: number;
+  },
 ) => Promise<{
   status: number;
   statusText: string;
@@ -50,6 +59,8 @@ export interface QardClientOptions {
   timeScale?: number;
   /** Called after each attempt; never given bodies or the key. An exception thrown by it is ignored. */
   onRequest?: (event: RequestEvent) => void;
+  /** Aborting it stops the call at once: the request in flight and any wait before a retry. */
+  signal?: AbortSignal;
 }
 
 export interface NormalizedRetry {
@@ -69,6 +80,7 @@ export interface NormalizedOptions {
   random: () => number;
   timeScale: number;
   onRequest: ((event: RequestEvent) => void) | undefined;
+  signal: AbortSignal | undefined;
 }
 
 export const DEFAULTS = {
@@ -116,6 +128,7 @@ export function normalizeOptions(options: QardClientOptions): NormalizedOptions 
     random: optionalFunction("random", options.random) ?? Math.random,
     timeScale: nonNegative("timeScale", options.timeScale, DEFAULTS.timeScale),
     onRequest: optionalFunction("onRequest", options.onRequest),
+    signal: optionalSignal(options.signal),
   };
 }
 
@@ -190,6 +203,12 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
     throw new QardConfigError(`${name} must be an integer >= 1, got ${String(value)}`);
   }
+  return value;
+}
+
+function optionalSignal(value: AbortSignal | undefined): AbortSignal | undefined {
+  if (value === undefined) return undefined;
+  if (!(value instanceof AbortSignal)) throw new QardConfigError("signal must be an AbortSignal when given");
   return value;
 }
 

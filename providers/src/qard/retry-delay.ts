@@ -22,8 +22,12 @@ export interface DelayInput {
  */
 export function retryDelayMs(input: DelayInput): number {
   const fromHeader = parseRetryAfterMs(input.retryAfter, input.nowMs);
+  // A `Retry-After` of 0 (or a date already past) is raised to the base delay: answering a 429 with an
+  // immediate retry would only spend the attempts in a burst the server just refused.
   const unscaled =
-    fromHeader ?? fullJitterBackoffMs(input.attempt, input.baseDelayMs, input.maxDelayMs, input.random);
+    fromHeader === undefined
+      ? fullJitterBackoffMs(input.attempt, input.baseDelayMs, input.maxDelayMs, input.random)
+      : Math.max(fromHeader, input.baseDelayMs);
   return unscaled * input.timeScale;
 }
 

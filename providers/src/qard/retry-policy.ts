@@ -46,7 +46,11 @@ export function shouldRetry(outcome: AttemptOutcome, state: RetryState): boolean
  * a 502 or a 504 it may have been processed, and a second POST could create a second user.
  */
 export function isRetryable(outcome: AttemptOutcome, idempotent: boolean): boolean {
-  if (outcome.kind === "network") return idempotent || outcome.errorKind === "refused";
+  if (outcome.kind === "network") {
+    // The caller cancelled: nobody wants the answer any more.
+    if (outcome.errorKind === "aborted") return false;
+    return idempotent || outcome.errorKind === "refused";
+  }
   if (!RETRYABLE_STATUSES.has(outcome.status)) return false;
   return idempotent || NOT_PROCESSED_STATUSES.has(outcome.status);
 }

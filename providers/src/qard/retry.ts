@@ -28,6 +28,27 @@ export const systemClock: RetryClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * The system clock whose waits end as soon as `signal` aborts, so a cancelled run does not sit out a
+ * backoff; the next attempt then sees the aborted signal and fails at once without a request.
+ */
+export function abortableClock(signal: AbortSignal): RetryClock {
+  return {
+    ...systemClock,
+    sleep: (ms) =>
+      new Promise((resolve) => {
+        if (signal.aborted) return resolve();
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener("abort", done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener("abort", done, { once: true });
+      }),
+  };
+}
+
 export interface AttemptContext {
   /** From 1. */
   attempt: number;

@@ -8,13 +8,21 @@ export interface TransportRequest {
   /** Already serialised JSON. */
   body?: string;
   timeoutMs: number;
+  /** Aborts the attempt at once (the caller is shutting down): the result is a network error of kind "aborted". */
+  signal?: AbortSignal;
 }
+
+/** Answers larger than this are not read: a misrouted download or a hostile server must not fill memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+// Enough of a non-JSON answer to recognise it (an HTML error page's title), too little to carry a payload.
+const EXCERPT_CHARS = 120;
 
 export type ParsedBody =
   | { kind: "empty" }
   | { kind: "json"; value: unknown }
-  // The text itself is dropped: it could echo what was sent, and nothing downstream needs it.
-  | { kind: "not-json"; contentType: string | null };
+  // Only a short excerpt is kept (the caller redacts it): the text could echo what was sent.
+  | { kind: "not-json"; contentType: string | null; excerpt: string }
+  | { kind: "too-large"; limitBytes: number };
 
 export type TransportResult =
   | {
@@ -22,6 +30,9 @@ export type TransportResult =
       status: number;
       statusText: string;
       retryAfter: string | null;
+      contentType: string | null;
+      /** The `Location` of a 3xx, never followed: a redirect would re-send the key and the body elsewhere. */
+      location: string | null;
       body: ParsedBody;
       durationMs: number;
     }
@@ -40,12 +51,17 @@ export type TransportResult =
 /** One attempt: no retries, no interpretation of the status. The timeout covers reading the body too. */
 export async function sendOnce(fetch: FetchLike, request: TransportRequest): Promise<TransportResult> {
   const startedAt = performance.now();
+  if (request.signal?.aborted === true) {
+    return { ...ABORTED, timeoutMs: request.timeoutMs, durationMs: 0 };
+  }
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, request.timeoutMs);
+  const abortFromCaller = () => controller.abort();
+  request.signal?.addEventListener("abort", abortFromCaller, { once: true });
   // Raced against the fetch and the body read, so an injected fetch that ignores the signal still times out.
   const aborted = new Promise<never>((_, reject) => {
     controller.signal.addEventListener("abort", () => reject(new Error("attempt timed out")), { once: true });
@@ -55,23 +71,37 @@ export async function sendOnce(fetch: FetchLike, request: TransportRequest): Pro
   const headers: Record<string, string> = { "X-API-KEY": request.apiKey, Accept: "application/json" };
   if (request.body !== undefined) headers["Content-Type"] = "application/json";
   try {
-    const init: Parameters<FetchLike>[1] = { method: request.method, headers, signal: controller.signal };
+    const init: Parameters<FetchLike>[1] = {
+      method: request.method,
+      headers,
+      signal: controller.signal,
+      redirect: "manual",
+      size: MAX_BODY_BYTES,
+    };
     if (request.body !== undefined) init.body = request.body;
     const response = await Promise.race([fetch(request.url, init), aborted]);
-    const text = await Promise.race([response.text(), aborted]);
+    const contentType = response.headers.get("content-type");
+    const isRedirect = response.status >= 300 && response.status < 400;
+    // A redirect's body is read (so the connection is freed) but not kept: it is never the answer.
+    const read = await readBody(response, contentType, aborted);
+    // The rest of a body too large to read is not downloaded: closing the request frees the connection.
+    if (read.kind === "too-large") controller.abort();
+    const body: ParsedBody = isRedirect ? { kind: "empty" } : read;
     return {
       kind: "response",
       status: response.status,
       statusText: response.statusText,
       retryAfter: response.headers.get("retry-after"),
-      body: parseBody(text, response.headers.get("content-type")),
+      contentType,
+      location: isRedirect ? response.headers.get("location") : null,
+      body,
       durationMs: performance.now() - startedAt,
     };
   } catch (error) {
     const { name, code, message } = describeError(error);
     const result: TransportResult = {
       kind: "network",
-      errorKind: timedOut ? "timeout" : classifyNetworkError(error),
+      errorKind: timedOut ? "timeout" : wasAborted(request.signal) ? "aborted" : classifyNetworkError(error),
       timeoutMs: request.timeoutMs,
       errorName: name,
       detail: message,
@@ -81,7 +111,45 @@ export async function sendOnce(fetch: FetchLike, request: TransportRequest): Pro
     return result;
   } finally {
     clearTimeout(timer);
+    request.signal?.removeEventListener("abort", abortFromCaller);
   }
+}
+
+// A function, not an inline test: TypeScript would keep the narrowing from before the await.
+function wasAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+const ABORTED = {
+  kind: "network",
+  errorKind: "aborted",
+  errorName: "AbortError",
+  detail: "cancelled before the request was sent",
+} as const;
+
+type FetchResponse = Awaited<ReturnType<FetchLike>>;
+
+/**
+ * Reads the body within MAX_BODY_BYTES: a Content-Length above it is not read at all; node-fetch stops a
+ * stream that grows past it (`size`, error type "max-size"); an injected fetch is checked after the fact.
+ */
+async function readBody(
+  response: FetchResponse,
+  contentType: string | null,
+  aborted: Promise<never>,
+): Promise<ParsedBody> {
+  const tooLarge = { kind: "too-large", limitBytes: MAX_BODY_BYTES } as const;
+  const declared = Number(response.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return tooLarge;
+  let text: string;
+  try {
+    text = await Promise.race([response.text(), aborted]);
+  } catch (error) {
+    if ((error as { type?: unknown } | null)?.type === "max-size") return tooLarge;
+    throw error;
+  }
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge;
+  return parseBody(text, contentType);
 }
 
 export function parseBody(text: string, contentType: string | null): ParsedBody {
@@ -89,8 +157,14 @@ export function parseBody(text: string, contentType: string | null): ParsedBody 
   try {
     return { kind: "json", value: JSON.parse(text) as unknown };
   } catch {
-    return { kind: "not-json", contentType };
+    return { kind: "not-json", contentType, excerpt: excerptOf(text) };
   }
+}
+
+/** The start of a text on one line, capped; the caller redacts it before it reaches a message. */
+export function excerptOf(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > EXCERPT_CHARS ? `${line.slice(0, EXCERPT_CHARS)}…` : line;
 }
 
 const RESET_CODES = new Set([

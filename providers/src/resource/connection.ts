@@ -1,4 +1,5 @@
 import { readSecretText } from "../secrets/secrets-manager.ts";
+import { chooseApiKeySource } from "./api-key-source.ts";
 
 /** Qard connection settings as the provider's `configure` received them (stack config, secrets decrypted). */
 export interface ConnectionConfig {
@@ -27,20 +28,23 @@ export function connectionConfigFrom(get: (key: string) => string | undefined): 
 }
 
 /**
- * Resolves the API key at run time, in this order: `qard:apiKey` (secret stack config), the QARD_API_KEY
- * environment variable, the Secrets Manager secret named by `qard:apiKeySecretId` (plain text, or JSON
- * with an `apiKey` field). Nothing here is ever captured in the serialized provider.
+ * Resolves the API key at run time: the stack's own source first, `qard:apiKey` (secret stack config) or
+ * the Secrets Manager secret named by `qard:apiKeySecretId` (plain text, or JSON with an `apiKey` field),
+ * then the QARD_API_KEY environment variable (see api-key-source.ts). Nothing here is ever captured in
+ * the serialized provider.
  */
 export async function resolveConnection(
   config: ConnectionConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Connection> {
   const baseUrl = config.apiUrl ?? env.QARD_API_URL ?? DEFAULT_API_URL;
-  if (config.apiKey) return { baseUrl, apiKey: config.apiKey };
-  if (env.QARD_API_KEY) return { baseUrl, apiKey: env.QARD_API_KEY };
-  if (config.apiKeySecretId) {
-    const { text } = await readSecretText({ secretId: config.apiKeySecretId });
-    return { baseUrl, apiKey: apiKeyFromSecretText(config.apiKeySecretId, text) };
+  const source = chooseApiKeySource(config, env);
+  if (source.kind === "stack-config" || source.kind === "environment") {
+    return { baseUrl, apiKey: source.apiKey };
+  }
+  if (source.kind === "stack-secret") {
+    const { text } = await readSecretText({ secretId: source.secretId });
+    return { baseUrl, apiKey: apiKeyFromSecretText(source.secretId, text) };
   }
   throw new Error(
     "No Qard API key: run `pulumi config set --secret qard:apiKey <key>`, or set QARD_API_KEY, " +

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { QardProviderConfigProvider } from "./dynamic-provider.ts";
+import { refusePlaintextApiKey } from "./plaintext-api-key.ts";
 import { SCHEMA_VERSION, type CredentialsSource } from "./state.ts";
 
 /** Credentials by reference: a Secrets Manager secret holding a JSON object of the provider's credential keys. */
@@ -51,6 +52,7 @@ export class QardProviderConfig extends pulumi.dynamic.Resource {
   declare readonly available: pulumi.Output<boolean>;
 
   constructor(name: string, args: QardProviderConfigArgs, opts?: pulumi.CustomResourceOptions) {
+    refusePlaintextApiKey();
     const byReference = args.credentials !== undefined && isSecretsManagerCredentials(args.credentials);
     const props: Record<string, unknown> = {
       providerName: args.providerName,

@@ -1,5 +1,12 @@
 import type { SecretsManagerRef } from "../resource/state.ts";
 import { SecretSourceError } from "./secret-source-error.ts";
+import {
+  callSignal,
+  createSecretsManagerClient,
+  DEFAULT_SECRETS_TIMEOUT_MS,
+  interruptionOf,
+  type SecretsCallLimits,
+} from "./secrets-manager-client.ts";
 
 export interface SecretVersion {
   arn: string;
@@ -12,7 +19,7 @@ export interface SecretJson {
   payload: Record<string, unknown>;
 }
 
-export interface ReadSecretOptions {
+export interface ReadSecretOptions extends SecretsCallLimits {
   /** Read this exact version (what `check` resolved) instead of following the staging label. */
   versionId?: string;
 }
@@ -38,9 +45,8 @@ export async function readSecretText(
   ref: SecretsManagerRef,
   options: ReadSecretOptions = {},
 ): Promise<SecretText> {
-  const { SecretsManagerClient, GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
-  const region = regionOf(ref);
-  const client = new SecretsManagerClient(region ? { region } : {});
+  const { GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
+  const client = await createSecretsManagerClient(regionOf(ref), options);
   const stage = ref.versionStage ?? DEFAULT_STAGE;
   const where = options.versionId ? `version ${options.versionId}` : `stage ${stage}`;
   try {
@@ -50,9 +56,13 @@ export async function readSecretText(
           SecretId: ref.secretId,
           ...(options.versionId ? { VersionId: options.versionId } : { VersionStage: stage }),
         }),
+        { abortSignal: callSignal(options) },
       )
       .catch((error: unknown) => {
-        throw describeAwsError(ref.secretId, where, error);
+        throw (
+          interruptedError(ref.secretId, where, error, options) ??
+          describeAwsError(ref.secretId, where, error)
+        );
       });
     if (!answer.ARN || !answer.VersionId) {
       throw new SecretSourceError(
@@ -99,6 +109,27 @@ export function parseJsonObject(secretId: string, versionId: string, text: strin
     );
   }
   return parsed as Record<string, unknown>;
+}
+
+function interruptedError(
+  secretId: string,
+  where: string,
+  error: unknown,
+  limits: SecretsCallLimits,
+): SecretSourceError | undefined {
+  const interruption = interruptionOf(error, limits);
+  if (interruption === "cancelled") {
+    return new SecretSourceError(secretId, `reading secret "${secretId}" (${where}) was cancelled`);
+  }
+  if (interruption === "timed out") {
+    const seconds = (limits.timeoutMs ?? DEFAULT_SECRETS_TIMEOUT_MS) / 1000;
+    return new SecretSourceError(
+      secretId,
+      `reading secret "${secretId}" (${where}) got no answer from Secrets Manager within ${seconds} s: check ` +
+        `the network path to Secrets Manager (proxy, VPC endpoint, AWS_ENDPOINT_URL_SECRETS_MANAGER) and AWS_REGION`,
+    );
+  }
+  return undefined;
 }
 
 function describeAwsError(secretId: string, where: string, error: unknown): SecretSourceError {

@@ -1,0 +1,71 @@
+/**
+ * The stack's own API key source wins over QARD_API_KEY, through the serialized provider against the
+ * emulator, which accepts only the stack's key: the variable holds another account's key.
+ */
+import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProviderInputs } from "@qard-iac/pulumi-qard";
+import { apiCalls } from "../helpers/api-calls.ts";
+import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
+import { startMoto, type MotoServer } from "../helpers/moto.ts";
+import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
+
+const OTHER_ACCOUNT_KEY = "other-account-key-from-the-job";
+const emulator = startTestEmulator();
+let moto: MotoServer;
+let aws: SecretsManagerClient;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  moto = await startMoto();
+  Object.assign(process.env, moto.env);
+  aws = moto.secretsClient();
+});
+
+afterAll(async () => {
+  aws?.destroy();
+  await moto?.stop();
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+  Object.assign(process.env, savedEnv);
+});
+
+async function createWith(stackConfig: Record<string, string>): Promise<unknown> {
+  const previous = process.env.QARD_API_KEY;
+  process.env.QARD_API_KEY = OTHER_ACCOUNT_KEY;
+  try {
+    const provider = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, ...stackConfig });
+    const inputs = (await provider.check({}, { providerName: "company_legal_fr" })).inputs as ProviderInputs;
+    return await provider.create(inputs);
+  } finally {
+    if (previous === undefined) delete process.env.QARD_API_KEY;
+    else process.env.QARD_API_KEY = previous;
+  }
+}
+
+describe("with QARD_API_KEY set to another account's key", () => {
+  it("qard:apiKeySecretId wins: the stack's account is written", async () => {
+    const secretId = "qard/test/precedence-api-key";
+    await aws.send(new CreateSecretCommand({ Name: secretId, SecretString: EMULATOR_API_KEY }));
+    emulator.control.clearRequests();
+    await expect(createWith({ "qard:apiKeySecretId": secretId })).resolves.toMatchObject({
+      id: "company_legal_fr",
+    });
+    // Every call was made with the stack's key (the emulator answers 401 to any other).
+    expect(emulator.control.requests().every((r) => r.status < 400)).toBe(true);
+    expect(apiCalls(emulator.control)).toContain("PUT /api/v6/providers/company_legal_fr");
+  });
+
+  it("qard:apiKey wins", async () => {
+    await expect(createWith({ "qard:apiKey": EMULATOR_API_KEY })).resolves.toMatchObject({
+      id: "company_legal_fr",
+    });
+  });
+
+  it("both stack sources at once are refused before any call", async () => {
+    emulator.control.clearRequests();
+    await expect(
+      createWith({ "qard:apiKey": EMULATOR_API_KEY, "qard:apiKeySecretId": "qard/test/precedence-api-key" }),
+    ).rejects.toThrow(/both qard:apiKey and qard:apiKeySecretId: keep one/);
+    expect(emulator.control.requests()).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The serialized provider, as `pulumi up` runs it, against an emulator that redirects or answers HTML:
+ * the write fails with the client's message, and nothing reaches the redirect's target.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ProviderInputs } from "@qard-iac/pulumi-qard";
+import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
+import { loadSerializedProvider, type LoadedProvider } from "../helpers/serialized-provider.ts";
+
+const SECRET = "hostile-canary-secret-8812";
+const emulator = startTestEmulator();
+const elsewhere = startTestEmulator();
+let provider: LoadedProvider;
+
+beforeAll(async () => {
+  provider = await loadSerializedProvider({
+    "qard:apiUrl": emulator.baseUrl,
+    "qard:apiKey": EMULATOR_API_KEY,
+  });
+});
+
+async function createShopify(): Promise<unknown> {
+  const news = {
+    providerName: "shopify",
+    credentials: { client_id: "id-1", client_secret: SECRET },
+    settings: { auto_connect: true },
+    enabled: true,
+  };
+  const inputs = (await provider.check({}, news)).inputs as ProviderInputs;
+  return provider.create(inputs).catch((e: unknown) => e);
+}
+
+describe("create", () => {
+  it("stops at a redirect on the credentials PUT; the target never sees the key or the credentials", async () => {
+    emulator.control.reset();
+    emulator.control.addFault({
+      method: "PUT",
+      path: "/api/v6/providers/shopify/credentials",
+      redirectTo: `${elsewhere.baseUrl}/api/v6/providers/shopify/credentials`,
+    });
+    const error = await createShopify();
+    const message = (error as Error).message;
+    expect(message).toContain(
+      `answered 307 (redirect to ${elsewhere.baseUrl}); redirects are never followed`,
+    );
+    expect(message).not.toContain(SECRET);
+    expect(elsewhere.control.requests()).toEqual([]);
+    // Nothing after the refused write: no settings, no enable.
+    expect(emulator.control.requests().filter((r) => r.method === "PUT")).toHaveLength(1);
+  });
+
+  it("does not take a 200 HTML page on the settings PUT as success", async () => {
+    emulator.control.reset();
+    emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", html: true });
+    const error = await createShopify();
+    const message = (error as Error).message;
+    expect(message).toContain("PUT /api/v6/providers/shopify/settings: answer 200 is an HTML page");
+    expect(message).not.toContain(SECRET);
+    // The enable PUT that would follow a successful settings write was not sent.
+    expect(
+      emulator.control.requests().some((r) => r.method === "PUT" && r.path === "/api/v6/providers/shopify"),
+    ).toBe(false);
+  });
+});
