@@ -205,7 +205,7 @@ describe("the https rule, and its enforcement by npm run stack and drift", () =>
         "qard-provider-allow-list": { enforcementLevel: "advisory", allowedProviders: ["sandbox_commerce"] },
       }),
     );
-    stack = await openStack({ stackName, env: env() });
+    stack = await openStack({ stackName, env: env(), create: true });
     await setStackConfig(stack, { "qard:providers": { sandbox_commerce: {}, company_legal_fr: {} } });
   });
 
