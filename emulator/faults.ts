@@ -3,6 +3,7 @@
  * the next `times` calls that match a method and path.
  */
 import { badRequest } from "./api-error.ts";
+import { ECHO_KINDS, type EchoKind } from "./echo.ts";
 import { isRecord } from "./json.ts";
 
 export interface FaultSpec {
@@ -14,6 +15,8 @@ export interface FaultSpec {
   latencyMs?: number;
   reset?: boolean;
   hang?: boolean;
+  /** With a status: the error message quotes the request body, or the provider's stored credentials. */
+  echo?: EchoKind;
 }
 
 /** A fault with its remaining uses. */
@@ -37,6 +40,7 @@ export function describeFault(spec: FaultSpec): string {
     spec.hang === true ? "hang" : "",
     spec.status !== undefined ? `status ${spec.status}` : "",
     spec.retryAfter !== undefined ? `(Retry-After: ${spec.retryAfter})` : "",
+    spec.echo !== undefined ? `echoing ${spec.echo}` : "",
   ].filter((effect) => effect !== "");
   return `${effects.join(" ")} on ${spec.method?.toUpperCase() ?? "*"} ${spec.path}`;
 }
@@ -70,8 +74,8 @@ export class FaultTable {
 /** Validates a fault from JSON (or from a test); throws a 400 ApiError naming the bad field. */
 export function parseFaultSpec(input: unknown): FaultSpec {
   if (!isRecord(input)) throw badRequest("A fault must be a JSON object.");
-  const { method, path, times, status, retryAfter, latencyMs, reset, hang } = input;
-  const known = ["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang"];
+  const { method, path, times, status, retryAfter, latencyMs, reset, hang, echo } = input;
+  const known = ["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang", "echo"];
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown fault fields: ${unknown.join(", ")}.`);
   if (typeof path !== "string" || !path.startsWith("/"))
@@ -84,6 +88,12 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   if (latencyMs !== undefined) spec.latencyMs = requireInteger(latencyMs, "latencyMs", 0);
   if (reset !== undefined) spec.reset = requireType(reset, "boolean", "reset");
   if (hang !== undefined) spec.hang = requireType(hang, "boolean", "hang");
+  if (echo !== undefined) {
+    if (!ECHO_KINDS.includes(echo as EchoKind))
+      throw badRequest(`Fault field echo must be one of: ${ECHO_KINDS.join(", ")}.`);
+    if (spec.status === undefined) throw badRequest("echo quotes in an error message: give status too.");
+    spec.echo = echo as EchoKind;
+  }
   if (spec.retryAfter !== undefined && spec.status === undefined) {
     throw badRequest("retryAfter is sent with an error status: give status too.");
   }

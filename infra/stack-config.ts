@@ -17,6 +17,8 @@ export interface ProviderStackConfig {
     | Record<string, string | boolean>;
   retainOnDelete?: boolean;
   protect?: boolean;
+  /** false: refuse to take over the provider if it is already enabled in Qard. */
+  adopt?: boolean;
 }
 
 const secretsManagerRef = z.strictObject({
@@ -38,6 +40,7 @@ const providerSchema = z
       .optional(),
     retainOnDelete: z.boolean().optional(),
     protect: z.boolean().optional(),
+    adopt: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     const fromSettings = value.settings.auto_connect;
