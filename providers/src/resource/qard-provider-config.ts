@@ -19,8 +19,7 @@ export interface SecretsManagerCredentials {
  * Credentials by value, keyed as Qard expects (e.g. client_id, client_secret), as an object of Inputs or
  * as one Output of the whole object (`pulumi.secret({...})`). Stored encrypted in state.
  */
-export type CredentialValues =
-  Record<string, pulumi.Input<string | boolean>> | pulumi.Output<Record<string, string | boolean>>;
+export type CredentialValues = pulumi.Input<Record<string, pulumi.Input<string | boolean>>>;
 
 export interface QardProviderConfigArgs {
   /** Qard's technical name of the provider, e.g. "shopify". Changing it replaces the resource. */
