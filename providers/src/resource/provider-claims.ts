@@ -7,11 +7,12 @@ import * as pulumi from "@pulumi/pulumi";
  * programs in one process, each with its own Stack resource.
  */
 const claimsByRun = new WeakMap<object, Map<string, string>>();
-const outsideAnyRun = {};
 
 /** Records that `resourceName` configures `providerName`; throws naming both resources if another does. */
 export function claimProvider(providerName: string, resourceName: string): void {
-  const run = pulumi.runtime.getStackResource() ?? outsideAnyRun;
+  const run = pulumi.runtime.getStackResource();
+  // No program run (unit tests with mocks construct resources freely): nothing to compare with.
+  if (run === undefined) return;
   let claims = claimsByRun.get(run);
   if (claims === undefined) {
     claims = new Map();
