@@ -159,19 +159,14 @@ function notes(results: BenchResults, figures: OverheadFigures[]): string[] {
 
 function apiCallNotes(rows: ApiCallRow[]): string[] {
   const found: string[] = [];
-  const adoption = rows.filter(
-    (r) => r.operation === "create" && r.gets === r.providers && r.gets > r.minimumGets,
-  );
-  if (adoption.length > 0) {
+  if (rows.some((r) => r.gets > 0)) {
     found.push(
-      "`create` GETs above the minimum: before writing, each create reads its provider once, to adopt a provider already " +
-        "configured by hand (`pulumi import` does not work for dynamic resources) and to skip PUTs for what is " +
-        "already in place. A single `GET /api/v6/providers` list shared by the creates of one operation (they run " +
-        "in the same dynamic-provider process) would make it 1 GET per operation instead of 1 per provider.",
+      "GETs: one `GET /api/v6/providers` per operation, shared by every resource in the dynamic-provider process: " +
+        "a create must see what Qard holds (adoption, availability), a settings PUT carries the live settings the " +
+        "stack does not manage, and a refresh reads every provider from it.",
     );
   }
   for (const row of rows) {
-    if (adoption.includes(row)) continue;
     if (row.gets > row.minimumGets || row.puts > row.minimumPuts) {
       found.push(
         `\`${row.operation}\` with ${row.providers} provider(s) made ${row.gets} GET / ${row.puts} PUT against a ` +
@@ -187,8 +182,8 @@ function apiCallNotes(rows: ApiCallRow[]): string[] {
         `need ${minimumCreate.minimumPuts}. Rotation is done in value mode (a new secret value in stack config).`,
     );
   }
-  if (rows.every((r) => r.operation === "create" || (r.gets <= r.minimumGets && r.puts <= r.minimumPuts))) {
-    found.push("Every operation other than `create` makes exactly the minimum number of calls.");
+  if (rows.every((r) => r.gets <= r.minimumGets && r.puts <= r.minimumPuts)) {
+    found.push("Every operation makes exactly the minimum number of calls.");
   }
   return found;
 }
@@ -234,7 +229,7 @@ function overheadNotes(results: BenchResults, figures: OverheadFigures[]): strin
         `resource(s): a create makes up to ${chain} Qard calls in sequence (a GET, then the PUTs), at least ` +
         `${chain * results.settings.apiLatencyMs} ms at ${results.settings.apiLatencyMs} ms per call (providers run ` +
         `in parallel), which the no-op baseline never pays; and ${loadText}.${fixedCost(slowUp)} ` +
-        `${capitalized(loadFix)}; the shared list GET proposed above would save one call of the chain.`,
+        `${capitalized(loadFix)}.`,
     );
   }
   const slowPreview = figures.filter((f) => f.operation === "preview" && f.wallRatio > RATIO_THRESHOLD);
@@ -279,7 +274,7 @@ function scalingNotes(results: BenchResults): string[] {
           `from ${smallest.resources} to ${largest.resources} resources): each Qard resource has work the no-op ` +
           `one has not — a chain of Qard calls at ${results.settings.apiLatencyMs} ms each, input checks, the ` +
           "HTTP client — and on this machine's CPUs, shared by the CLI, the provider process and the emulator, " +
-          "it does not fully overlap. The shared list GET proposed above would shorten every chain by one call.",
+          "it does not fully overlap.",
       );
     }
   }
