@@ -123,6 +123,7 @@ export function parseStackConfig(stack: string, raw: RawStackConfig): StackConfi
     if (provider.credentials !== undefined) entry.credentials = provider.credentials;
     if (provider.retainOnDelete !== undefined) entry.retainOnDelete = provider.retainOnDelete;
     if (provider.protect !== undefined) entry.protect = provider.protect;
+    if (provider.adopt !== undefined) entry.adopt = provider.adopt;
     normalized[name] = entry;
   }
   const config: StackConfig = {
