@@ -21,10 +21,7 @@ const shopify = (overrides: Partial<ProviderInputs> = {}): ProviderInputs => ({
 });
 
 /** `check` as the engine calls it: `olds` empty for a create, the old inputs for an update. */
-async function checked(
-  news: Record<string, unknown>,
-  olds: object = {},
-): Promise<ProviderInputs> {
+async function checked(news: Record<string, unknown>, olds: object = {}): Promise<ProviderInputs> {
   const result = await provider.check(olds as Record<string, unknown>, news);
   expect(result.failures ?? []).toEqual([]);
   return result.inputs as ProviderInputs;
