@@ -214,11 +214,6 @@ export function update(
     const credentials = writes.some((w) => w.kind === "credentials")
       ? await desiredCredentials(news, undefined)
       : undefined;
-    if (stopsManagingCredentials(olds, news)) {
-      await warnUser(
-        `Qard provider "${name}": credentials are no longer managed by this stack; Qard keeps the last value written`,
-      );
-    }
     const outputs = (state: KnownState): ProviderOutputs => {
       // Without credentials in the inputs there is nothing to keep in state: the stack let go of them.
       const credentialFields = state.credentialsCurrent || !desired.hasCredentials ? news : olds;
