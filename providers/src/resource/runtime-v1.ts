@@ -13,7 +13,7 @@ import { resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
 import { blankCredentialKeys, credentialKeyProblems } from "./credential-keys.ts";
 import { diffConfig, stopsManagingCredentials } from "./diff.ts";
-import { rememberSecrets } from "./known-secrets.ts";
+import { redactKnownSecrets, rememberSecrets } from "./known-secrets.ts";
 import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.ts";
 export { forgetLiveProviders } from "./live-providers.ts";
 import { warnUser } from "./notice.ts";
@@ -46,31 +46,37 @@ export interface CheckContext {
  */
 export function check(news: Record<string, unknown>, context: CheckContext = {}): Promise<CheckResult> {
   return withSafeErrors(async () => {
-    const { inputs, failures } = checkInputs(news);
-    rememberSecrets(inputs.credentials);
-    delete inputs.credentialsArn;
-    delete inputs.credentialsVersionId;
-    const olds = context.olds ?? {};
-    if (failures.length > 0 || hasUnknowns(inputs.providerName)) return { inputs, failures };
-    if (stopsManagingCredentials(olds, inputs)) {
-      await warnUser(
-        `Qard provider "${inputs.providerName}": credentials are no longer managed by this stack; Qard keeps the last value written (nothing is sent)`,
-      );
-    }
-    const ref = inputs.credentialsRef;
-    if (ref && !hasUnknowns(ref)) {
-      try {
-        const version = await describeSecretVersion(ref);
-        inputs.credentialsArn = version.arn;
-        inputs.credentialsVersionId = version.versionId;
-      } catch (error) {
-        if (!(error instanceof SecretSourceError)) throw error;
-        failures.push({ property: "credentials", reason: error.message });
-      }
-    }
-    failures.push(...(await liveFailures(olds, inputs, context.connection ?? {})));
-    return { inputs, failures };
+    const { inputs, failures } = await checkAll(news, context);
+    // Failures are shown like errors: scrubbed the same way.
+    return { inputs, failures: failures.map((f) => ({ ...f, reason: redactKnownSecrets(f.reason) })) };
   });
+}
+
+async function checkAll(news: Record<string, unknown>, context: CheckContext): Promise<CheckResult> {
+  const { inputs, failures } = checkInputs(news);
+  rememberSecrets(inputs.credentials);
+  delete inputs.credentialsArn;
+  delete inputs.credentialsVersionId;
+  const olds = context.olds ?? {};
+  if (failures.length > 0 || hasUnknowns(inputs.providerName)) return { inputs, failures };
+  if (stopsManagingCredentials(olds, inputs)) {
+    await warnUser(
+      `Qard provider "${inputs.providerName}": credentials are no longer managed by this stack; Qard keeps the last value written (nothing is sent)`,
+    );
+  }
+  const ref = inputs.credentialsRef;
+  if (ref && !hasUnknowns(ref)) {
+    try {
+      const version = await describeSecretVersion(ref);
+      inputs.credentialsArn = version.arn;
+      inputs.credentialsVersionId = version.versionId;
+    } catch (error) {
+      if (!(error instanceof SecretSourceError)) throw error;
+      failures.push({ property: "credentials", reason: error.message });
+    }
+  }
+  failures.push(...(await liveFailures(olds, inputs, context.connection ?? {})));
+  return { inputs, failures };
 }
 
 /** The preview-time look at Qard for a create or a replacement; other checks make no call. */
