@@ -3,6 +3,7 @@
  * an HTML page or a huge answer, applied to the next `times` calls that match a method and path.
  */
 import { badRequest } from "./api-error.ts";
+import { ECHO_KINDS, type EchoKind } from "./echo.ts";
 import { isRecord } from "./json.ts";
 
 export interface FaultSpec {
@@ -20,6 +21,8 @@ export interface FaultSpec {
   html?: boolean;
   /** Answers `status` (default 200) with a JSON-typed body of this many bytes, sent chunked (no length). */
   hugeBytes?: number;
+  /** With a status: the error message quotes the request body, or the provider's stored credentials. */
+  echo?: EchoKind;
 }
 
 /** A fault with its remaining uses. */
@@ -46,6 +49,7 @@ export function describeFault(spec: FaultSpec): string {
     spec.html === true ? "html page" : "",
     spec.hugeBytes !== undefined ? `${spec.hugeBytes}-byte answer` : "",
     spec.retryAfter !== undefined ? `(Retry-After: ${spec.retryAfter})` : "",
+    spec.echo !== undefined ? `echoing ${spec.echo}` : "",
   ].filter((effect) => effect !== "");
   return `${effects.join(" ")} on ${spec.method?.toUpperCase() ?? "*"} ${spec.path}`;
 }
@@ -79,11 +83,11 @@ export class FaultTable {
 /** Validates a fault from JSON (or from a test); throws a 400 ApiError naming the bad field. */
 export function parseFaultSpec(input: unknown): FaultSpec {
   if (!isRecord(input)) throw badRequest("A fault must be a JSON object.");
-  const { method, path, times, status, retryAfter, latencyMs, reset, hang, redirectTo, html, hugeBytes } =
+  const { method, path, times, status, retryAfter, latencyMs, reset, hang, redirectTo, html, hugeBytes, echo } =
     input;
   const known = [
     ...["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang"],
-    ...["redirectTo", "html", "hugeBytes"],
+    ...["redirectTo", "html", "hugeBytes", "echo"],
   ];
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown fault fields: ${unknown.join(", ")}.`);
@@ -97,6 +101,12 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   if (latencyMs !== undefined) spec.latencyMs = requireInteger(latencyMs, "latencyMs", 0);
   if (reset !== undefined) spec.reset = requireType(reset, "boolean", "reset");
   if (hang !== undefined) spec.hang = requireType(hang, "boolean", "hang");
+  if (echo !== undefined) {
+    if (!ECHO_KINDS.includes(echo as EchoKind))
+      throw badRequest(`Fault field echo must be one of: ${ECHO_KINDS.join(", ")}.`);
+    if (spec.status === undefined) throw badRequest("echo quotes in an error message: give status too.");
+    spec.echo = echo as EchoKind;
+  }
   if (redirectTo !== undefined) spec.redirectTo = requireType(redirectTo, "string", "redirectTo");
   if (html !== undefined) spec.html = requireType(html, "boolean", "html");
   if (hugeBytes !== undefined) spec.hugeBytes = requireInteger(hugeBytes, "hugeBytes", 1);

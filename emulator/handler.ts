@@ -7,7 +7,8 @@ import { performance } from "node:perf_hooks";
 import { ApiError, badRequest, notFound } from "./api-error.ts";
 import type { QardContext } from "./context.ts";
 import type { EmulatorControl } from "./control.ts";
-import { describeFault } from "./faults.ts";
+import { echoText } from "./echo.ts";
+import { describeFault, type FaultSpec } from "./faults.ts";
 import { rawFaultStatus, writeRawFault } from "./raw-fault-answers.ts";
 import { parseJsonBody, readBody, writeAnswer, type ParsedBody } from "./http.ts";
 import { redactBody, redactQuery, type RequestLogEntry } from "./request-log.ts";
@@ -30,8 +31,18 @@ function faultCode(status: number): string {
   return "EMULATED_FAULT";
 }
 
-function faultAnswer(runtime: EmulatorRuntime, status: number, retryAfter: string | undefined): Answer {
-  const error = new ApiError(status, faultCode(status), `Emulated fault: status ${status}.`);
+function faultAnswer(
+  runtime: EmulatorRuntime,
+  fault: FaultSpec & { status: number },
+  path: string,
+  body: ParsedBody,
+): Answer {
+  const { status, retryAfter } = fault;
+  const echo =
+    fault.echo === undefined
+      ? ""
+      : ` ${echoText(fault.echo, path, body.ok ? body.value : null, runtime.state)}`;
+  const error = new ApiError(status, faultCode(status), `Emulated fault: status ${status}.${echo}`);
   const headers = retryAfter === undefined ? undefined : { "retry-after": retryAfter };
   return { status, body: renderError(runtime.shapes.errors, error), headers };
 }
@@ -162,7 +173,7 @@ async function handleApi(
   try {
     answer =
       fault?.status !== undefined
-        ? faultAnswer(runtime, fault.status, fault.retryAfter)
+        ? faultAnswer(runtime, { ...fault, status: fault.status }, url.pathname, body)
         : qardAnswer(runtime, request, url, body);
   } catch (error) {
     answer = errorAnswer(runtime, error);

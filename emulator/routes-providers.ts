@@ -74,6 +74,10 @@ export const providerRoutes: Route<QardContext>[] = [
       const target = providerTarget(context, input.params.name);
       const check = checkSettingsBody(target.definition, input.body);
       if (!check.ok) throw check.error;
+      // Replace mode: a setting the PUT does not name falls back to Qard's default (false).
+      if (context.shapes.settings === "replace") {
+        for (const name of target.definition.settings) target.current.settings[name] = false;
+      }
       Object.assign(target.current.settings, check.settings);
       return putAnswer(context, target);
     },

@@ -10,14 +10,23 @@ export interface AnswerShapes {
   perPage: number;
   put: "provider" | "no-content";
   errors: "qard" | "message";
+  /** What a settings PUT does with the settings it does not name: kept (merge) or reset (replace). */
+  settings?: "merge" | "replace";
 }
 
-export const DEFAULT_SHAPES: AnswerShapes = { list: "array", perPage: 50, put: "provider", errors: "qard" };
+export const DEFAULT_SHAPES: AnswerShapes = {
+  list: "array",
+  perPage: 50,
+  put: "provider",
+  errors: "qard",
+  settings: "merge",
+};
 
 const CHOICES = {
   list: ["array", "envelope"],
   put: ["provider", "no-content"],
   errors: ["qard", "message"],
+  settings: ["merge", "replace"],
 } as const;
 
 /** Validates a partial shapes object from JSON; throws a 400 ApiError naming the bad field. */
@@ -29,13 +38,13 @@ export function parseShapes(input: unknown): Partial<AnswerShapes> {
     if (field === "perPage") {
       if (!isPositiveInteger(value)) throw badRequest("perPage must be a positive integer.");
       shapes.perPage = value;
-    } else if (field === "list" || field === "put" || field === "errors") {
+    } else if (field === "list" || field === "put" || field === "errors" || field === "settings") {
       const allowed: readonly unknown[] = CHOICES[field];
       if (!allowed.includes(value))
         throw badRequest(`${field} must be one of: ${CHOICES[field].join(", ")}.`);
       Object.assign(shapes, { [field]: value });
     } else {
-      throw badRequest(`Unknown shape ${field}; known: list, perPage, put, errors.`);
+      throw badRequest(`Unknown shape ${field}; known: list, perPage, put, errors, settings.`);
     }
   }
   return shapes;

@@ -87,6 +87,7 @@ function declareProvider(
     enabled: provider.enabled,
   };
   if (credentials !== undefined) args.credentials = credentials;
+  if (provider.adopt !== undefined) args.adoptExisting = provider.adopt;
   return new QardProviderConfig(name, args, opts);
 }
 

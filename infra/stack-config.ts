@@ -19,6 +19,8 @@ export interface ProviderStackConfig {
     | Record<string, string | boolean>;
   retainOnDelete?: boolean;
   protect?: boolean;
+  /** false: refuse to take over the provider if it is already enabled in Qard. */
+  adopt?: boolean;
 }
 
 const secretsManagerRef = z.strictObject({
@@ -40,6 +42,7 @@ const providerSchema = z
       .optional(),
     retainOnDelete: z.boolean().optional(),
     protect: z.boolean().optional(),
+    adopt: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     const fromSettings = value.settings.auto_connect;
@@ -129,6 +132,7 @@ export function parseStackConfig(stack: string, raw: RawStackConfig): StackConfi
     if (provider.credentials !== undefined) entry.credentials = provider.credentials;
     if (provider.retainOnDelete !== undefined) entry.retainOnDelete = provider.retainOnDelete;
     if (provider.protect !== undefined) entry.protect = provider.protect;
+    if (provider.adopt !== undefined) entry.adopt = provider.adopt;
     normalized[name] = entry;
   }
   const config: StackConfig = {

@@ -1,7 +1,7 @@
 import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStackConfig } from "../../infra/automation/stack.ts";
-import { apiCalls } from "../helpers/api-calls.ts";
+import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 
 let e2e: E2eStack;
@@ -44,7 +44,7 @@ describe("11. bad input fails before any write, saying what to fix", () => {
     const error = (await e2e.stack.up({ ...e2e.record }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/secret "qard\/bad\/not-json" \([^)]+\) is not valid JSON/);
     expect(error.message).not.toContain("payload-canary-31");
-    expect(apiCalls(e2e.emulator.control)).toEqual([]);
+    expect(apiWrites(e2e.emulator.control)).toEqual([]);
   });
 
   it("a secret with the wrong keys names the secret and the keys", async () => {
@@ -62,7 +62,7 @@ describe("11. bad input fails before any write, saying what to fix", () => {
       /secret "qard\/bad\/keys" .* missing key "client_id"; unexpected key "clientId"/,
     );
     expect(error.message).not.toContain("keys-canary-77");
-    expect(apiCalls(e2e.emulator.control)).toEqual([]);
+    expect(apiWrites(e2e.emulator.control)).toEqual([]);
   });
 
   it("a missing secret is named", async () => {
@@ -73,6 +73,6 @@ describe("11. bad input fails before any write, saying what to fix", () => {
     expect(error.message).toMatch(
       /secret "qard\/bad\/missing" \(stage AWSCURRENT\) was not found in Secrets Manager/,
     );
-    expect(apiCalls(e2e.emulator.control)).toEqual([]);
+    expect(apiWrites(e2e.emulator.control)).toEqual([]);
   });
 });

@@ -106,7 +106,7 @@ describe("npm run drift through the engine", () => {
 
   it("reports a check that cannot run as an error (exit 1) with the reason", async () => {
     // As if the API key had been revoked: Qard answers 401 to the refresh's reads.
-    e2e.emulator.control.addFault({ method: "GET", path: "/api/v6/providers/*", status: 401, times: 100 });
+    e2e.emulator.control.addFault({ method: "GET", path: "/api/v6/providers*", status: 401, times: 100 });
     const result = await runCli(["--stack", e2e.stackName]);
     e2e.emulator.control.clearFaults();
     expect(result.code).toBe(1);

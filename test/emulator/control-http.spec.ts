@@ -69,7 +69,13 @@ describe("control over HTTP, without an API key", () => {
   test("PUT /_emulator/shapes", async () => {
     const answer = await control("PUT", "/shapes", { list: "envelope", put: "no-content" });
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ list: "envelope", perPage: 50, put: "no-content", errors: "qard" });
+    expect(answer.json).toEqual({
+      list: "envelope",
+      perPage: 50,
+      put: "no-content",
+      errors: "qard",
+      settings: "merge",
+    });
     expect((await call(emulator, "GET", "/api/v6/providers")).json).toHaveProperty("result");
     expect((await control("PUT", "/shapes", { list: "xml" })).status).toBe(400);
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { EngineEvent, Stack } from "@pulumi/pulumi/automation/index.js";
+import type { EngineEvent, PulumiFn, Stack } from "@pulumi/pulumi/automation/index.js";
 import { openStack, setStackConfig } from "../../infra/automation/stack.ts";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator/server.ts";
 import { createTestBackend, type TestBackend } from "./pulumi-backend.ts";
@@ -29,6 +29,8 @@ export interface E2eStackOptions {
   secretConfig?: Record<string, string>;
   /** Share another stack's backend and moto (e.g. staging and prod of one project); not disposed here. */
   shareWith?: E2eStack;
+  /** A program of the test's own instead of the project's (e.g. to declare resources the config cannot). */
+  program?: PulumiFn;
 }
 
 /**
@@ -42,7 +44,12 @@ export async function createE2eStack(options: E2eStackOptions): Promise<E2eStack
   const backend = shared ? shared.backend : await createTestBackend();
   const stackName = `e2e-${options.name}-${randomBytes(3).toString("hex")}`;
   const env = { ...backend.env, ...(moto?.env ?? {}) };
-  const stack = await openStack({ stackName, env, create: true });
+  const stack = await openStack({
+    stackName,
+    env,
+    create: true,
+    ...(options.program ? { program: options.program } : {}),
+  });
   await setStackConfig(
     stack,
     { "qard:apiUrl": emulator.baseUrl, ...options.config({ emulator, ...(moto ? { moto } : {}) }) },

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
 
@@ -10,6 +12,12 @@ export interface MotoServer {
   secretsClient(): SecretsManagerClient;
   /** The AWS SDK's standard variables that point any client (ours, in any process) at this server. */
   env: Record<string, string>;
+  /**
+   * Starts moto's request recorder afresh; `secretsActions()` then lists the Secrets Manager actions
+   * received since (e.g. "DescribeSecret", "GetSecretValue"), from any process.
+   */
+  startRecording(): Promise<void>;
+  secretsActions(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -28,11 +36,17 @@ export async function freePort(): Promise<number> {
 /** Starts moto's server (installed by `npm run setup`) on a free 127.0.0.1 port and waits until it answers. */
 export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
+  const recordingDir = mkdtempSync(path.join(tmpdir(), "moto-"));
   const child: ChildProcess = spawn(
     path.join(toolsBinDir(), "moto_server"),
     ["-H", "127.0.0.1", "-p", String(port)],
     {
       stdio: ["ignore", "ignore", "pipe"],
+      // The recorder writes where it is told, not into the working directory.
+      env: {
+        ...process.env,
+        MOTO_RECORDER_FILEPATH: path.join(recordingDir, "log"),
+      },
     },
   );
   let stderr = "";
@@ -69,11 +83,25 @@ export async function startMoto(): Promise<MotoServer> {
         region: env.AWS_REGION,
         credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
       }),
+    startRecording: async () => {
+      await fetch(`${endpoint}/moto-api/recorder/reset-recording`, { method: "POST" });
+      await fetch(`${endpoint}/moto-api/recorder/start-recording`, { method: "POST" });
+    },
+    secretsActions: async () => {
+      const text = await (await fetch(`${endpoint}/moto-api/recorder/download-recording`)).text();
+      return text
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => (JSON.parse(line) as { headers: Record<string, string> }).headers)
+        .map((headers) => headers["X-Amz-Target"] ?? headers["x-amz-target"] ?? "")
+        .filter((target) => target.startsWith("secretsmanager."))
+        .map((target) => target.slice("secretsmanager.".length));
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
-      }),
+      }).finally(() => rmSync(recordingDir, { recursive: true, force: true })),
   };
 }

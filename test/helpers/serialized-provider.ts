@@ -40,3 +40,13 @@ export async function loadSerializedProvider(stackConfig: Record<string, string>
   });
   return provider;
 }
+
+/**
+ * Drops the provider lists the runtime shares between the resources of one operation. The test process
+ * lives across many operations and changes Qard between them; the engine's provider process does not.
+ * Required the way the serialized provider requires it, so this is the same module instance.
+ */
+export function forgetProviderLists(): void {
+  const runtime = requireHere("@qard-iac/pulumi-qard/runtime/v1") as { forgetLiveProviders(): void };
+  runtime.forgetLiveProviders();
+}

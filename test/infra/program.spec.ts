@@ -90,6 +90,15 @@ describe("the stack program", () => {
     });
   });
 
+  it("passes qard:providers.<name>.adopt as adoptExisting, and leaves it out (adoption allowed) by default", async () => {
+    await runProgram("staging", {
+      "qard:providers": { shopify: { adopt: false }, company_legal_fr: {} },
+    });
+    const resources = registered.filter((r) => r.type === dynamicType);
+    expect(resources.find((r) => r.name === "shopify")?.inputs.adoptExisting).toBe(false);
+    expect(resources.find((r) => r.name === "company_legal_fr")?.inputs.adoptExisting).toBeUndefined();
+  });
+
   it("passes credentials by value as secrets", async () => {
     await runProgram(
       "unit-value",

@@ -1,7 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
-import { loadSerializedProvider, type LoadedProvider } from "../helpers/serialized-provider.ts";
+import {
+  forgetProviderLists,
+  loadSerializedProvider,
+  type LoadedProvider,
+} from "../helpers/serialized-provider.ts";
 import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard";
 
 const emulator = startTestEmulator();
@@ -16,8 +20,9 @@ const shopify = (overrides: Partial<ProviderInputs> = {}): ProviderInputs => ({
   ...overrides,
 });
 
-async function checked(news: Record<string, unknown>): Promise<ProviderInputs> {
-  const result = await provider.check({}, news);
+/** `check` as the engine calls it: `olds` empty for a create, the old inputs for an update. */
+async function checked(news: Record<string, unknown>, olds: object = {}): Promise<ProviderInputs> {
+  const result = await provider.check(olds as Record<string, unknown>, news);
   expect(result.failures ?? []).toEqual([]);
   return result.inputs as ProviderInputs;
 }
@@ -31,14 +36,15 @@ beforeAll(async () => {
 
 beforeEach(() => {
   emulator.control.reset();
+  forgetProviderLists();
 });
 
 describe("create", () => {
-  it("reads once, then writes credentials, settings and enable in the seed's order", async () => {
+  it("reads the documented list once, then writes credentials, settings and enable in the seed's order", async () => {
     const created = await provider.create(await checked({ ...shopify() }));
     expect(created.id).toBe("shopify");
     expect(apiCalls(emulator.control)).toEqual([
-      "GET /api/v6/providers/shopify",
+      "GET /api/v6/providers",
       "PUT /api/v6/providers/shopify/credentials",
       "PUT /api/v6/providers/shopify/settings",
       "PUT /api/v6/providers/shopify",
@@ -61,7 +67,7 @@ describe("create", () => {
     emulator.control.clearRequests();
     const adopted = await provider.create(await checked({ ...shopify() }));
     expect(apiCalls(emulator.control)).toEqual([
-      "GET /api/v6/providers/shopify",
+      "GET /api/v6/providers",
       "PUT /api/v6/providers/shopify/credentials",
     ]);
     expect(adopted.outs).toMatchObject({ enabled: true, settings: { auto_connect: true } });
@@ -72,7 +78,7 @@ describe("create", () => {
       await checked({ providerName: "company_legal_fr", settings: { auto_connect: false } }),
     );
     expect(apiCalls(emulator.control)).toEqual([
-      "GET /api/v6/providers/company_legal_fr",
+      "GET /api/v6/providers",
       "PUT /api/v6/providers/company_legal_fr",
     ]);
   });
@@ -83,14 +89,21 @@ describe("create", () => {
     await expect(provider.create(await checked({ ...shopify() }))).rejects.toThrow(
       /not available for this account/,
     );
-    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/shopify"]);
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers"]);
   });
 
-  it("refuses, before any write, a provider Qard does not know", async () => {
-    await expect(provider.create(await checked({ providerName: "no_such_provider" }))).rejects.toThrow(
-      /Qard has no provider named "no_such_provider"/,
-    );
-    expect(apiCalls(emulator.control).filter((call) => call.startsWith("PUT"))).toEqual([]);
+  it("refuses, at check (so in preview) and again at create, a provider Qard does not know", async () => {
+    const result = await provider.check({}, { providerName: "no_such_provider" });
+    expect(result.failures).toEqual([
+      {
+        property: "providerName",
+        reason: 'Qard has no provider named "no_such_provider" for this account: check providerName',
+      },
+    ]);
+    await expect(
+      provider.create({ ...(result.inputs as ProviderInputs), providerName: "no_such_provider" }),
+    ).rejects.toThrow(/Qard has no provider named "no_such_provider"/);
+    expect(apiCalls(emulator.control).filter((call) => !call.startsWith("GET"))).toEqual([]);
   });
 
   it("reports a failure after the first write with the resource id, and the next update resumes", async () => {
@@ -115,6 +128,7 @@ describe("create", () => {
     expect(diff.changes).toBe(true);
     await provider.update("shopify", partial.properties as ProviderOutputs, inputs);
     expect(apiCalls(emulator.control)).toEqual([
+      "GET /api/v6/providers",
       "PUT /api/v6/providers/shopify/settings",
       "PUT /api/v6/providers/shopify",
     ]);
@@ -145,7 +159,7 @@ describe("diff and update", () => {
   });
 
   it("sees no change when nothing changed, and makes no call", async () => {
-    const diff = await provider.diff("shopify", outs, await checked({ ...shopify() }));
+    const diff = await provider.diff("shopify", outs, await checked({ ...shopify() }, outs));
     expect(diff).toMatchObject({ changes: false, replaces: [] });
     expect(apiCalls(emulator.control)).toEqual([]);
   });
@@ -154,33 +168,43 @@ describe("diff and update", () => {
     const diff = await provider.diff(
       "shopify",
       outs,
-      await checked({
-        ...shopify({
-          providerName: "paypal",
-          credentials: { is_sandbox: true, client_id: "a", client_secret: "b" },
-        }),
-      }),
+      await checked(
+        {
+          ...shopify({
+            providerName: "paypal",
+            credentials: { is_sandbox: true, client_id: "a", client_secret: "b" },
+          }),
+        },
+        outs,
+      ),
     );
     expect(diff.replaces).toEqual(["providerName"]);
     const settingsOnly = await provider.diff(
       "shopify",
       outs,
-      await checked({ ...shopify({ settings: { auto_connect: false } }) }),
+      await checked({ ...shopify({ settings: { auto_connect: false } }) }, outs),
     );
     expect(settingsOnly).toMatchObject({ changes: true, replaces: [] });
   });
 
-  it("changes one setting with exactly one settings PUT", async () => {
+  it("changes one setting with one list read (for the full settings object) and one settings PUT", async () => {
     await provider.update(
       "shopify",
       outs,
-      await checked({ ...shopify({ settings: { auto_connect: false } }) }),
+      await checked({ ...shopify({ settings: { auto_connect: false } }) }, outs),
     );
-    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/settings"]);
+    expect(apiCalls(emulator.control)).toEqual([
+      "GET /api/v6/providers",
+      "PUT /api/v6/providers/shopify/settings",
+    ]);
   });
 
   it("disables with exactly one PUT", async () => {
-    const updated = await provider.update("shopify", outs, await checked({ ...shopify({ enabled: false }) }));
+    const updated = await provider.update(
+      "shopify",
+      outs,
+      await checked({ ...shopify({ enabled: false }) }, outs),
+    );
     expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify"]);
     expect(updated.outs).toMatchObject({ enabled: false });
   });
@@ -189,13 +213,13 @@ describe("diff and update", () => {
     const rotated = shopify({
       credentials: { client_id: "shop-app-id", client_secret: "shop-app-secret-2" },
     });
-    await provider.update("shopify", outs, await checked({ ...rotated }));
+    await provider.update("shopify", outs, await checked({ ...rotated }, outs));
     expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify/credentials"]);
     expect(emulator.control.credentialsOf("shopify")?.client_secret).toBe("shop-app-secret-2");
   });
 
   it("lets a new implementation reach the resource through schemaVersion: an update with no API call", async () => {
-    const next = await checked({ ...shopify(), schemaVersion: 2 });
+    const next = await checked({ ...shopify(), schemaVersion: 2 }, outs);
     expect(await provider.diff("shopify", outs, next)).toMatchObject({ changes: true, replaces: [] });
     const updated = await provider.update("shopify", outs, next);
     expect(apiCalls(emulator.control)).toEqual([]);
@@ -204,11 +228,11 @@ describe("diff and update", () => {
 
   it("writes credentials before enabling when both change", async () => {
     const disabled = (
-      await provider.update("shopify", outs, await checked({ ...shopify({ enabled: false }) }))
+      await provider.update("shopify", outs, await checked({ ...shopify({ enabled: false }) }, outs))
     ).outs as ProviderOutputs;
     emulator.control.clearRequests();
     const next = shopify({ credentials: { client_id: "id-2", client_secret: "secret-2" } });
-    await provider.update("shopify", disabled, await checked({ ...next }));
+    await provider.update("shopify", disabled, await checked({ ...next }, disabled));
     expect(apiCalls(emulator.control)).toEqual([
       "PUT /api/v6/providers/shopify/credentials",
       "PUT /api/v6/providers/shopify",
@@ -222,7 +246,7 @@ describe("read", () => {
     emulator.control.patchProvider("shopify", { enabled: false, settings: { auto_connect: false } });
     emulator.control.clearRequests();
     const read = await provider.read("shopify", outs);
-    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers/shopify"]);
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers"]);
     expect(read.id).toBe("shopify");
     expect(read.inputs).toMatchObject({
       enabled: false,

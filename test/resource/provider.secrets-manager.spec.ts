@@ -5,10 +5,14 @@ import {
 } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard";
-import { apiCalls } from "../helpers/api-calls.ts";
+import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
-import { loadSerializedProvider, type LoadedProvider } from "../helpers/serialized-provider.ts";
+import {
+  forgetProviderLists,
+  loadSerializedProvider,
+  type LoadedProvider,
+} from "../helpers/serialized-provider.ts";
 
 const emulator = startTestEmulator();
 let moto: MotoServer;
@@ -44,7 +48,25 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-beforeEach(() => emulator.control.reset());
+beforeEach(() => {
+  emulator.control.reset();
+  forgetProviderLists();
+});
+
+/** check (preview) passes; create fails before any write, naming the secret, never quoting the payload. */
+async function refusedAtCreate(secretId: string, news: Record<string, unknown>, canary?: string) {
+  const checked = await provider.check({}, news);
+  expect(checked.failures ?? []).toEqual([]);
+  const failure = (await provider.create(checked.inputs).then(
+    () => undefined,
+    (error: unknown) => error,
+  )) as Error;
+  expect(failure).toBeInstanceOf(Error);
+  expect(failure.message).toContain(secretId);
+  if (canary !== undefined) expect(`${failure.message}\n${failure.stack}`).not.toContain(canary);
+  expect(apiWrites(emulator.control)).toEqual([]);
+  return failure.message;
+}
 
 describe("credentials by Secrets Manager reference", () => {
   it("resolves the current version at check, pushes its value at create, keeps only ARN and version in state", async () => {
@@ -109,29 +131,48 @@ describe("credentials by Secrets Manager reference", () => {
     ]);
   });
 
-  it("rejects a payload that is not JSON without quoting it", async () => {
-    const secretId = await createSecret("client_secret=not-json-canary");
-    const result = await provider.check({}, reference(secretId));
-    expect(result.failures?.[0]?.reason).toMatch(new RegExp(`secret "${secretId}" .* is not valid JSON`));
-    expect(JSON.stringify(result)).not.toContain("not-json-canary");
+  it("check reads only the secret's metadata (DescribeSecret), never its value; create reads the value", async () => {
+    const secretId = await createSecret(
+      JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-m" }),
+    );
+    await moto.startRecording();
+    const checked = await provider.check({}, reference(secretId));
+    expect(checked.failures ?? []).toEqual([]);
+    expect(await moto.secretsActions()).toEqual(["DescribeSecret"]);
+    await provider.create(checked.inputs);
+    expect(await moto.secretsActions()).toEqual(["DescribeSecret", "GetSecretValue"]);
   });
 
-  it("names missing and extra keys, never values", async () => {
+  it("rejects a payload that is not JSON without quoting it, at create, before any write", async () => {
+    const secretId = await createSecret("client_secret=not-json-canary");
+    const message = await refusedAtCreate(secretId, reference(secretId), "not-json-canary");
+    expect(message).toMatch(new RegExp(`secret "${secretId}" .* is not valid JSON`));
+  });
+
+  it("names missing and extra keys, never values, at create, before any write", async () => {
     const secretId = await createSecret(JSON.stringify({ client_id: "x", clientSecret: "extra-key-canary" }));
-    const result = await provider.check({}, reference(secretId));
-    const reason = result.failures?.[0]?.reason ?? "";
-    expect(reason).toContain('missing key "client_secret"');
-    expect(reason).toContain('unexpected key "clientSecret"');
-    expect(reason).toContain(secretId);
-    expect(JSON.stringify(result)).not.toContain("extra-key-canary");
+    const message = await refusedAtCreate(secretId, reference(secretId), "extra-key-canary");
+    expect(message).toContain('missing key "client_secret"');
+    expect(message).toContain('unexpected key "clientSecret"');
+    expect(message).toContain("Nothing was written to Qard for it");
+  });
+
+  it("refuses an empty or whitespace value in the payload, before any write", async () => {
+    const secretId = await createSecret(JSON.stringify({ client_id: "ref-id", client_secret: "  " }));
+    const message = await refusedAtCreate(secretId, reference(secretId));
+    expect(message).toContain('key "client_secret" is empty');
   });
 
   it("checks value types from the catalogue (is_sandbox is a boolean)", async () => {
     const secretId = await createSecret(
       JSON.stringify({ is_sandbox: "yes", client_id: "x", client_secret: "y" }),
     );
-    const result = await provider.check({}, { ...reference(secretId), providerName: "paypal", settings: {} });
-    expect(result.failures?.[0]?.reason).toContain('key "is_sandbox" must be a boolean, got a string');
+    const message = await refusedAtCreate(secretId, {
+      ...reference(secretId),
+      providerName: "paypal",
+      settings: {},
+    });
+    expect(message).toContain('key "is_sandbox" must be a boolean, got a string');
   });
 
   it("reads the API key from the secret named by qard:apiKeySecretId", async () => {

@@ -19,7 +19,11 @@ export interface CheckedInputs {
 const providerName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a Qard provider's technical name, like shopify or sandbox_public");
-const credentials = z.record(z.string(), z.union([z.string(), z.boolean()]), {
+const credentialValue = z.union([
+  z.string().refine((value) => value.trim() !== "", "must not be empty or whitespace"),
+  z.boolean(),
+]);
+const credentials = z.record(z.string(), credentialValue, {
   error: "must be an object of credential keys to strings or booleans",
 });
 const credentialsRef = z.strictObject({
@@ -35,6 +39,7 @@ const fields = {
   settings,
   enabled: z.boolean({ error: "must be a boolean" }),
   schemaVersion: z.number().int().positive(),
+  adoptExisting: z.boolean({ error: "must be a boolean" }),
 } as const;
 type Field = keyof typeof fields;
 

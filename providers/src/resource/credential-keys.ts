@@ -43,3 +43,10 @@ function list(keys: readonly string[]): string {
 function plural(keys: readonly string[]): string {
   return keys.length === 1 ? "" : "s";
 }
+
+/** The keys whose value is an empty or whitespace-only string: Qard would store a credential that works for nobody. */
+export function blankCredentialKeys(given: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(given)
+    .filter(([, value]) => typeof value === "string" && value.trim() === "")
+    .map(([key]) => key);
+}

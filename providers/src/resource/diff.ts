@@ -34,6 +34,18 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * True when the stored state manages credentials and the new inputs give none: the update lets go of them
+ * (Qard keeps the last value written; credentials cannot be deleted or read back).
+ */
+export function stopsManagingCredentials(
+  olds: Readonly<Record<string, unknown>>,
+  news: Pick<ProviderInputs, "credentials" | "credentialsRef">,
+): boolean {
+  const had = olds.credentials !== undefined || olds.credentialsRef !== undefined;
+  return had && news.credentials === undefined && news.credentialsRef === undefined;
+}
+
+/**
  * Compares stored outputs with new inputs, property by property. Only a new `providerName` replaces the
  * resource: everything else is an in-place update of the same Qard provider.
  */

@@ -15,11 +15,13 @@ type Runtime = typeof import("./runtime-v1.ts");
  *
  * Contract per method (see runtime-v1.ts):
  * - configure: records the `qard:*` stack config; the API key is resolved at call time, never stored.
- * - check: validates every input; resolves a Secrets Manager reference to its current version.
+ * - check: validates every input; resolves a Secrets Manager reference to its current version (metadata
+ *   only); for a create or a replacement, looks the provider up in Qard (unknown name, adoption notice).
  * - diff: explicit per-property comparison; only `providerName` replaces.
- * - create: reads the live provider, writes credentials → settings → enable as needed. A failure after
- *   a first write is reported with the resource id, so the next `up` resumes.
- * - read: one GET; mirrors `enabled` and managed settings as inputs, so drift shows in preview.
+ * - create: reads the live provider (one list per operation), validates the payload, writes credentials →
+ *   settings → enable as needed. A failure after a first write is reported with the resource id, so the
+ *   next `up` resumes.
+ * - read: from the shared list; mirrors `enabled` and managed settings as inputs, so drift shows in preview.
  * - update: only the PUTs whose fields changed, credentials first.
  * - delete: disables the provider (Qard has no delete).
  */
@@ -32,11 +34,11 @@ export class QardProviderConfigProvider implements pulumi.dynamic.ResourceProvid
   }
 
   async check(
-    _olds: Record<string, unknown>,
+    olds: Record<string, unknown>,
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult> {
     const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
-    return runtime.check(news);
+    return runtime.check(news, { olds, connection: this.connection ?? {} });
   }
 
   async diff(_id: string, olds: ProviderOutputs, news: ProviderInputs): Promise<pulumi.dynamic.DiffResult> {

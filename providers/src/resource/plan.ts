@@ -15,18 +15,21 @@ export interface DesiredState {
 export interface KnownState {
   /** True when Qard is known to hold the desired credentials already (they cannot be read back). */
   credentialsCurrent: boolean;
-  /** The settings Qard holds, as far as known. Only the keys the configuration manages are compared. */
+  /**
+   * The settings Qard holds, as far as known. Only the keys the configuration manages are compared; the
+   * others are sent back unchanged in a settings PUT, so they survive whether Qard merges or replaces.
+   */
   settings: Record<string, boolean>;
   enabled: boolean;
 }
 
-/** The fewest writes that take Qard from `known` to `desired`. */
+/** The fewest writes that take Qard from `known` to `desired`; a settings PUT carries the full object. */
 export function planWrites(desired: DesiredState, known: KnownState): Write[] {
   const writes: Write[] = [];
   if (desired.hasCredentials && !known.credentialsCurrent) writes.push({ kind: "credentials" });
   const managed = Object.keys(desired.settings);
   const settingsDiffer = managed.some((key) => !sameJson(known.settings[key], desired.settings[key]));
-  if (settingsDiffer) writes.push({ kind: "settings", settings: desired.settings });
+  if (settingsDiffer) writes.push({ kind: "settings", settings: { ...known.settings, ...desired.settings } });
   if (known.enabled !== desired.enabled) writes.push({ kind: "enable", enabled: desired.enabled });
   return writes;
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { QardProviderConfigProvider } from "./dynamic-provider.ts";
 import { refusePlaintextApiKey } from "./plaintext-api-key.ts";
+import { claimProvider } from "./provider-claims.ts";
 import { SCHEMA_VERSION, type CredentialsSource } from "./state.ts";
 
 /** Credentials by reference: a Secrets Manager secret holding a JSON object of the provider's credential keys. */
@@ -15,8 +16,11 @@ export interface SecretsManagerCredentials {
   };
 }
 
-/** Credentials by value, keyed as Qard expects (e.g. client_id, client_secret). Stored encrypted in state. */
-export type CredentialValues = Record<string, pulumi.Input<string | boolean>>;
+/**
+ * Credentials by value, keyed as Qard expects (e.g. client_id, client_secret), as an object of Inputs or
+ * as one Output of the whole object (`pulumi.secret({...})`). Stored encrypted in state.
+ */
+export type CredentialValues = pulumi.Input<Record<string, pulumi.Input<string | boolean>>>;
 
 export interface QardProviderConfigArgs {
   /** Qard's technical name of the provider, e.g. "shopify". Changing it replaces the resource. */
@@ -26,11 +30,18 @@ export interface QardProviderConfigArgs {
   settings?: pulumi.Input<Record<string, pulumi.Input<boolean>>>;
   /** Defaults to true. */
   enabled?: pulumi.Input<boolean>;
+  /**
+   * Whether a create may take over a provider already enabled in Qard (preview warns when it would).
+   * Defaults to true; false makes such a create fail before any write.
+   */
+  adoptExisting?: pulumi.Input<boolean>;
 }
 
 export function isSecretsManagerCredentials(
   credentials: CredentialValues | SecretsManagerCredentials,
 ): credentials is SecretsManagerCredentials {
+  // An Output answers every property access with another Output: it is values, never a reference.
+  if (pulumi.Output.isInstance(credentials)) return false;
   const candidate = (credentials as { secretsManager?: unknown }).secretsManager;
   return candidate !== undefined && typeof candidate === "object" && candidate !== null;
 }
@@ -54,11 +65,14 @@ export class QardProviderConfig extends pulumi.dynamic.Resource {
   constructor(name: string, args: QardProviderConfigArgs, opts?: pulumi.CustomResourceOptions) {
     refusePlaintextApiKey();
     const byReference = args.credentials !== undefined && isSecretsManagerCredentials(args.credentials);
+    if (typeof args.providerName === "string") claimProvider(args.providerName, name);
+    else pulumi.output(args.providerName).apply((providerName) => claimProvider(providerName, name));
     const props: Record<string, unknown> = {
       providerName: args.providerName,
       settings: args.settings,
       enabled: args.enabled,
       schemaVersion: SCHEMA_VERSION,
+      adoptExisting: args.adoptExisting,
       // By value, the credentials are secret even when the caller passed plain strings.
       credentials: args.credentials && !byReference ? pulumi.secret(args.credentials) : undefined,
       credentialsRef: byReference

@@ -4,15 +4,21 @@
 // together with a SCHEMA_VERSION bump.
 import { catalogueEntry } from "../catalogue.ts";
 import type { QardClient, QardProvider } from "../qard/index.ts";
-import { readSecretJson } from "../secrets/secrets-manager.ts";
+import { describeSecretVersion, readSecretJson } from "../secrets/secrets-manager.ts";
 import { SecretSourceError } from "../secrets/secret-source-error.ts";
+import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
 import { resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
-import { credentialKeyProblems } from "./credential-keys.ts";
-import { diffConfig } from "./diff.ts";
+import { blankCredentialKeys, credentialKeyProblems } from "./credential-keys.ts";
+import { diffConfig, stopsManagingCredentials } from "./diff.ts";
+import { redactKnownSecrets, rememberSecrets } from "./known-secrets.ts";
+import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.ts";
+export { forgetLiveProviders } from "./live-providers.ts";
+import { warnUser } from "./notice.ts";
 import { applyWrite, planWrites, type KnownState, type Write } from "./plan.ts";
+import { withSafeErrors } from "./safe-errors.ts";
 import {
   credentialsSourceOf,
   inputsOf,
@@ -26,31 +32,89 @@ export interface CheckResult {
   failures: CheckFailure[];
 }
 
-/** Validates inputs; for a Secrets Manager reference, resolves the version to write and checks its keys. */
-export async function check(news: Record<string, unknown>): Promise<CheckResult> {
+/** What `check` knows besides the new inputs: the old inputs (empty for a create) and the connection. */
+export interface CheckContext {
+  olds?: Record<string, unknown>;
+  connection?: ConnectionConfig;
+}
+
+/**
+ * Validates inputs; for a Secrets Manager reference, resolves the version to write from the secret's
+ * metadata only (the payload is read by create/update, before their first write). For a resource about to
+ * be created or replaced, looks the provider up in Qard: an unknown name fails here, in preview, and an
+ * adoption of a provider already enabled is announced (or refused with `adoptExisting: false`).
+ */
+export function check(news: Record<string, unknown>, context: CheckContext = {}): Promise<CheckResult> {
+  return withSafeErrors(async () => {
+    const { inputs, failures } = await checkAll(news, context);
+    // Failures are shown like errors: scrubbed the same way.
+    return { inputs, failures: failures.map((f) => ({ ...f, reason: redactKnownSecrets(f.reason) })) };
+  });
+}
+
+async function checkAll(news: Record<string, unknown>, context: CheckContext): Promise<CheckResult> {
   const { inputs, failures } = checkInputs(news);
+  rememberSecrets(inputs.credentials);
   delete inputs.credentialsArn;
   delete inputs.credentialsVersionId;
-  const ref = inputs.credentialsRef;
-  if (failures.length > 0 || !ref || hasUnknowns(ref) || hasUnknowns(inputs.providerName))
-    return { inputs, failures };
-  try {
-    const secret = await readSecretJson(ref);
-    inputs.credentialsArn = secret.version.arn;
-    inputs.credentialsVersionId = secret.version.versionId;
-    const expected = catalogueEntry(inputs.providerName)?.credentials;
-    const problems = expected ? credentialKeyProblems(expected, secret.payload) : [];
-    if (problems.length > 0) {
-      failures.push({
-        property: "credentials",
-        reason: `secret "${ref.secretId}" (${secret.version.versionId}) for ${inputs.providerName}: ${problems.join("; ")}`,
-      });
-    }
-  } catch (error) {
-    if (!(error instanceof SecretSourceError)) throw error;
-    failures.push({ property: "credentials", reason: error.message });
+  const olds = context.olds ?? {};
+  if (failures.length > 0 || hasUnknowns(inputs.providerName)) return { inputs, failures };
+  if (stopsManagingCredentials(olds, inputs)) {
+    await warnUser(
+      `Qard provider "${inputs.providerName}": credentials are no longer managed by this stack; Qard keeps the last value written (nothing is sent)`,
+    );
   }
+  const ref = inputs.credentialsRef;
+  if (ref && !hasUnknowns(ref)) {
+    try {
+      const version = await describeSecretVersion(ref);
+      inputs.credentialsArn = version.arn;
+      inputs.credentialsVersionId = version.versionId;
+    } catch (error) {
+      if (!(error instanceof SecretSourceError)) throw error;
+      failures.push({ property: "credentials", reason: error.message });
+    }
+  }
+  failures.push(...(await liveFailures(olds, inputs, context.connection ?? {})));
   return { inputs, failures };
+}
+
+/** The preview-time look at Qard for a create or a replacement; other checks make no call. */
+async function liveFailures(
+  olds: Record<string, unknown>,
+  inputs: ProviderInputs,
+  config: ConnectionConfig,
+): Promise<CheckFailure[]> {
+  const creating = olds.providerName === undefined;
+  const replacing = !creating && olds.providerName !== inputs.providerName;
+  if (!creating && !replacing) return [];
+  const name = inputs.providerName;
+  let live: QardProvider | undefined;
+  try {
+    const client = await clientFor(config);
+    live = await liveProvider(client.client, client.account, name);
+  } catch (error) {
+    const why = messageOf(error);
+    // The old provider is disabled before the new one is configured: never replace on an unchecked name.
+    if (replacing) {
+      return [
+        {
+          property: "providerName",
+          reason: `could not check "${name}" against Qard before replacing "${String(olds.providerName)}": ${why}`,
+        },
+      ];
+    }
+    await warnUser(
+      `Qard provider "${name}": could not check whether it is already configured in Qard: ${why}`,
+    );
+    return [];
+  }
+  if (live === undefined) return [{ property: "providerName", reason: unknownProviderReason(name) }];
+  if (creating && isTakeover(live)) {
+    if (inputs.adoptExisting === false) return [{ property: "adoptExisting", reason: adoptionRefusal(live) }];
+    await warnUser(adoptionNotice(live, inputs));
+  }
+  return [];
 }
 
 export interface DiffResult {
@@ -62,145 +126,180 @@ export interface DiffResult {
 export function diff(olds: Partial<ProviderOutputs>, news: ProviderInputs): DiffResult {
   const result = diffConfig(olds, news);
   const changes = result.changed.length > 0 || result.enabledChanged;
-  // The same Qard provider cannot exist twice: disable the old one before configuring the new one.
+  // Two resources may swap provider names: disabling the old ones first keeps the new ones enabled. `check`
+  // has already verified the new name against Qard, so the old provider is never disabled for a typo.
   return { changes, replaces: result.replaces, deleteBeforeReplace: result.replaces.length > 0 };
 }
 
 /**
- * Configures a provider from scratch or adopts one already configured in Qard: reads it first (one GET),
- * then writes only what differs. Credentials are always written: Qard never returns them.
+ * Configures a provider from scratch or adopts one already configured in Qard: reads it from the shared
+ * list, validates everything (the Secrets Manager payload included), then writes only what differs.
+ * Credentials are always written: Qard never returns them.
  */
-export async function create(
+export function create(
   config: ConnectionConfig,
   inputs: ProviderInputs,
 ): Promise<{ id: string; outs: ProviderOutputs }> {
-  const name = inputs.providerName;
-  const client = await clientFor(config);
-  const live = await getLiveProvider(client, name);
-  const credentials = await desiredCredentials(inputs, live.credentialKeys);
-  rejectUnknownSettings(name, inputs.settings, live);
-  if (inputs.enabled && !live.available) throw notAvailable(name);
-  const known: KnownState = { credentialsCurrent: false, settings: live.settings, enabled: live.enabled };
-  const outputs = (state: KnownState): ProviderOutputs => ({
-    ...inputs,
-    settings: managedSettings(inputs.settings, state.settings),
-    enabled: state.enabled,
-    credentialsSource: credentialsSourceOf(inputs),
-    available: live.available,
+  return withSafeErrors(async () => {
+    rememberSecrets(inputs.credentials);
+    const name = inputs.providerName;
+    const { client, account } = await clientFor(config);
+    const live = await requireLiveProvider(client, account, name);
+    if (inputs.adoptExisting === false && isTakeover(live)) throw new Error(adoptionRefusal(live));
+    const credentials = await desiredCredentials(inputs, live.credentialKeys);
+    rejectUnknownSettings(name, inputs.settings, live);
+    if (inputs.enabled && !live.available) throw notAvailable(name);
+    const known: KnownState = { credentialsCurrent: false, settings: live.settings, enabled: live.enabled };
+    const outputs = (state: KnownState): ProviderOutputs => ({
+      ...inputs,
+      settings: managedSettings(inputs.settings, state.settings),
+      enabled: state.enabled,
+      credentialsSource: credentialsSourceOf(inputs),
+      available: live.available,
+    });
+    const target = { client, account, name, credentials };
+    const done = await applyWrites(target, planWrites(desiredOf(inputs), known), known, outputs);
+    return { id: name, outs: outputs(done) };
   });
-  const done = await applyWrites(
-    client,
-    name,
-    credentials,
-    planWrites(desiredOf(inputs), known),
-    known,
-    (state) => outputs(state),
-  );
-  return { id: name, outs: outputs(done) };
 }
 
-/** Reads the live provider (one GET) and mirrors `enabled` and the managed settings into inputs as drift. */
-export async function read(
+/** Reads the live provider (shared list) and mirrors `enabled` and the managed settings into inputs as drift. */
+export function read(
   config: ConnectionConfig,
   id: string,
   props: Partial<ProviderOutputs>,
 ): Promise<{ id: string; props: ProviderOutputs; inputs: ProviderInputs }> {
-  const name = props.providerName ?? id;
-  const client = await clientFor(config);
-  const live = await getLiveProvider(client, name);
-  const settings = props.settings ?? {};
-  const outputs: ProviderOutputs = {
-    ...(props as ProviderOutputs),
-    providerName: name,
-    settings: managedSettings(settings, live.settings),
-    // Qard will not keep a provider enabled that it no longer offers: show that as `enabled` drift.
-    enabled: live.enabled && live.available,
-    available: live.available,
-    schemaVersion: props.schemaVersion ?? 1,
-    credentialsSource: credentialsSourceOf(props),
-  };
-  return { id, props: outputs, inputs: inputsOf(outputs) };
+  return withSafeErrors(async () => {
+    rememberSecrets(props.credentials);
+    const name = props.providerName ?? id;
+    const { client, account } = await clientFor(config);
+    const live = await requireLiveProvider(client, account, name);
+    const settings = props.settings ?? {};
+    const outputs: ProviderOutputs = {
+      ...(props as ProviderOutputs),
+      providerName: name,
+      settings: managedSettings(settings, live.settings),
+      // Qard will not keep a provider enabled that it no longer offers: show that as `enabled` drift.
+      enabled: live.enabled && live.available,
+      available: live.available,
+      schemaVersion: props.schemaVersion ?? 1,
+      credentialsSource: credentialsSourceOf(props),
+    };
+    return { id, props: outputs, inputs: inputsOf(outputs) };
+  });
 }
 
-/** Sends only the PUTs whose fields changed, credentials first. */
-export async function update(
+/**
+ * Sends only the PUTs whose fields changed, credentials first. A settings PUT carries Qard's live settings
+ * merged with the stack's (one list read), so settings the stack does not manage survive even if Qard
+ * replaces the whole object. Credentials removed from the inputs are no longer managed: nothing is sent.
+ */
+export function update(
   config: ConnectionConfig,
   id: string,
   olds: Partial<ProviderOutputs>,
   news: ProviderInputs,
 ): Promise<{ outs: ProviderOutputs }> {
-  const name = news.providerName;
-  const changes = diffConfig(olds, news);
-  const known: KnownState = {
-    credentialsCurrent: !changes.credentialsChanged,
-    settings: olds.settings ?? {},
-    enabled: olds.available === false ? false : (olds.enabled ?? false),
-  };
-  const writes = planWrites(desiredOf(news), known);
-  const client = await clientFor(config);
-  const credentials = writes.some((w) => w.kind === "credentials")
-    ? await desiredCredentials(news, undefined)
-    : undefined;
-  const outputs = (state: KnownState): ProviderOutputs => {
-    const credentialFields = state.credentialsCurrent ? news : olds;
-    const out: ProviderOutputs = {
-      ...news,
-      settings: managedSettings(news.settings, state.settings),
-      enabled: state.enabled,
-      credentialsSource: credentialsSourceOf(credentialFields),
-      available: olds.available !== false || state.enabled,
+  return withSafeErrors(async () => {
+    rememberSecrets(olds.credentials);
+    rememberSecrets(news.credentials);
+    const name = news.providerName;
+    const changes = diffConfig(olds, news);
+    const desired = desiredOf(news);
+    let known: KnownState = {
+      credentialsCurrent: !changes.credentialsChanged,
+      settings: olds.settings ?? {},
+      enabled: olds.available === false ? false : (olds.enabled ?? false),
     };
-    for (const key of ["credentials", "credentialsRef", "credentialsArn", "credentialsVersionId"] as const) {
-      if (credentialFields[key] === undefined) delete out[key];
-      else (out as unknown as Record<string, unknown>)[key] = credentialFields[key];
+    const { client, account } = await clientFor(config);
+    if (planWrites(desired, known).some((write) => write.kind === "settings")) {
+      const live = await requireLiveProvider(client, account, name);
+      known = { ...known, settings: live.settings };
     }
-    return out;
-  };
-  const done = await applyWrites(client, name, credentials, writes, known, outputs);
-  return { outs: outputs(done) };
+    const writes = planWrites(desired, known);
+    const credentials = writes.some((w) => w.kind === "credentials")
+      ? await desiredCredentials(news, undefined)
+      : undefined;
+    const outputs = (state: KnownState): ProviderOutputs => {
+      // Without credentials in the inputs there is nothing to keep in state: the stack let go of them.
+      const credentialFields = state.credentialsCurrent || !desired.hasCredentials ? news : olds;
+      const out: ProviderOutputs = {
+        ...news,
+        settings: managedSettings(news.settings, state.settings),
+        enabled: state.enabled,
+        credentialsSource: credentialsSourceOf(credentialFields),
+        available: olds.available !== false || state.enabled,
+      };
+      for (const key of [
+        "credentials",
+        "credentialsRef",
+        "credentialsArn",
+        "credentialsVersionId",
+      ] as const) {
+        if (credentialFields[key] === undefined) delete out[key];
+        else (out as unknown as Record<string, unknown>)[key] = credentialFields[key];
+      }
+      return out;
+    };
+    const done = await applyWrites({ client, account, name, credentials }, writes, known, outputs);
+    return { outs: outputs(done) };
+  });
 }
 
 /** Qard has no delete: a removed configuration is disabled (one PUT). */
-export async function remove(
-  config: ConnectionConfig,
-  id: string,
-  props: Partial<ProviderOutputs>,
-): Promise<void> {
-  const name = props.providerName ?? id;
-  const client = await clientFor(config);
-  try {
-    await client.setEnabled(name, false);
-  } catch (error) {
-    if (error instanceof (await loadQard()).QardNotFoundError) return;
-    throw new Error(`Qard provider "${name}": could not disable it: ${messageOf(error)}`, { cause: error });
-  }
+export function remove(config: ConnectionConfig, id: string, props: Partial<ProviderOutputs>): Promise<void> {
+  return withSafeErrors(async () => {
+    rememberSecrets(props.credentials);
+    const name = props.providerName ?? id;
+    const { client, account } = await clientFor(config);
+    try {
+      await client.setEnabled(name, false);
+    } catch (error) {
+      if (error instanceof (await loadQard()).QardNotFoundError) return;
+      throw new Error(`Qard provider "${name}": could not disable it: ${messageOf(error)}`, { cause: error });
+    } finally {
+      forgetLiveProvider(account, name);
+    }
+  });
 }
 
-async function clientFor(config: ConnectionConfig): Promise<QardClient> {
+interface Account {
+  client: QardClient;
+  /** The key of this account's shared provider list. */
+  account: string;
+}
+
+async function clientFor(config: ConnectionConfig): Promise<Account> {
   const connection = await resolveConnection(config);
+  rememberSecrets(connection.apiKey);
   const { QardClient } = await loadQard();
-  return new QardClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey });
+  return {
+    client: new QardClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey }),
+    account: accountKey(connection.baseUrl, connection.apiKey),
+  };
 }
 
 /**
- * The HTTP client (node-fetch, response schemas) is loaded on first use: `check` and `diff`, which every
- * preview runs in a fresh provider process, never call Qard.
+ * The HTTP client (node-fetch, response schemas) is loaded on first use: `diff`, and `check` of resources
+ * that already exist, never call Qard.
  */
 function loadQard(): Promise<typeof import("../qard/index.ts")> {
   return import("../qard/index.ts");
 }
 
-async function getLiveProvider(client: QardClient, name: string): Promise<QardProvider> {
+async function requireLiveProvider(client: QardClient, account: string, name: string): Promise<QardProvider> {
+  let live: QardProvider | undefined;
   try {
-    return await client.getProvider(name);
+    live = await liveProvider(client, account, name);
   } catch (error) {
-    if (error instanceof (await loadQard()).QardNotFoundError) {
-      throw new Error(`Qard has no provider named "${name}" for this account: check providerName`, {
-        cause: error,
-      });
-    }
     throw new Error(`Qard provider "${name}": ${messageOf(error)}`, { cause: error });
   }
+  if (live === undefined) throw new Error(unknownProviderReason(name));
+  return live;
+}
+
+function unknownProviderReason(name: string): string {
+  return `Qard has no provider named "${name}" for this account: check providerName`;
 }
 
 function desiredOf(inputs: ProviderInputs) {
@@ -236,7 +335,10 @@ function notAvailable(name: string): Error {
   );
 }
 
-/** The credential object to send, from the inputs or from the exact Secrets Manager version `check` resolved. */
+/**
+ * The credential object to send, from the inputs or from the exact Secrets Manager version `check`
+ * resolved. Read and validated before the resource's first write, so a bad payload writes nothing.
+ */
 async function desiredCredentials(
   inputs: ProviderInputs,
   liveKeys: readonly string[] | undefined,
@@ -249,6 +351,7 @@ async function desiredCredentials(
       ref,
       inputs.credentialsVersionId ? { versionId: inputs.credentialsVersionId } : {},
     );
+    rememberSecrets(secret.payload);
     credentials = secret.payload;
     source = `secret "${ref.secretId}" (${secret.version.versionId})`;
   }
@@ -257,52 +360,63 @@ async function desiredCredentials(
     catalogueEntry(inputs.providerName)?.credentials ??
     (liveKeys && liveKeys.length > 0 ? liveKeys : undefined);
   const problems = expected ? credentialKeyProblems(expected, credentials) : [];
-  if (problems.length > 0)
-    throw new Error(`${source} for Qard provider "${inputs.providerName}": ${problems.join("; ")}`);
   for (const [key, value] of Object.entries(credentials)) {
-    if (typeof value !== "string" && typeof value !== "boolean") {
-      throw new Error(
-        `${source} for Qard provider "${inputs.providerName}": key "${key}" must be a string or a boolean`,
-      );
+    if (typeof value !== "string" && typeof value !== "boolean" && !expected) {
+      problems.push(`key "${key}" must be a string or a boolean`);
     }
+  }
+  problems.push(...blankCredentialKeys(credentials).map((key) => `key "${key}" is empty`));
+  if (problems.length > 0) {
+    throw new Error(
+      `${source} for Qard provider "${inputs.providerName}": ${problems.join("; ")}. Nothing was written to Qard for it.`,
+    );
   }
   return credentials as Record<string, CredentialValue>;
 }
 
+/** Where writes go: one provider of one account, with the credentials to send if the plan has them. */
+interface WriteTarget extends Account {
+  name: string;
+  credentials: Record<string, CredentialValue> | undefined;
+}
+
 async function applyWrites(
-  client: QardClient,
-  name: string,
-  credentials: Record<string, CredentialValue> | undefined,
+  target: WriteTarget,
   writes: Write[],
   start: KnownState,
   outputsAt: (state: KnownState) => ProviderOutputs,
 ): Promise<KnownState> {
+  const { name } = target;
   let state = start;
   const written: string[] = [];
-  for (const write of writes) {
-    try {
-      await send(client, name, credentials, write);
-    } catch (error) {
-      const what = `${describe(write)} failed: ${messageOf(error)}`;
-      if (written.length === 0) throw new Error(`Qard provider "${name}": ${what}`, { cause: error });
-      throw new PartialApplyError(
-        name,
-        outputsAt(state),
-        `Qard provider "${name}": ${what}. Already written: ${written.join(", ")}; the next \`pulumi up\` resumes from there.`,
-      );
+  try {
+    for (const write of writes) {
+      try {
+        await send(target, write);
+      } catch (error) {
+        const what = `${describe(write)} failed: ${messageOf(error)}`;
+        if (written.length === 0) {
+          throw new Error(`Qard provider "${name}": ${what}. Nothing was written to Qard for it.`, {
+            cause: error,
+          });
+        }
+        throw new PartialApplyError(
+          name,
+          outputsAt(state),
+          `Qard provider "${name}": ${what}. Already written: ${written.join(", ")}; the next \`pulumi up\` resumes from there.`,
+        );
+      }
+      state = applyWrite(state, write);
+      written.push(describe(write));
     }
-    state = applyWrite(state, write);
-    written.push(describe(write));
+  } finally {
+    if (written.length > 0 || writes.length > 0) forgetLiveProvider(target.account, name);
   }
   return state;
 }
 
-async function send(
-  client: QardClient,
-  name: string,
-  credentials: Record<string, CredentialValue> | undefined,
-  write: Write,
-): Promise<void> {
+async function send(target: WriteTarget, write: Write): Promise<void> {
+  const { client, name, credentials } = target;
   switch (write.kind) {
     case "credentials":
       if (!credentials) throw new Error("no credentials to write");

@@ -22,6 +22,11 @@ export interface ProviderInputs {
   settings: Record<string, boolean>;
   enabled: boolean;
   schemaVersion: number;
+  /**
+   * False refuses to take over a provider already enabled in Qard (the create fails before any write).
+   * Absent means allowed: adoption is how an existing account comes under management. Not diffed.
+   */
+  adoptExisting?: boolean;
 }
 
 export type CredentialsSource = "value" | "secretsManager" | "none";

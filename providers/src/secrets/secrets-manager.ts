@@ -82,6 +82,51 @@ export async function readSecretText(
   }
 }
 
+/**
+ * The version a staging label points at, from the secret's metadata alone (DescribeSecret): what preview
+ * and drift need to see a rotation, without permission to read any value.
+ */
+export async function describeSecretVersion(
+  ref: SecretsManagerRef,
+  limits: SecretsCallLimits = {},
+): Promise<SecretVersion> {
+  const { DescribeSecretCommand } = await import("@aws-sdk/client-secrets-manager");
+  const client = await createSecretsManagerClient(regionOf(ref), limits);
+  const stage = ref.versionStage ?? DEFAULT_STAGE;
+  const where = `stage ${stage}`;
+  try {
+    const answer = await client
+      .send(new DescribeSecretCommand({ SecretId: ref.secretId }), { abortSignal: callSignal(limits) })
+      .catch((error: unknown) => {
+        throw (
+          interruptedError(ref.secretId, where, error, limits) ??
+          describeAwsError(ref.secretId, where, error, "secretsmanager:DescribeSecret")
+        );
+      });
+    if (!answer.ARN) {
+      throw new SecretSourceError(
+        ref.secretId,
+        `Secrets Manager answered without ARN for secret "${ref.secretId}"`,
+      );
+    }
+    const versionId = versionAtStage(answer.VersionIdsToStages ?? {}, stage);
+    if (versionId === undefined) {
+      throw new SecretSourceError(
+        ref.secretId,
+        `secret "${ref.secretId}" has no version labelled ${stage}: store a value, or fix versionStage`,
+      );
+    }
+    return { arn: answer.ARN, versionId };
+  } finally {
+    client.destroy();
+  }
+}
+
+/** The version id carrying `stage` in DescribeSecret's VersionIdsToStages. */
+export function versionAtStage(versions: Record<string, string[]>, stage: string): string | undefined {
+  return Object.entries(versions).find(([, stages]) => stages.includes(stage))?.[0];
+}
+
 /** Reads a secret that holds a JSON object (a provider's credentials). */
 export async function readSecretJson(
   ref: SecretsManagerRef,
@@ -132,7 +177,12 @@ function interruptedError(
   return undefined;
 }
 
-function describeAwsError(secretId: string, where: string, error: unknown): SecretSourceError {
+function describeAwsError(
+  secretId: string,
+  where: string,
+  error: unknown,
+  permission = "secretsmanager:GetSecretValue",
+): SecretSourceError {
   const name = error instanceof Error ? error.name : "Error";
   switch (name) {
     case "ResourceNotFoundException":
@@ -143,7 +193,7 @@ function describeAwsError(secretId: string, where: string, error: unknown): Secr
     case "AccessDeniedException":
       return new SecretSourceError(
         secretId,
-        `access denied reading secret "${secretId}": the deployment role needs secretsmanager:GetSecretValue on it`,
+        `access denied reading secret "${secretId}": the role needs ${permission} on it`,
       );
     case "DecryptionFailure":
       return new SecretSourceError(secretId, `secret "${secretId}" could not be decrypted with its KMS key`);
