@@ -83,8 +83,20 @@ export class FaultTable {
 /** Validates a fault from JSON (or from a test); throws a 400 ApiError naming the bad field. */
 export function parseFaultSpec(input: unknown): FaultSpec {
   if (!isRecord(input)) throw badRequest("A fault must be a JSON object.");
-  const { method, path, times, status, retryAfter, latencyMs, reset, hang, redirectTo, html, hugeBytes, echo } =
-    input;
+  const {
+    method,
+    path,
+    times,
+    status,
+    retryAfter,
+    latencyMs,
+    reset,
+    hang,
+    redirectTo,
+    html,
+    hugeBytes,
+    echo,
+  } = input;
   const known = [
     ...["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang"],
     ...["redirectTo", "html", "hugeBytes", "echo"],
