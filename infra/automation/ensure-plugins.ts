@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { PluginInfo, Stack } from "@pulumi/pulumi/automation/index.js";
-import { cliErrorLines } from "./cli-errors.ts";
+import { conciseErrorMessage } from "./cli-errors.ts";
 import { projectRoot } from "./project-root.ts";
 import {
   automaticPluginAcquisitionDisabled,
@@ -58,8 +58,7 @@ export async function ensureRequiredPlugins(stack: Stack, env: NodeJS.ProcessEnv
   try {
     await stack.workspace.installPlugin(aws.name, `v${aws.version}`, "resource");
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = cliErrorLines(message)[0]?.replace(/^error:\s*/, "") ?? message.split("\n")[0];
+    const reason = conciseErrorMessage(error).replaceAll("\n", "; ");
     throw new MissingPluginError(missingPluginMessage(stack.name, aws, `the download failed (${reason})`));
   }
 }
