@@ -17,7 +17,7 @@ import { parseCommandLine, usageError } from "../workflows/command-line.ts";
 import { runCommand } from "../workflows/run-command.ts";
 
 const API_CALL_SIZES = [1, 10];
-// The sizes the issue asks for; beyond the emulator's built-in providers, the fleet uses synthetic ones.
+// Small, medium and fleet-sized stacks; beyond the emulator's built-in providers, the fleet uses synthetic ones.
 const OVERHEAD_SIZES = [1, 10, 50];
 
 const BENCH_USAGE = "Usage: npm run bench -- [--repetitions 7]";
