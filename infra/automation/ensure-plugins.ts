@@ -13,12 +13,12 @@ import {
 } from "./required-plugins.ts";
 
 /** A plugin the stack's program needs could not be had; the message says how to install it. */
-export class MissingPluginError extends Error {
+class MissingPluginError extends Error {
   override name = "MissingPluginError";
 }
 
 /** The version of the installed `@pulumi/aws`: its resources ask the engine for exactly this plugin. */
-export function installedAwsPackageVersion(): string {
+function installedAwsPackageVersion(): string {
   const require = createRequire(path.join(projectRoot(), "package.json"));
   const manifest = JSON.parse(readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")) as {
     version: string;

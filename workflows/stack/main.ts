@@ -9,7 +9,7 @@ import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
 import { runCommand } from "../run-command.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 
-export const STACK_USAGE =
+const STACK_USAGE =
   "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]";
 const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];

@@ -14,9 +14,9 @@ export interface VerifyArgs {
 
 export type VerifyCommand = { kind: "help" } | { kind: "verify"; args: VerifyArgs };
 
-export const DEFAULT_PROVIDER = "shopify";
+const DEFAULT_PROVIDER = "shopify";
 // Long enough for a person to open the authorization link and log in to the shop.
-export const DEFAULT_TIMEOUT_SECONDS = 600;
+const DEFAULT_TIMEOUT_SECONDS = 600;
 
 export const VERIFY_USAGE = `Usage: npm run verify -- --stack <name> --user <id> [options]
 
