@@ -23,7 +23,7 @@ async function settle(): Promise<void> {
 }
 
 describe("ShopifyProvider", () => {
-  it("maps the seed's three settings: credentials (secret), auto_connect, enabled", async () => {
+  it("maps its three inputs: credentials (secret), auto_connect, enabled", async () => {
     new ShopifyProvider("shop-a", { clientId: "app-key", clientSecret: "app-secret", autoConnect: false });
     await settle();
     const resource = registered.find((r) => r.name === "shop-a");

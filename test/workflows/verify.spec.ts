@@ -12,9 +12,10 @@ import {
   type SyncStatus,
 } from "../../providers/src/qard/index.ts";
 import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
-import { parseVerifyArgs, UsageError } from "../../workflows/verify/args.ts";
-import { EXIT_USAGE, runVerifyCli, type VerifyCliOptions } from "../../workflows/verify/run-verify-cli.ts";
-import { connectionFromStackConfig, pulumiErrorLine } from "../../workflows/verify/stack-connection.ts";
+import { parseVerifyArgs } from "../../workflows/verify/args.ts";
+import { EXIT_USAGE, UsageError } from "../../workflows/usage-error.ts";
+import { runVerifyCli, type VerifyCliOptions } from "../../workflows/verify/run-verify-cli.ts";
+import { connectionFromStackConfig } from "../../workflows/verify/stack-connection.ts";
 import { connectionIdsFromSyncs } from "../../workflows/verify/existing-connection.ts";
 import { trackedStatuses } from "../../workflows/verify/sync-tracking.ts";
 import { VerifyError } from "../../workflows/verify/verify-error.ts";
@@ -223,7 +224,7 @@ describe("verifyIntegration", () => {
     expect((failure as VerifyError).reason).toBe("provider-disabled");
     expect((failure as VerifyError).message).toMatch(/"shopify" is not enabled.*`pulumi up`/s);
     expect(emulator.control.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
-      "GET /api/v6/providers/shopify",
+      "GET /api/v6/providers",
     ]);
   });
 
@@ -629,19 +630,6 @@ describe("sync tracking and connection steps", () => {
     ["DISCONNECTED", "failed"],
   ] as const)("a connection %s means %s", (status, step) => {
     expect(connectionStep(status)).toBe(step);
-  });
-});
-
-describe("pulumiErrorLine", () => {
-  it("keeps the CLI's error line of an Automation API failure", () => {
-    const message =
-      "code: -2\n stdout: \n stderr: Command failed with exit code 6: pulumi stack select --stack nope\n" +
-      "error: no stack named 'nope' found\n err?: Error: Command failed\nerror: no stack named 'nope' found\n";
-    expect(pulumiErrorLine(message)).toBe("no stack named 'nope' found");
-  });
-
-  it("keeps a message without one whole", () => {
-    expect(pulumiErrorLine("spawn pulumi ENOENT")).toBe("spawn pulumi ENOENT");
   });
 });
 
