@@ -1,14 +1,11 @@
 // The plain shapes the dynamic provider stores. Inputs are what `check` returns; outputs are inputs plus
 // what Qard and Secrets Manager told us. Every output key is listed so `diff` compares an explicit list.
 
-export type CredentialValue = string | boolean;
+import type { SecretsManagerRef } from "../secrets/secrets-manager-ref.ts";
 
-export interface SecretsManagerRef {
-  secretId: string;
-  region?: string;
-  /** Which staging label to follow; AWSCURRENT unless set. */
-  versionStage?: string;
-}
+export type { SecretsManagerRef };
+
+export type CredentialValue = string | boolean;
 
 export interface ProviderInputs {
   providerName: string;
