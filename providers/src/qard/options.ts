@@ -1,5 +1,5 @@
-import { isIPv4 } from "node:net";
 import nodeFetch from "node-fetch";
+import { isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./api-url.ts";
 import { QardConfigError } from "./errors.ts";
 import { createRedactor } from "./redact.ts";
 
@@ -132,13 +132,6 @@ export function normalizeOptions(options: QardClientOptions): NormalizedOptions 
   };
 }
 
-/** True for hosts that never leave the machine, where plain http exposes the key to no one. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === "localhost" || host === "[::1]" || host === "::1") return true;
-  return isIPv4(host) && host.startsWith("127.");
-}
-
 function normalizeBaseUrl(raw: unknown, apiKey: string): string {
   if (typeof raw !== "string" || raw.trim() === "") {
     throw new QardConfigError("baseUrl is required, e.g. https://api.qardfinance.com");
@@ -162,10 +155,10 @@ function normalizeBaseUrl(raw: unknown, apiKey: string): string {
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} must be an https URL`);
   }
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+  if (!isSecureApiUrl(url)) {
     throw new QardConfigError(
       `baseUrl ${JSON.stringify(shown)} uses plain http to a non-loopback host, which would send the API key ` +
-        `in clear; use https (plain http is accepted only for localhost, 127.0.0.0/8 and ::1)`,
+        `in clear; use https (plain http is accepted only for ${PLAIN_HTTP_HOSTS})`,
     );
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
