@@ -1,6 +1,9 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { catalogueEntry } from "../catalogue.ts";
+import { isResolvedCredentialField } from "./credential-fields.ts";
 import { credentialKeyProblems } from "./credential-keys.ts";
+import { providerInputsSchema } from "./input-schemas.ts";
+import { unknownSettingsProblem } from "./unknown-settings.ts";
 import { SCHEMA_VERSION, type ProviderInputs } from "./state.ts";
 
 /** The value Pulumi passes for an input that is not known yet (preview). */
@@ -16,31 +19,7 @@ export interface CheckedInputs {
   failures: CheckFailure[];
 }
 
-const providerName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a Qard provider's technical name, like shopify or sandbox_public");
-const credentialValue = z.union([
-  z.string().refine((value) => value.trim() !== "", "must not be empty or whitespace"),
-  z.boolean(),
-]);
-const credentials = z.record(z.string(), credentialValue, {
-  error: "must be an object of credential keys to strings or booleans",
-});
-const credentialsRef = z.strictObject({
-  secretId: z.string().min(1, "must name a Secrets Manager secret (name or ARN)"),
-  region: z.string().min(1).optional(),
-  versionStage: z.string().min(1).optional(),
-});
-const settings = z.record(z.string(), z.boolean({ error: "every setting must be a boolean" }));
-const fields = {
-  providerName,
-  credentials,
-  credentialsRef,
-  settings,
-  enabled: z.boolean({ error: "must be a boolean" }),
-  schemaVersion: z.number().int().positive(),
-  adoptExisting: z.boolean({ error: "must be a boolean" }),
-} as const;
+const fields = providerInputsSchema.shape;
 type Field = keyof typeof fields;
 
 /** True when a value, or anything inside it, is still unknown (preview). */
@@ -76,12 +55,8 @@ export function checkInputs(news: Readonly<Record<string, unknown>>): CheckedInp
     else failures.push({ property: field, reason: reasonOf(parsed.error) });
   }
   for (const key of Object.keys(news)) {
-    if (
-      !(key in fields) &&
-      key !== "__provider" &&
-      key !== "credentialsArn" &&
-      key !== "credentialsVersionId"
-    ) {
+    // The resolved credential fields come back from old state; __provider is the engine's.
+    if (!(key in fields) && key !== "__provider" && !isResolvedCredentialField(key)) {
       failures.push({ property: key, reason: "is not a property of a Qard provider configuration" });
     }
   }
@@ -114,14 +89,8 @@ function catalogueFailures(inputs: ProviderInputs): CheckFailure[] {
     }
   }
   if (!hasUnknowns(inputs.settings)) {
-    const unknownSettings = Object.keys(inputs.settings).filter((key) => !entry.settings.includes(key));
-    if (unknownSettings.length > 0) {
-      const accepted = entry.settings.length > 0 ? entry.settings.join(", ") : "none";
-      failures.push({
-        property: "settings",
-        reason: `${inputs.providerName} has no setting ${unknownSettings.map((k) => `"${k}"`).join(", ")} (accepted: ${accepted})`,
-      });
-    }
+    const problem = unknownSettingsProblem(inputs.providerName, inputs.settings, entry.settings);
+    if (problem !== undefined) failures.push({ property: "settings", reason: problem });
   }
   return failures;
 }
