@@ -1,5 +1,5 @@
 import type { ConfigMap } from "@pulumi/pulumi/automation/index.js";
-import { isRecord } from "@qard-iac/pulumi-qard/rules";
+import { isRecord, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
 
 /** A resource plugin the Qard program loads beyond Pulumi's own dynamic-provider plugin. */
 export interface PluginRequirement {
@@ -29,8 +29,7 @@ export function needsAwsPlugin(config: ConfigMap): boolean {
   const providers = parseJson(config["qard:providers"]?.value);
   if (!isRecord(providers)) return false;
   return Object.values(providers).some(
-    (provider) =>
-      isRecord(provider) && isRecord(provider.credentials) && "secretsManager" in provider.credentials,
+    (provider) => isRecord(provider) && secretsManagerRefIn(provider.credentials) !== undefined,
   );
 }
 

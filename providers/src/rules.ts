@@ -3,6 +3,7 @@
 // root export stays what a Pulumi program needs.
 export { catalogueEntry, KNOWN_PROVIDERS, type CatalogueEntry, type CredentialType } from "./catalogue.ts";
 export { isRecord } from "./is-record.ts";
+export { secretsManagerRefIn } from "./secrets/secrets-manager-ref.ts";
 export { isProviderName, PROVIDER_NAME_HINT, PROVIDER_NAME_PATTERN } from "./provider-name.ts";
 export { apiUrlProblem, isLoopbackHost, isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./qard/api-url.ts";
 export {

@@ -1,6 +1,12 @@
 import { catalogueEntry, type CredentialType } from "@qard-iac/pulumi-qard";
 import type { QardProvider } from "@qard-iac/pulumi-qard/qard";
-import { isProviderName, planWrites, sameJson, type Write } from "@qard-iac/pulumi-qard/rules";
+import {
+  isProviderName,
+  planWrites,
+  sameJson,
+  secretsManagerRefIn,
+  type Write,
+} from "@qard-iac/pulumi-qard/rules";
 import { effectiveSettings, type RawProvider, type RawProviders } from "../promote/plan-promotion.ts";
 import { secretIdFor } from "./secret-id-pattern.ts";
 
@@ -186,8 +192,8 @@ function differencesOf(provider: string, current: RawProvider, next: RawProvider
 /** Where credentials come from, never a value (value-mode leaves may be secure in the file). */
 export function credentialsLabel(credentials: unknown): string | undefined {
   if (credentials === undefined) return undefined;
-  const ref = (credentials as { secretsManager?: { secretId?: unknown } }).secretsManager;
-  return typeof ref?.secretId === "string" ? `secret ${ref.secretId}` : "values in stack config";
+  const ref = secretsManagerRefIn(credentials);
+  return ref ? `secret ${ref.secretId}` : "values in stack config";
 }
 
 /**

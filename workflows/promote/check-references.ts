@@ -1,14 +1,9 @@
 import { catalogueEntry, readSecretJson, type SecretsManagerRef } from "@qard-iac/pulumi-qard";
-import { credentialPayloadProblems } from "@qard-iac/pulumi-qard/rules";
+import { credentialPayloadProblems, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
 import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 
 function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | undefined {
-  const credentials = provider?.credentials;
-  if (!credentials || typeof credentials !== "object" || !("secretsManager" in credentials)) return undefined;
-  const ref = (credentials as { secretsManager: unknown }).secretsManager;
-  if (!ref || typeof ref !== "object" || typeof (ref as { secretId?: unknown }).secretId !== "string")
-    return undefined;
-  return ref as SecretsManagerRef;
+  return secretsManagerRefIn(provider?.credentials);
 }
 
 async function arnOf(ref: SecretsManagerRef): Promise<string | undefined> {

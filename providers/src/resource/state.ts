@@ -2,6 +2,7 @@
 // what Qard and Secrets Manager told us. Every output key is listed so `diff` compares an explicit list.
 
 import type { SecretsManagerRef } from "../secrets/secrets-manager-ref.ts";
+import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
 
 export type { SecretsManagerRef };
 
@@ -53,9 +54,8 @@ export function inputsOf(outputs: ProviderOutputs): ProviderInputs {
     enabled: outputs.enabled,
     schemaVersion: outputs.schemaVersion,
   };
-  if (outputs.credentials !== undefined) inputs.credentials = outputs.credentials;
-  if (outputs.credentialsRef !== undefined) inputs.credentialsRef = outputs.credentialsRef;
-  if (outputs.credentialsArn !== undefined) inputs.credentialsArn = outputs.credentialsArn;
-  if (outputs.credentialsVersionId !== undefined) inputs.credentialsVersionId = outputs.credentialsVersionId;
+  for (const field of CREDENTIAL_FIELDS) {
+    if (outputs[field] !== undefined) Object.assign(inputs, { [field]: outputs[field] });
+  }
   return inputs;
 }
