@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   apiUrlProblem,
   credentialValuesSchema,
+  isRecord,
   providerInputsSchema,
   providerNameSchema,
   secretsManagerRefSchema,
@@ -30,15 +31,29 @@ export interface ProviderStackConfig {
 
 // One provider's entry: the resource's own `enabled` and `settings` rules, the two ways of giving
 // credentials under one key, and the program's resource options.
+const byReference = z.strictObject({ secretsManager: secretsManagerRefSchema });
+type CredentialsConfig = z.infer<typeof byReference> | z.infer<typeof credentialValuesSchema>;
+
+// A `secretsManager` key makes the entry a reference, whatever its shape: read as values, a mistyped
+// reference would be sent to Qard as a credential named "secretsManager".
+const credentialsSchema = z.unknown().transform((value, ctx): CredentialsConfig => {
+  const schema =
+    isRecord(value) && Object.hasOwn(value, "secretsManager") ? byReference : credentialValuesSchema;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, input: value });
+  }
+  return z.NEVER;
+});
+
 const resource = providerInputsSchema.shape;
 const providerSchema = z
   .strictObject({
     enabled: resource.enabled.default(true),
     autoConnect: z.boolean().optional(),
     settings: resource.settings.default({}),
-    credentials: z
-      .union([z.strictObject({ secretsManager: secretsManagerRefSchema }), credentialValuesSchema])
-      .optional(),
+    credentials: credentialsSchema.optional(),
     retainOnDelete: z.boolean().optional(),
     protect: z.boolean().optional(),
     adopt: resource.adoptExisting.optional(),
