@@ -30,11 +30,13 @@ describe("the provider catalogue", () => {
     expect(listed.map((provider) => provider.name)).toEqual(CATALOGUE.map((definition) => definition.name));
     for (const provider of listed) {
       const entry = KNOWN_PROVIDERS[provider.name];
-      expect({ name: provider.name, keys: provider.credentialKeys, settings: provider.settingNames }).toEqual({
-        name: provider.name,
-        keys: Object.keys(entry?.credentials ?? {}),
-        settings: entry?.settings,
-      });
+      expect({ name: provider.name, keys: provider.credentialKeys, settings: provider.settingNames }).toEqual(
+        {
+          name: provider.name,
+          keys: Object.keys(entry?.credentials ?? {}),
+          settings: entry?.settings,
+        },
+      );
     }
   });
 });
