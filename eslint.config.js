@@ -12,4 +12,22 @@ export default tseslint.config(
       "@typescript-eslint/no-require-imports": "off",
     },
   },
+  {
+    // The package boundary: everything outside the library uses what it exports, like a user would.
+    files: ["infra/**", "workflows/**", "policy/**", "emulator/**", "bench/**", "scripts/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/providers/src/**", "**/providers/dist/**"],
+              message:
+                "import the library through its exports: @qard-iac/pulumi-qard, @qard-iac/pulumi-qard/qard or @qard-iac/pulumi-qard/rules",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

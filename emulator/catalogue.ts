@@ -1,10 +1,14 @@
 /**
- * The providers the emulator knows, taken from Qard's provider pages (see /work/shared/qard-api.md).
- * Only Shopify's data types are published; the others are plausible placeholders so that connections and
- * syncs can be exercised for every provider. An emulator can be given extra providers on top of these.
+ * The providers the emulator knows. Their credential keys and settings come from the library's catalogue
+ * (Qard's provider pages, see shared/qard-api.md), so the emulator and the library's checks cannot
+ * disagree; the emulator adds what only an API answer shows. Only Shopify's data types are published; the
+ * others are plausible placeholders so that connections and syncs can be exercised for every provider. An
+ * emulator can be given extra providers on top of these.
  */
+import { catalogueEntry, type CredentialType } from "@qard-iac/pulumi-qard/rules";
+import { COMMERCE_COLLECTION_DATA_TYPES } from "@qard-iac/pulumi-qard/qard";
 
-export type CredentialType = "string" | "boolean";
+export type { CredentialType };
 
 export interface CredentialKey {
   name: string;
@@ -22,57 +26,36 @@ export interface ProviderDefinition {
   dataTypes: readonly string[];
 }
 
-const COMMERCE = ["COMMERCE_LOCATION", "COMMERCE_CUSTOMER", "COMMERCE_PRODUCT", "COMMERCE_ORDER"] as const;
+const COMMERCE = Object.values(COMMERCE_COLLECTION_DATA_TYPES);
 const PAYMENT = ["PAYMENT_ACCOUNT", "PAYMENT_TRANSACTION"] as const;
 const COMPANY = ["COMPANY_PROFILE", "COMPANY_OFFICER", "COMPANY_BENEFICIAL_OWNER"] as const;
 const BANKING = ["BANK_ACCOUNT", "BANK_TRANSACTION"] as const;
 
-const text = (name: string): CredentialKey => ({ name, type: "string" });
-const IS_SANDBOX: CredentialKey = { name: "is_sandbox", type: "boolean" };
-
+/** A documented provider: its keys and settings from the library's catalogue, the rest given here. */
 function provider(
   name: string,
-  fields: Partial<Omit<ProviderDefinition, "name">> & Pick<ProviderDefinition, "dataTypes">,
+  fields: Partial<Pick<ProviderDefinition, "unique" | "authRequired">> &
+    Pick<ProviderDefinition, "dataTypes">,
 ): ProviderDefinition {
-  return { name, unique: false, authRequired: false, credentials: [], settings: ["auto_connect"], ...fields };
+  const entry = catalogueEntry(name);
+  if (entry === undefined) throw new Error(`${name} is not in the library's provider catalogue`);
+  const credentials = Object.entries(entry.credentials).map(([key, type]) => ({ name: key, type }));
+  return { name, unique: false, authRequired: false, credentials, settings: entry.settings, ...fields };
 }
 
 export const CATALOGUE: readonly ProviderDefinition[] = [
-  provider("shopify", {
-    authRequired: true,
-    credentials: [text("client_id"), text("client_secret")],
-    dataTypes: COMMERCE,
-  }),
-  provider("paypal", {
-    authRequired: true,
-    credentials: [IS_SANDBOX, text("client_id"), text("client_secret")],
-    dataTypes: PAYMENT,
-  }),
-  provider("gocardless", {
-    authRequired: true,
-    credentials: [IS_SANDBOX, text("client_id"), text("client_secret")],
-    dataTypes: PAYMENT,
-  }),
-  provider("square", {
-    authRequired: true,
-    credentials: [IS_SANDBOX, text("app_id"), text("app_secret"), text("oauth_secret")],
-    settings: [],
-    dataTypes: COMMERCE,
-  }),
+  provider("shopify", { authRequired: true, dataTypes: COMMERCE }),
+  provider("paypal", { authRequired: true, dataTypes: PAYMENT }),
+  provider("gocardless", { authRequired: true, dataTypes: PAYMENT }),
+  provider("square", { authRequired: true, dataTypes: COMMERCE }),
   provider("infogreffe", {
     unique: true,
-    credentials: [text("client_id"), text("password")],
-    settings: ["auto_connect", "confidential_only"],
     dataTypes: ["COMPANY_PROFILE", "COMPANY_OFFICER", "LEGAL_DOCUMENT"],
   }),
   provider("company_legal_fr", { unique: true, dataTypes: COMPANY }),
   provider("prestashop", { authRequired: true, dataTypes: COMMERCE }),
   provider("woocommerce", { authRequired: true, dataTypes: COMMERCE }),
-  provider("comply_cube", {
-    unique: true,
-    settings: ["officers_check", "beneficial_owners_check", "background_check_nodes_check"],
-    dataTypes: ["KYC_CHECK"],
-  }),
+  provider("comply_cube", { unique: true, dataTypes: ["KYC_CHECK"] }),
   provider("sandbox_public", { unique: true, dataTypes: COMPANY }),
   provider("sandbox_private", { dataTypes: ["FINANCIAL_STATEMENT", "TAX_RETURN"] }),
   provider("sandbox_openbanking", { dataTypes: BANKING }),

@@ -3,21 +3,13 @@
  * between users, so a test can compare two reads or two users.
  */
 import { createHash } from "node:crypto";
+import type { CommerceCollection } from "@qard-iac/pulumi-qard/qard";
 import { formatTimestamp } from "./time.ts";
 
-export type CommerceKind = "locations" | "customers" | "products" | "orders";
-
-export const COMMERCE_DATA_TYPES: Record<CommerceKind, string> = {
-  locations: "COMMERCE_LOCATION",
-  customers: "COMMERCE_CUSTOMER",
-  products: "COMMERCE_PRODUCT",
-  orders: "COMMERCE_ORDER",
-};
-
-const COUNTS: Record<CommerceKind, number> = { locations: 2, customers: 5, products: 8, orders: 12 };
+const COUNTS: Record<CommerceCollection, number> = { locations: 2, customers: 5, products: 8, orders: 12 };
 
 /** A UUID-formatted id derived from the user, the kind and the index. */
-function stableId(userId: string, kind: CommerceKind, index: number): string {
+function stableId(userId: string, kind: CommerceCollection, index: number): string {
   const hex = createHash("sha256").update(`${userId}/${kind}/${index}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -49,13 +41,13 @@ function timestamp(daysAfterEpoch: number): string {
   return formatTimestamp(EPOCH_MS + daysAfterEpoch * DAY_MS);
 }
 
-const indices = (kind: CommerceKind): number[] => Array.from({ length: COUNTS[kind] }, (_, i) => i);
+const indices = (kind: CommerceCollection): number[] => Array.from({ length: COUNTS[kind] }, (_, i) => i);
 
 function productPriceCents(index: number): number {
   return 500 + index * 350;
 }
 
-export function commerceRecords(userId: string, kind: CommerceKind): Record<string, unknown>[] {
+export function commerceRecords(userId: string, kind: CommerceCollection): Record<string, unknown>[] {
   switch (kind) {
     case "locations":
       return indices(kind).map((i) => ({

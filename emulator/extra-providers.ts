@@ -5,10 +5,9 @@
  */
 import { CATALOGUE, type CredentialKey, type ProviderDefinition } from "./catalogue.ts";
 import { isRecord } from "./json.ts";
+import { PROVIDER_NAME_PATTERN } from "@qard-iac/pulumi-qard/rules";
 import { providerJson } from "./provider-json.ts";
 
-/** The names the stack config accepts, which also keeps them usable as a URL path segment. */
-const PROVIDER_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 /** Credential keys and settings are JSON field names in Qard's snake_case. */
 const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
 
@@ -52,8 +51,9 @@ function parseDefinition(entry: unknown, at: string): ProviderDefinition {
     throw new Error(`${at} has unknown fields ${unknown.join(", ")} (known: ${FIELDS.join(", ")})`);
   }
   const { name } = entry;
-  if (typeof name !== "string" || !PROVIDER_NAME.test(name)) {
-    throw new Error(`${at}: name must be a string matching ${PROVIDER_NAME} (like shopify)`);
+  // The names the stack config accepts, which also keeps them usable as a URL path segment.
+  if (typeof name !== "string" || !PROVIDER_NAME_PATTERN.test(name)) {
+    throw new Error(`${at}: name must be a string matching ${PROVIDER_NAME_PATTERN} (like shopify)`);
   }
   const where = `${at} (${name})`;
   for (const flag of ["unique", "authRequired"] as const) {

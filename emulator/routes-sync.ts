@@ -1,7 +1,8 @@
 /** Synchronizations and the commerce data they make available. */
 import { randomUUID } from "node:crypto";
 import { unprocessable } from "./api-error.ts";
-import { COMMERCE_DATA_TYPES, commerceRecords, type CommerceKind } from "./commerce.ts";
+import { COMMERCE_COLLECTION_DATA_TYPES, type CommerceCollection } from "@qard-iac/pulumi-qard/qard";
+import { commerceRecords } from "./commerce.ts";
 import type { QardContext } from "./context.ts";
 import { isRecord, isStringArray } from "./json.ts";
 import type { Route } from "./router.ts";
@@ -19,14 +20,14 @@ function requestedTypes(body: unknown): string[] | undefined {
   return body.data_types;
 }
 
-function commerceRoute(kind: CommerceKind): Route<QardContext> {
+function commerceRoute(kind: CommerceCollection): Route<QardContext> {
   return {
     method: "GET",
     pattern: `/api/v6/users/{userId}/commerce-${kind}`,
     mutates: false,
     handle: (input, context) => {
       const user = findUser(context.state, input.params.userId);
-      const dataType = COMMERCE_DATA_TYPES[kind];
+      const dataType = COMMERCE_COLLECTION_DATA_TYPES[kind];
       const latest = latestSyncs(context.state.syncs, user.id).find((sync) => sync.dataType === dataType);
       // Data appears once a sync of its type has succeeded, as with Qard; before that the list is empty.
       const synced = latest !== undefined && syncStatusAt(latest, input.nowMs) === "SUCCESS";
@@ -69,5 +70,5 @@ export const syncRoutes: Route<QardContext>[] = [
       return { status: 200, body: latest.map((sync) => syncJson(sync, input.nowMs)) };
     },
   },
-  ...(Object.keys(COMMERCE_DATA_TYPES) as CommerceKind[]).map(commerceRoute),
+  ...(Object.keys(COMMERCE_COLLECTION_DATA_TYPES) as CommerceCollection[]).map(commerceRoute),
 ];

@@ -1,3 +1,4 @@
+import { isRecord } from "@qard-iac/pulumi-qard/rules";
 import type { ProviderStackConfig } from "./stack-config.ts";
 
 /** What the program can learn about which config values are secret. */
@@ -68,8 +69,4 @@ export function isStoredSecureIn(stackFile: unknown, path: readonly string[]): b
     node = node[segment];
   }
   return isRecord(node) && typeof node["secure"] === "string";
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -1,6 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
+import {
+  apiUrlProblem,
+  credentialValuesSchema,
+  isRecord,
+  providerInputsSchema,
+  providerNameSchema,
+  secretsManagerRefSchema,
+} from "@qard-iac/pulumi-qard/rules";
+import type { SecretsManagerRef } from "@qard-iac/pulumi-qard";
 import { z } from "zod";
-import { apiUrlProblem } from "./api-url.ts";
 
 /** A stack's `qard:*` configuration, validated before any resource is declared. */
 export interface StackConfig {
@@ -14,35 +22,41 @@ export interface StackConfig {
 export interface ProviderStackConfig {
   enabled: boolean;
   settings: Record<string, boolean>;
-  credentials?:
-    | { secretsManager: { secretId: string; region?: string; versionStage?: string } }
-    | Record<string, string | boolean>;
+  credentials?: { secretsManager: SecretsManagerRef } | z.infer<typeof credentialValuesSchema>;
   retainOnDelete?: boolean;
   protect?: boolean;
   /** false: refuse to take over the provider if it is already enabled in Qard. */
   adopt?: boolean;
 }
 
-const secretsManagerRef = z.strictObject({
-  secretId: z.string().min(1, "must name a Secrets Manager secret"),
-  region: z.string().min(1).optional(),
-  versionStage: z.string().min(1).optional(),
+// One provider's entry: the resource's own `enabled` and `settings` rules, the two ways of giving
+// credentials under one key, and the program's resource options.
+const byReference = z.strictObject({ secretsManager: secretsManagerRefSchema });
+type CredentialsConfig = z.infer<typeof byReference> | z.infer<typeof credentialValuesSchema>;
+
+// A `secretsManager` key makes the entry a reference, whatever its shape: read as values, a mistyped
+// reference would be sent to Qard as a credential named "secretsManager".
+const credentialsSchema = z.unknown().transform((value, ctx): CredentialsConfig => {
+  const schema =
+    isRecord(value) && Object.hasOwn(value, "secretsManager") ? byReference : credentialValuesSchema;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: "custom", message: issue.message, path: issue.path, input: value });
+  }
+  return z.NEVER;
 });
 
+const resource = providerInputsSchema.shape;
 const providerSchema = z
   .strictObject({
-    enabled: z.boolean().default(true),
+    enabled: resource.enabled.default(true),
     autoConnect: z.boolean().optional(),
-    settings: z.record(z.string(), z.boolean()).default({}),
-    credentials: z
-      .union([
-        z.strictObject({ secretsManager: secretsManagerRef }),
-        z.record(z.string(), z.union([z.string(), z.boolean()])),
-      ])
-      .optional(),
+    settings: resource.settings.default({}),
+    credentials: credentialsSchema.optional(),
     retainOnDelete: z.boolean().optional(),
     protect: z.boolean().optional(),
-    adopt: z.boolean().optional(),
+    adopt: resource.adoptExisting.optional(),
   })
   .superRefine((value, ctx) => {
     const fromSettings = value.settings.auto_connect;
@@ -55,10 +69,6 @@ const providerSchema = z
     }
   });
 
-const providerName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, "provider names are Qard's technical names, like shopify");
-
 const apiUrl = z.string().superRefine((url, ctx) => {
   const problem = apiUrlProblem(url);
   if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
@@ -66,7 +76,7 @@ const apiUrl = z.string().superRefine((url, ctx) => {
 
 const stackSchema = z.strictObject({
   apiUrl: apiUrl.optional(),
-  providers: z.record(providerName, providerSchema, {
+  providers: z.record(providerNameSchema, providerSchema, {
     error: (issue) =>
       issue.code === "invalid_key"
         ? "is not a provider name: Qard's technical names look like shopify or sandbox_public"

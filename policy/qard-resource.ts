@@ -1,4 +1,5 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema.js";
+import { isRecord } from "@qard-iac/pulumi-qard/rules";
 
 /** The type the engine gives a `QardProviderConfig` (a dynamic resource with module "qard"). */
 export const QARD_RESOURCE_TYPE = "pulumi-nodejs:dynamic/qard:ProviderConfig";
@@ -27,10 +28,6 @@ export function viewOf(resourceName: string, props: Record<string, unknown>): Qa
     valueCredentialKeys: isRecord(credentials) ? Object.keys(credentials).sort() : [],
     byReference: isRecord(props.credentialsRef),
   };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The stack name in a URN: `urn:pulumi:<stack>::<project>::<type>::<name>`. */

@@ -1,13 +1,16 @@
 // The stack's `qard:*` config as a policy sees it: the inputs of the default dynamic provider (the engine
 // hands it the whole stack config, structured values as JSON text, secrets decrypted — never quote them).
+import { apiUrlFrom, connectionConfigFrom } from "@qard-iac/pulumi-qard/rules";
 
-/** Where the program sends API calls: `qard:apiUrl`, else QARD_API_URL, else Qard's own https URL. */
-export const DEFAULT_API_URL = "https://api.qardfinance.com";
-
+/** Where the program sends API calls, resolved as the provider resolves it. */
 export function apiUrlOf(providerProps: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
-  const configured = providerProps["qard:apiUrl"];
-  if (typeof configured === "string" && configured !== "") return configured;
-  return env.QARD_API_URL || DEFAULT_API_URL;
+  return apiUrlFrom(
+    connectionConfigFrom((key) => {
+      const value = providerProps[key];
+      return typeof value === "string" ? value : undefined;
+    }),
+    env,
+  );
 }
 
 /** `qard:reviewedDisable`: the providers whose disabling or removal in this stack has been reviewed. */

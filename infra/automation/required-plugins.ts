@@ -1,4 +1,5 @@
 import type { ConfigMap } from "@pulumi/pulumi/automation/index.js";
+import { isRecord, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
 
 /** A resource plugin the Qard program loads beyond Pulumi's own dynamic-provider plugin. */
 export interface PluginRequirement {
@@ -7,10 +8,6 @@ export interface PluginRequirement {
   version: string;
   /** Which stack setting makes the program need it, for the error that asks to install it. */
   neededFor: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function parseJson(text: string | undefined): unknown {
@@ -32,8 +29,7 @@ export function needsAwsPlugin(config: ConfigMap): boolean {
   const providers = parseJson(config["qard:providers"]?.value);
   if (!isRecord(providers)) return false;
   return Object.values(providers).some(
-    (provider) =>
-      isRecord(provider) && isRecord(provider.credentials) && "secretsManager" in provider.credentials,
+    (provider) => isRecord(provider) && secretsManagerRefIn(provider.credentials) !== undefined,
   );
 }
 

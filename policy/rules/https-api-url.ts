@@ -1,8 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
+import { isSecureApiUrl, PLAIN_HTTP_HOSTS } from "@qard-iac/pulumi-qard/rules";
 import { apiUrlOf } from "../stack-config.ts";
 import { stackOfUrn } from "../qard-resource.ts";
-
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Why the API URL is refused, or undefined: https only, plain http only to this machine (emulators). */
 export function apiUrlViolation(apiUrl: string, stack: string): string | undefined {
@@ -13,12 +12,11 @@ export function apiUrlViolation(apiUrl: string, stack: string): string | undefin
     // Not quoted: a malformed value could be anything, a pasted key included.
     return `qard:apiUrl: stack "${stack}" has an API URL that is not a valid URL. Set an https URL: pulumi config set qard:apiUrl https://api.qardfinance.com --stack ${stack}.`;
   }
-  if (url.protocol === "https:") return undefined;
-  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
+  if (isSecureApiUrl(url)) return undefined;
   // Only the origin: a URL may carry credentials in its user info or query.
   return (
     `qard:apiUrl: stack "${stack}" sends the API key and credentials to ${url.protocol}//${url.host}, which is not https ` +
-    `(plain http is allowed only to localhost/127.0.0.1). Set an https URL: ` +
+    `(plain http is allowed only to ${PLAIN_HTTP_HOSTS}). Set an https URL: ` +
     `pulumi config set qard:apiUrl https://api.qardfinance.com --stack ${stack} (or fix QARD_API_URL).`
   );
 }

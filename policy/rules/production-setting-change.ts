@@ -1,7 +1,8 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { lastDeployment, previousInputsOf } from "../previous-inputs.ts";
 import { productionStackOf } from "../production-scope.ts";
-import { isRecord, productionStacksSchema, QARD_RESOURCE_TYPE, viewOf } from "../qard-resource.ts";
+import { isRecord } from "@qard-iac/pulumi-qard/rules";
+import { productionStacksSchema, QARD_RESOURCE_TYPE, viewOf } from "../qard-resource.ts";
 
 export interface SettingChange {
   key: string;

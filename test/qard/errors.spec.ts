@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createApiError } from "../../providers/src/qard/errors.ts";
 import {
-  createApiError,
   createRedactor,
   QardApiError,
   QardAuthError,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULTS,
-  isLoopbackHost,
-  normalizeOptions,
-  QardClient,
-  QardConfigError,
-} from "../../providers/src/qard/index.ts";
+import { isLoopbackHost } from "../../providers/src/qard/api-url.ts";
+import { QardClient, QardConfigError } from "../../providers/src/qard/index.ts";
+import { DEFAULTS, normalizeOptions } from "../../providers/src/qard/options.ts";
 
 const KEY = "sk_live_0123456789";
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { fullJitterBackoffMs, parseRetryAfterMs, retryDelayMs } from "../../providers/src/qard/index.ts";
+import {
+  fullJitterBackoffMs,
+  parseRetryAfterMs,
+  retryDelayMs,
+} from "../../providers/src/qard/retry-delay.ts";
 
 const NOW = Date.parse("2024-01-15T10:30:00Z");
 const base = {

@@ -4,7 +4,7 @@ import {
   shouldRetry,
   type AttemptOutcome,
   type RetryState,
-} from "../../providers/src/qard/index.ts";
+} from "../../providers/src/qard/retry-policy.ts";
 
 const fresh: RetryState = {
   attempt: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AttemptOutcome } from "../../providers/src/qard/index.ts";
+import type { AttemptOutcome } from "../../providers/src/qard/retry-policy.ts";
 import { runWithRetry, type RetryClock, type RetrySettings } from "../../providers/src/qard/retry.ts";
 
 /** A clock that only moves when the loop sleeps or an attempt says it took time. */

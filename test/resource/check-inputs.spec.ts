@@ -57,7 +57,7 @@ describe("checkInputs", () => {
     const { failures } = checkInputs({ providerName: "shopify", settings: { autoconnect: true } });
     expect(failures).toContainEqual({
       property: "settings",
-      reason: 'shopify has no setting "autoconnect" (accepted: auto_connect)',
+      reason: 'Qard provider "shopify" has no setting "autoconnect" (accepted: auto_connect)',
     });
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { FIELD_RULES } from "../../providers/src/resource/input-fields.ts";
+import { describeProblems, FIELD_RULES } from "../../providers/src/resource/input-fields.ts";
 
 const reasonOf = (field: keyof typeof FIELD_RULES, value: unknown) => {
-  const result = FIELD_RULES[field](value);
-  return result.ok ? undefined : result.reason;
+  const problems = FIELD_RULES[field](value);
+  return problems.length === 0 ? undefined : describeProblems(problems);
 };
 
 describe("the rules of the resource's input properties", () => {

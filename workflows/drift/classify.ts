@@ -1,5 +1,5 @@
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
-import { sameJson } from "../../providers/src/resource/diff.ts";
+import { isRecord, isResolvedCredentialField, sameJson } from "@qard-iac/pulumi-qard/rules";
 
 export type FindingKind = "drift" | "config" | "rotation";
 
@@ -17,7 +17,6 @@ export interface Finding {
 }
 
 const QARD_TYPE = "pulumi-nodejs:dynamic/qard:ProviderConfig";
-const ROTATION_PROPERTIES = new Set(["credentialsVersionId", "credentialsArn"]);
 const SECRET_PROPERTIES = new Set(["credentials"]);
 const CHANGE_OPS = new Set([
   "create",
@@ -53,10 +52,6 @@ function changedProperties(old: Props, next: Props): Array<{ property: string; o
     }
   }
   return changes;
-}
-
-function isRecord(value: unknown): value is Props {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function stepsOf(events: readonly EngineEvent[]) {
@@ -114,7 +109,7 @@ export function classifyPreview(events: readonly EngineEvent[]): Finding[] {
         continue; // restoring drift, already reported
       }
       const kind: FindingKind =
-        ROTATION_PROPERTIES.has(change.property) && sameReference ? "rotation" : "config";
+        isResolvedCredentialField(change.property) && sameReference ? "rotation" : "config";
       findings.push({ kind, provider, ...change });
     }
   }

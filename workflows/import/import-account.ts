@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createRedactor, QardClient, type QardProvider } from "../../providers/src/qard/index.ts";
+import { createRedactor, QardClient, type QardProvider } from "@qard-iac/pulumi-qard/qard";
 import { readStackProviders, stackFilePath, writePromotedProviders } from "../promote/stack-file.ts";
 import type { RawProviders } from "../promote/plan-promotion.ts";
 import { isUsageError } from "../usage-error.ts";

@@ -1,15 +1,17 @@
-import { catalogueEntry, type CredentialType } from "../../providers/src/catalogue.ts";
-import type { QardProvider } from "../../providers/src/qard/index.ts";
-import { sameJson } from "../../providers/src/resource/diff.ts";
-import { planWrites, type Write } from "../../providers/src/resource/plan.ts";
+import { catalogueEntry, type CredentialType } from "@qard-iac/pulumi-qard";
+import type { QardProvider } from "@qard-iac/pulumi-qard/qard";
+import {
+  isProviderName,
+  planWrites,
+  sameJson,
+  secretsManagerRefIn,
+  type Write,
+} from "@qard-iac/pulumi-qard/rules";
 import { effectiveSettings, type RawProvider, type RawProviders } from "../promote/plan-promotion.ts";
 import { secretIdFor } from "./secret-id-pattern.ts";
 
 /** The keys of a provider's stack entry that an import writes; protect, retainOnDelete... are kept. */
 export const IMPORTED_KEYS = ["enabled", "autoConnect", "settings", "credentials"] as const;
-
-// The stack config accepts only these names (infra/stack-config.ts).
-const PROVIDER_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 export interface ImportPlanOptions {
   stack: string;
@@ -122,7 +124,7 @@ export function planImport(
 }
 
 function skipReason(provider: QardProvider, options: ImportPlanOptions): string | undefined {
-  if (!PROVIDER_NAME.test(provider.name)) return "not a name the stack config accepts";
+  if (!isProviderName(provider.name)) return "not a name the stack config accepts";
   if (!options.all && !provider.enabled) return "disabled (--all imports it)";
   return undefined;
 }
@@ -190,8 +192,8 @@ function differencesOf(provider: string, current: RawProvider, next: RawProvider
 /** Where credentials come from, never a value (value-mode leaves may be secure in the file). */
 export function credentialsLabel(credentials: unknown): string | undefined {
   if (credentials === undefined) return undefined;
-  const ref = (credentials as { secretsManager?: { secretId?: unknown } }).secretsManager;
-  return typeof ref?.secretId === "string" ? `secret ${ref.secretId}` : "values in stack config";
+  const ref = secretsManagerRefIn(credentials);
+  return ref ? `secret ${ref.secretId}` : "values in stack config";
 }
 
 /**

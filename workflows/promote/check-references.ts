@@ -1,16 +1,9 @@
-import { catalogueEntry } from "../../providers/src/catalogue.ts";
-import { credentialKeyProblems } from "../../providers/src/resource/credential-keys.ts";
-import { readSecretJson } from "../../providers/src/secrets/secrets-manager.ts";
-import type { SecretsManagerRef } from "../../providers/src/resource/state.ts";
+import { catalogueEntry, readSecretJson, type SecretsManagerRef } from "@qard-iac/pulumi-qard";
+import { credentialPayloadProblems, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
 import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 
 function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | undefined {
-  const credentials = provider?.credentials;
-  if (!credentials || typeof credentials !== "object" || !("secretsManager" in credentials)) return undefined;
-  const ref = (credentials as { secretsManager: unknown }).secretsManager;
-  if (!ref || typeof ref !== "object" || typeof (ref as { secretId?: unknown }).secretId !== "string")
-    return undefined;
-  return ref as SecretsManagerRef;
+  return secretsManagerRefIn(provider?.credentials);
 }
 
 async function arnOf(ref: SecretsManagerRef): Promise<string | undefined> {
@@ -39,8 +32,7 @@ export async function checkTargetReferences(
     try {
       const secret = await readSecretJson(ref);
       targetArn = secret.version.arn;
-      const expected = catalogueEntry(name)?.credentials;
-      const keyProblems = expected ? credentialKeyProblems(expected, secret.payload) : [];
+      const keyProblems = credentialPayloadProblems(catalogueEntry(name)?.credentials, secret.payload);
       if (keyProblems.length > 0)
         problems.push(`${names.to} ${name}: secret "${ref.secretId}": ${keyProblems.join("; ")}`);
     } catch (error) {

@@ -1,5 +1,5 @@
-import { catalogueEntry } from "../../providers/src/catalogue.ts";
-import { sameJson } from "../../providers/src/resource/diff.ts";
+import { catalogueEntry } from "@qard-iac/pulumi-qard";
+import { isRecord, sameJson } from "@qard-iac/pulumi-qard/rules";
 
 /** A provider's entry in `qard:providers`, as written in a stack file (secure leaves stay opaque). */
 export type RawProvider = Record<string, unknown>;
@@ -22,10 +22,6 @@ export interface PromotionPlan {
   /** The target's `qard:providers` after promotion: promoted keys from the source, the rest kept. */
   target: RawProviders;
   problems: string[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** enabled (default true) and settings with autoConnect folded in: what Qard ends up with. */

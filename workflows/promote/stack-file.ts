@@ -2,7 +2,7 @@ import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { projectRoot } from "../../infra/automation/project-root.ts";
-import { sameJson } from "../../providers/src/resource/diff.ts";
+import { sameJson } from "@qard-iac/pulumi-qard/rules";
 import type { KeySource } from "./key-sources.ts";
 import type { RawProviders } from "./plan-promotion.ts";
 

@@ -4,7 +4,7 @@
  * page does not show it), so the documented `GET /users/{id}/sync/latest` is used: each sync names the
  * data connection it ran on. A connection that never synced is found only when given by id.
  */
-import type { SyncStatus } from "../../providers/src/qard/index.ts";
+import type { SyncStatus } from "@qard-iac/pulumi-qard/qard";
 
 /**
  * The data connections the user's latest syncs of `providerName` ran on, the most recently requested first,

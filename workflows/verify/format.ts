@@ -2,8 +2,8 @@
  * What verify prints: one line per step or status change (nothing redrawn, so a CI log reads like a
  * terminal), a closing summary, or one JSON document.
  */
-import type { CommerceCollection } from "../../providers/src/qard/index.ts";
-import { COMMERCE_COLLECTION_TYPES, type VerifyEvent, type VerifyReport } from "./verify-integration.ts";
+import { COMMERCE_COLLECTION_DATA_TYPES, type CommerceCollection } from "@qard-iac/pulumi-qard/qard";
+import { type VerifyEvent, type VerifyReport } from "./verify-integration.ts";
 
 export function formatEvent(event: VerifyEvent): string {
   switch (event.kind) {
@@ -64,10 +64,12 @@ export function formatReport(report: VerifyReport): string {
 
 /** e.g. "2 locations, 5 customers, 8 products, 12 orders"; undefined when no commerce data was read. */
 function formatCounts(counts: VerifyReport["commerceCounts"]): string | undefined {
-  const parts = (Object.keys(COMMERCE_COLLECTION_TYPES) as CommerceCollection[]).flatMap((collection) => {
-    const count = counts[collection];
-    return count === undefined ? [] : [`${count} ${collection}`];
-  });
+  const parts = (Object.keys(COMMERCE_COLLECTION_DATA_TYPES) as CommerceCollection[]).flatMap(
+    (collection) => {
+      const count = counts[collection];
+      return count === undefined ? [] : [`${count} ${collection}`];
+    },
+  );
   return parts.length === 0 ? undefined : parts.join(", ");
 }
 

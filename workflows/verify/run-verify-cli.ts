@@ -2,7 +2,7 @@
  * `npm run verify` as a function: arguments in, lines out, an exit code back. The process edges (argv,
  * stdout, the Pulumi CLI) are options, so tests run it in-process against an emulator.
  */
-import { createRedactor, QardClient, type QardClientOptions } from "../../providers/src/qard/index.ts";
+import { createRedactor, QardClient, type QardClientOptions } from "@qard-iac/pulumi-qard/qard";
 import { EXIT_FAILED, reportCommandError } from "../run-command.ts";
 import { isUsageError } from "../usage-error.ts";
 import { parseVerifyArgs, VERIFY_USAGE, type VerifyArgs } from "./args.ts";

@@ -7,11 +7,7 @@ import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/automation/project-root.ts";
 import { isNoSuchStackMessage, UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
-import {
-  connectionConfigFrom,
-  resolveConnection,
-  type Connection,
-} from "../../providers/src/resource/connection.ts";
+import { connectionConfigFrom, resolveConnection, type Connection } from "@qard-iac/pulumi-qard/rules";
 
 export type { Connection };
 

@@ -2,7 +2,7 @@
  * Pure decisions about the syncs a verification waits for: which sync of each data type is "ours", what
  * its status is, and when waiting is over.
  */
-import type { SyncStatus, SyncStatusValue } from "../../providers/src/qard/index.ts";
+import type { SyncStatus, SyncStatusValue } from "@qard-iac/pulumi-qard/qard";
 
 /** A data type whose sync is not listed yet (or only an older one is) is PENDING. */
 export type TrackedStatus = SyncStatusValue | "PENDING";

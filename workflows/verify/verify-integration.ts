@@ -5,6 +5,7 @@
  * connections behind.
  */
 import {
+  COMMERCE_COLLECTION_DATA_TYPES,
   QardApiError,
   QardNotFoundError,
   type CommerceCollection,
@@ -13,7 +14,7 @@ import {
   type QardClient,
   type QardProvider,
   type SyncStatusValue,
-} from "../../providers/src/qard/index.ts";
+} from "@qard-iac/pulumi-qard/qard";
 import {
   allFinal,
   idsByType,
@@ -75,13 +76,6 @@ export interface VerifyReport {
   /** Items per commerce collection, read for each COMMERCE_* type whose sync succeeded. */
   commerceCounts: Partial<Record<CommerceCollection, number>>;
 }
-
-export const COMMERCE_COLLECTION_TYPES: Readonly<Record<CommerceCollection, string>> = {
-  locations: "COMMERCE_LOCATION",
-  customers: "COMMERCE_CUSTOMER",
-  products: "COMMERCE_PRODUCT",
-  orders: "COMMERCE_ORDER",
-};
 
 // A 409 that names no sync we can see means the conflicting one ended in between: starting again is right,
 // but not forever.
@@ -360,7 +354,7 @@ async function commerceCounts(
   statuses: Readonly<Record<string, SyncStatusValue>>,
 ): Promise<Partial<Record<CommerceCollection, number>>> {
   const counts: Partial<Record<CommerceCollection, number>> = {};
-  for (const [collection, dataType] of Object.entries(COMMERCE_COLLECTION_TYPES)) {
+  for (const [collection, dataType] of Object.entries(COMMERCE_COLLECTION_DATA_TYPES)) {
     if (statuses[dataType] !== "SUCCESS") continue;
     const name = collection as CommerceCollection;
     counts[name] = (await client.listCommerce(userId, name)).length;

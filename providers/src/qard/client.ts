@@ -7,7 +7,14 @@ import {
   QardResponseError,
   type QardError,
 } from "./errors.ts";
-import type { CommerceCollection, DataConnection, LegalUser, QardProvider, SyncStatus } from "./model.ts";
+import {
+  COMMERCE_COLLECTION_DATA_TYPES,
+  type CommerceCollection,
+  type DataConnection,
+  type LegalUser,
+  type QardProvider,
+  type SyncStatus,
+} from "./model.ts";
 import {
   normalizeOptions,
   type NormalizedOptions,
@@ -273,7 +280,7 @@ export class QardClient {
   }
 }
 
-const COMMERCE_COLLECTIONS: readonly CommerceCollection[] = ["locations", "customers", "products", "orders"];
+const COMMERCE_COLLECTIONS = Object.keys(COMMERCE_COLLECTION_DATA_TYPES) as readonly string[];
 
 /** POST /sync is undocumented on the way back: a bare array, an envelope, or one status are all read. */
 const syncAnswerSchema = z.union([

@@ -1,6 +1,5 @@
 export { QardClient } from "./client.ts";
 export {
-  createApiError,
   QardApiError,
   QardAuthError,
   QardConfigError,
@@ -11,7 +10,7 @@ export {
   QardRedirectError,
   QardResponseError,
 } from "./errors.ts";
-export type { ApiErrorInit, ApiErrorInput, NetworkErrorInit, NetworkErrorKind } from "./errors.ts";
+export type { NetworkErrorKind } from "./errors.ts";
 export type {
   CommerceCollection,
   DataConnection,
@@ -21,16 +20,8 @@ export type {
   SyncStatus,
   SyncStatusValue,
 } from "./model.ts";
-export { DATA_CONNECTION_STATUSES, SYNC_STATUSES } from "./model.ts";
-export { DEFAULTS, isLoopbackHost, normalizeOptions } from "./options.ts";
-export type {
-  FetchLike,
-  NormalizedOptions,
-  QardClientOptions,
-  RequestEvent,
-  RetryOptions,
-} from "./options.ts";
+export { COMMERCE_COLLECTION_DATA_TYPES, DATA_CONNECTION_STATUSES, SYNC_STATUSES } from "./model.ts";
+export type { FetchLike, QardClientOptions, RequestEvent } from "./options.ts";
+export type { RetryLimits, RetryOptions } from "./retry-limits.ts";
+// Callers that put a key in their own messages scrub it the way the client does.
 export { createRedactor, REDACTED } from "./redact.ts";
-export { fullJitterBackoffMs, parseRetryAfterMs, retryDelayMs } from "./retry-delay.ts";
-export { decideRetry, isRetryable, shouldRetry } from "./retry-policy.ts";
-export type { AttemptOutcome, RetryDecision, RetryState, StopReason } from "./retry-policy.ts";

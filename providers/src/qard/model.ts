@@ -63,4 +63,12 @@ export interface LegalUser {
   name?: string;
 }
 
-export type CommerceCollection = "locations" | "customers" | "products" | "orders";
+/** Qard's commerce collections (GET /api/v6/users/{id}/commerce-{collection}) and the data type each holds. */
+export const COMMERCE_COLLECTION_DATA_TYPES = {
+  locations: "COMMERCE_LOCATION",
+  customers: "COMMERCE_CUSTOMER",
+  products: "COMMERCE_PRODUCT",
+  orders: "COMMERCE_ORDER",
+} as const;
+
+export type CommerceCollection = keyof typeof COMMERCE_COLLECTION_DATA_TYPES;

@@ -1,7 +1,16 @@
-import { isIPv4 } from "node:net";
 import nodeFetch from "node-fetch";
+import { isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./api-url.ts";
 import { QardConfigError } from "./errors.ts";
+import { nonNegative, positive } from "./number-option.ts";
 import { createRedactor } from "./redact.ts";
+import {
+  DEFAULT_RETRY_LIMITS,
+  normalizeRetryLimits,
+  type RetryOptions,
+  type RetryLimits,
+} from "./retry-limits.ts";
+
+export type { RetryOptions };
 
 /** The subset of `fetch` the client uses, so tests and callers can inject their own. */
 export type FetchLike = (
@@ -22,17 +31,6 @@ export type FetchLike = (
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }>;
-
-export interface RetryOptions {
-  /** Attempts per call, the first included. Default 5. */
-  maxAttempts?: number;
-  /** First backoff ceiling; doubles per retry (full jitter picks in [0, ceiling]). Default 250 ms. */
-  baseDelayMs?: number;
-  /** Largest backoff ceiling. Does not cap a server's `Retry-After`. Default 8000 ms. */
-  maxDelayMs?: number;
-  /** Wall-clock budget of one call across all attempts and waits. Default 60000 ms. */
-  budgetMs?: number;
-}
 
 export interface RequestEvent {
   method: string;
@@ -63,19 +61,12 @@ export interface QardClientOptions {
   signal?: AbortSignal;
 }
 
-export interface NormalizedRetry {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  budgetMs: number;
-}
-
 export interface NormalizedOptions {
   /** Origin plus optional path prefix, without a trailing slash. */
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
-  retry: NormalizedRetry;
+  retry: RetryLimits;
   fetch: FetchLike;
   random: () => number;
   timeScale: number;
@@ -86,14 +77,7 @@ export interface NormalizedOptions {
 export const DEFAULTS = {
   // Qard's list and sync calls can be slow; 15 s is generous for one answer without hiding a hung socket.
   timeoutMs: 15_000,
-  retry: {
-    maxAttempts: 5,
-    baseDelayMs: 250,
-    // 250 ms doubling reaches 8 s at the 6th retry: past that, waiting longer rarely changes the outcome.
-    maxDelayMs: 8_000,
-    // A Pulumi step should fail within a minute rather than look hung.
-    budgetMs: 60_000,
-  },
+  retry: DEFAULT_RETRY_LIMITS,
   timeScale: 1,
 } as const;
 
@@ -106,37 +90,17 @@ export function normalizeOptions(options: QardClientOptions): NormalizedOptions 
     throw new QardConfigError("QardClient options must be an object with at least baseUrl and apiKey");
   }
   const apiKey = normalizeApiKey(options.apiKey);
-  const retry = options.retry ?? {};
-  const maxDelayMs = nonNegative("retry.maxDelayMs", retry.maxDelayMs, DEFAULTS.retry.maxDelayMs);
-  const baseDelayMs = nonNegative("retry.baseDelayMs", retry.baseDelayMs, DEFAULTS.retry.baseDelayMs);
-  if (baseDelayMs > maxDelayMs) {
-    throw new QardConfigError(
-      `retry.baseDelayMs (${baseDelayMs}) must not exceed retry.maxDelayMs (${maxDelayMs})`,
-    );
-  }
   return {
     baseUrl: normalizeBaseUrl(options.baseUrl, apiKey),
     apiKey,
     timeoutMs: positive("timeoutMs", options.timeoutMs, DEFAULTS.timeoutMs),
-    retry: {
-      maxAttempts: positiveInteger("retry.maxAttempts", retry.maxAttempts, DEFAULTS.retry.maxAttempts),
-      baseDelayMs,
-      maxDelayMs,
-      budgetMs: positive("retry.budgetMs", retry.budgetMs, DEFAULTS.retry.budgetMs),
-    },
+    retry: normalizeRetryLimits(options.retry),
     fetch: optionalFunction("fetch", options.fetch) ?? defaultFetch,
     random: optionalFunction("random", options.random) ?? Math.random,
     timeScale: nonNegative("timeScale", options.timeScale, DEFAULTS.timeScale),
     onRequest: optionalFunction("onRequest", options.onRequest),
     signal: optionalSignal(options.signal),
   };
-}
-
-/** True for hosts that never leave the machine, where plain http exposes the key to no one. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === "localhost" || host === "[::1]" || host === "::1") return true;
-  return isIPv4(host) && host.startsWith("127.");
 }
 
 function normalizeBaseUrl(raw: unknown, apiKey: string): string {
@@ -162,10 +126,10 @@ function normalizeBaseUrl(raw: unknown, apiKey: string): string {
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} must be an https URL`);
   }
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+  if (!isSecureApiUrl(url)) {
     throw new QardConfigError(
       `baseUrl ${JSON.stringify(shown)} uses plain http to a non-loopback host, which would send the API key ` +
-        `in clear; use https (plain http is accepted only for localhost, 127.0.0.0/8 and ::1)`,
+        `in clear; use https (plain http is accepted only for ${PLAIN_HTTP_HOSTS})`,
     );
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
@@ -180,30 +144,6 @@ function normalizeApiKey(raw: unknown): string {
     throw new QardConfigError("apiKey contains a control character (a stray newline?); it cannot be sent");
   }
   return raw;
-}
-
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new QardConfigError(`${name} must be a positive number of milliseconds, got ${String(value)}`);
-  }
-  return value;
-}
-
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new QardConfigError(`${name} must be a finite number >= 0, got ${String(value)}`);
-  }
-  return value;
-}
-
-function positiveInteger(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new QardConfigError(`${name} must be an integer >= 1, got ${String(value)}`);
-  }
-  return value;
 }
 
 function optionalSignal(value: AbortSignal | undefined): AbortSignal | undefined {

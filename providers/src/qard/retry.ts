@@ -1,11 +1,9 @@
 import { retryDelayMs } from "./retry-delay.ts";
+import type { RetryLimits } from "./retry-limits.ts";
 import { decideRetry, type AttemptOutcome, type RetryDecision } from "./retry-policy.ts";
 
-export interface RetrySettings {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  budgetMs: number;
+/** The client's retry limits plus what one call adds: its timeout, jitter, time scale and idempotency. */
+export interface RetrySettings extends RetryLimits {
   /** Per-attempt timeout; each attempt gets at most what is left of the budget. */
   attemptTimeoutMs: number;
   random: () => number;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRecord } from "../is-record.ts";
 import {
   DATA_CONNECTION_STATUSES,
   SYNC_STATUSES,
@@ -41,7 +42,7 @@ export const providerSchema = z
     data_types: nameList,
   })
   .transform((raw): QardProvider => {
-    const settingsMap = isMap(raw.settings) ? raw.settings : undefined;
+    const settingsMap = isRecord(raw.settings) ? raw.settings : undefined;
     const settingNames = Array.isArray(raw.settings) ? raw.settings : Object.keys(settingsMap ?? {});
     const provider: QardProvider = {
       name: raw.name,
@@ -76,10 +77,6 @@ function currentSettings(
   }
   // fromEntries defines own properties, so a setting named "__proto__" cannot touch the prototype.
   return Object.fromEntries(entries);
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 export const dataConnectionSchema = z

@@ -1,6 +1,8 @@
 import { catalogueEntry } from "../catalogue.ts";
+import { isResolvedCredentialField } from "./credential-fields.ts";
 import { credentialKeyProblems } from "./credential-keys.ts";
-import { FIELD_RULES, type Field } from "./input-fields.ts";
+import { FIELD_RULES, describeProblems, type Field } from "./input-fields.ts";
+import { unknownSettingsProblem } from "./unknown-settings.ts";
 import { SCHEMA_VERSION, type ProviderInputs } from "./state.ts";
 
 /** The value Pulumi passes for an input that is not known yet (preview). */
@@ -38,17 +40,13 @@ export function checkInputs(news: Readonly<Record<string, unknown>>): CheckedInp
       out[field] = value;
       continue;
     }
-    const result = FIELD_RULES[field](value);
-    if (result.ok) out[field] = result.value;
-    else failures.push({ property: field, reason: result.reason });
+    const problems = FIELD_RULES[field](value);
+    if (problems.length === 0) out[field] = value;
+    else failures.push({ property: field, reason: describeProblems(problems) });
   }
   for (const key of Object.keys(news)) {
-    if (
-      !(key in FIELD_RULES) &&
-      key !== "__provider" &&
-      key !== "credentialsArn" &&
-      key !== "credentialsVersionId"
-    ) {
+    // The resolved credential fields come back from old state; __provider is the engine's.
+    if (!(key in FIELD_RULES) && key !== "__provider" && !isResolvedCredentialField(key)) {
       failures.push({ property: key, reason: "is not a property of a Qard provider configuration" });
     }
   }
@@ -81,14 +79,8 @@ function catalogueFailures(inputs: ProviderInputs): CheckFailure[] {
     }
   }
   if (!hasUnknowns(inputs.settings)) {
-    const unknownSettings = Object.keys(inputs.settings).filter((key) => !entry.settings.includes(key));
-    if (unknownSettings.length > 0) {
-      const accepted = entry.settings.length > 0 ? entry.settings.join(", ") : "none";
-      failures.push({
-        property: "settings",
-        reason: `${inputs.providerName} has no setting ${unknownSettings.map((k) => `"${k}"`).join(", ")} (accepted: ${accepted})`,
-      });
-    }
+    const problem = unknownSettingsProblem(inputs.providerName, inputs.settings, entry.settings);
+    if (problem !== undefined) failures.push({ property: "settings", reason: problem });
   }
   return failures;
 }

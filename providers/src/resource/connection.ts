@@ -27,6 +27,11 @@ export function connectionConfigFrom(get: (key: string) => string | undefined): 
   return config;
 }
 
+/** Where API calls go: `qard:apiUrl`, else QARD_API_URL, else Qard's own https URL. An empty value is unset. */
+export function apiUrlFrom(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): string {
+  return config.apiUrl || env.QARD_API_URL || DEFAULT_API_URL;
+}
+
 /**
  * Resolves the API key at run time: the stack's own source first, `qard:apiKey` (secret stack config) or
  * the Secrets Manager secret named by `qard:apiKeySecretId` (plain text, or JSON with an `apiKey` field),
@@ -37,7 +42,7 @@ export async function resolveConnection(
   config: ConnectionConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Connection> {
-  const baseUrl = config.apiUrl ?? env.QARD_API_URL ?? DEFAULT_API_URL;
+  const baseUrl = apiUrlFrom(config, env);
   const source = chooseApiKeySource(config, env);
   if (source.kind === "stack-config" || source.kind === "environment") {
     return { baseUrl, apiKey: source.apiKey };

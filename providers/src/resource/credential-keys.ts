@@ -50,3 +50,23 @@ export function blankCredentialKeys(given: Readonly<Record<string, unknown>>): s
     .filter(([, value]) => typeof value === "string" && value.trim() === "")
     .map(([key]) => key);
 }
+
+/**
+ * Every problem of a credential payload about to be sent (by value or read from Secrets Manager): the
+ * expected keys and types when known, string-or-boolean values otherwise, and no blank value. Names keys
+ * and types only.
+ */
+export function credentialPayloadProblems(
+  expected: Readonly<Record<string, CredentialType>> | readonly string[] | undefined,
+  given: Readonly<Record<string, unknown>>,
+): string[] {
+  const problems = expected ? credentialKeyProblems(expected, given) : untypedValueProblems(given);
+  problems.push(...blankCredentialKeys(given).map((key) => `key "${key}" is empty`));
+  return problems;
+}
+
+function untypedValueProblems(given: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(given)
+    .filter(([, value]) => typeof value !== "string" && typeof value !== "boolean")
+    .map(([key]) => `key "${key}" must be a string or a boolean`);
+}

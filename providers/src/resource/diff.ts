@@ -1,12 +1,10 @@
+import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
 import type { ProviderInputs, ProviderOutputs } from "./state.ts";
 
 /** The properties `diff` compares, in the order Qard must be written. */
 export const DIFFED_PROPERTIES = [
   "providerName",
-  "credentials",
-  "credentialsRef",
-  "credentialsArn",
-  "credentialsVersionId",
+  ...CREDENTIAL_FIELDS,
   "settings",
   "enabled",
   "schemaVersion",
@@ -51,12 +49,8 @@ export function stopsManagingCredentials(
  */
 export function diffConfig(olds: Partial<ProviderOutputs>, news: ProviderInputs): ConfigDiff {
   const changed = DIFFED_PROPERTIES.filter((property) => !sameJson(olds[property], news[property]));
-  const credentialsChanged = changed.some(
-    (property) =>
-      property === "credentials" ||
-      property === "credentialsRef" ||
-      property === "credentialsArn" ||
-      property === "credentialsVersionId",
+  const credentialsChanged = changed.some((property) =>
+    (CREDENTIAL_FIELDS as readonly string[]).includes(property),
   );
   return {
     changed,

@@ -1,104 +1,109 @@
 /**
- * The rule of each input property of a Qard provider configuration, as small pure functions.
+ * The rule of each input property of a Qard provider configuration, as small pure functions: the one
+ * definition that `check` applies and that the program's config schema wraps (input-schemas.ts).
  *
  * Plain code rather than a schema library: `check` runs in every preview, in a fresh provider process that
  * loads the runtime first, and this keeps that load small (the HTTP client and its answer schemas are only
- * loaded when Qard is called). A reason never quotes a value: credentials pass through here.
+ * loaded when Qard is called). A message never quotes a value: credentials pass through here.
  */
+import { PROVIDER_NAME_HINT, PROVIDER_NAME_PATTERN } from "../provider-name.ts";
 
-export type FieldResult = { ok: true; value: unknown } | { ok: false; reason: string };
-export type FieldRule = (value: unknown) => FieldResult;
+/** What is wrong, and where inside the value (empty for the value itself). */
+export interface FieldProblem {
+  path: string[];
+  message: string;
+}
 
-/** Qard's technical provider names, as used in its paths: shopify, sandbox_public, company_legal_fr. */
-export const PROVIDER_NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+/** Every problem of a value; none when it is valid. */
+export type FieldRule = (value: unknown) => FieldProblem[];
 
-const accept = (value: unknown): FieldResult => ({ ok: true, value });
-const refuse = (reason: string): FieldResult => ({ ok: false, reason });
+/** `path: message` for each problem, as one reason. */
+export function describeProblems(problems: readonly FieldProblem[]): string {
+  return problems
+    .map((problem) =>
+      problem.path.length > 0 ? `${problem.path.join(".")}: ${problem.message}` : problem.message,
+    )
+    .join("; ");
+}
+
+const problem = (message: string, path: string[] = []): FieldProblem[] => [{ path, message }];
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Problems of an object's entries as `key: reason`, all of them, in the object's order. */
+/** The problems of each entry of an object, under its key, in the object's order. */
 function entryProblems(
   entries: Record<string, unknown>,
-  problemOf: (value: unknown) => string | undefined,
-): string[] {
+  messageOf: (value: unknown) => string | undefined,
+): FieldProblem[] {
   return Object.entries(entries).flatMap(([key, value]) => {
-    const problem = problemOf(value);
-    return problem === undefined ? [] : [`${key}: ${problem}`];
+    const message = messageOf(value);
+    return message === undefined ? [] : problem(message, [key]);
   });
 }
 
-function outcome(value: unknown, problems: string[]): FieldResult {
-  return problems.length === 0 ? accept(value) : refuse(problems.join("; "));
-}
-
-const booleanField =
-  (reason: string): FieldRule =>
+const booleanRule =
+  (message: string): FieldRule =>
   (value) =>
-    typeof value === "boolean" ? accept(value) : refuse(reason);
+    typeof value === "boolean" ? [] : problem(message);
 
-export const providerName: FieldRule = (value) =>
+export const providerNameRule: FieldRule = (value) =>
   typeof value === "string" && PROVIDER_NAME_PATTERN.test(value)
-    ? accept(value)
-    : refuse("must be a Qard provider's technical name, like shopify or sandbox_public");
+    ? []
+    : problem(`must be ${PROVIDER_NAME_HINT}`);
 
-export const credentials: FieldRule = (value) => {
-  if (!isPlainObject(value)) return refuse("must be an object of credential keys to strings or booleans");
-  return outcome(
-    value,
-    entryProblems(value, (entry) => {
-      if (typeof entry === "boolean") return undefined;
-      if (typeof entry !== "string") return "must be a string or a boolean";
-      return entry.trim() === "" ? "must not be empty or whitespace" : undefined;
-    }),
-  );
+/** Credentials by value: Qard's credential keys to non-blank strings or booleans. */
+export const credentialValuesRule: FieldRule = (value) => {
+  if (!isPlainObject(value)) return problem("must be an object of credential keys to strings or booleans");
+  return entryProblems(value, (entry) => {
+    if (typeof entry === "boolean") return undefined;
+    if (typeof entry !== "string") return "must be a string or a boolean";
+    return entry.trim() === "" ? "must not be empty or whitespace" : undefined;
+  });
 };
 
 const REFERENCE_KEYS = ["secretId", "region", "versionStage"];
 
-export const credentialsRef: FieldRule = (value) => {
-  if (!isPlainObject(value)) return refuse("must be an object: { secretId, region?, versionStage? }");
+/** Credentials by reference: `{ secretId, region?, versionStage? }` (see SecretsManagerRef). */
+export const secretsManagerRefRule: FieldRule = (value) => {
+  if (!isPlainObject(value)) return problem("must be an object: { secretId, region?, versionStage? }");
   const problems = Object.keys(value)
     .filter((key) => !REFERENCE_KEYS.includes(key))
-    .map((key) => `unknown key "${key}" (accepted: ${REFERENCE_KEYS.join(", ")})`);
+    .flatMap((key) => problem(`unknown key "${key}" (accepted: ${REFERENCE_KEYS.join(", ")})`));
   if (typeof value.secretId !== "string" || value.secretId === "") {
-    problems.push("secretId: must name a Secrets Manager secret (name or ARN)");
+    problems.push(...problem("must name a Secrets Manager secret (name or ARN)", ["secretId"]));
   }
   for (const key of ["region", "versionStage"]) {
     const optional = value[key];
     if (optional !== undefined && (typeof optional !== "string" || optional === "")) {
-      problems.push(`${key}: must be a non-empty string when given`);
+      problems.push(...problem("must be a non-empty string when given", [key]));
     }
   }
-  return outcome(value, problems);
+  return problems;
 };
 
-export const settings: FieldRule = (value) => {
-  if (!isPlainObject(value)) return refuse("must be an object of setting names to booleans");
-  return outcome(
-    value,
-    entryProblems(value, (entry) =>
-      typeof entry === "boolean" ? undefined : "every setting must be a boolean",
-    ),
+export const settingsRule: FieldRule = (value) => {
+  if (!isPlainObject(value)) return problem("must be an object of setting names to booleans");
+  return entryProblems(value, (entry) =>
+    typeof entry === "boolean" ? undefined : "every setting must be a boolean",
   );
 };
 
-export const schemaVersion: FieldRule = (value) =>
+export const schemaVersionRule: FieldRule = (value) =>
   typeof value === "number" && Number.isInteger(value) && value > 0
-    ? accept(value)
-    : refuse("must be a positive whole number");
+    ? []
+    : problem("must be a positive whole number");
 
 /** Every input property the resource accepts, with its rule. */
 export const FIELD_RULES = {
-  providerName,
-  credentials,
-  credentialsRef,
-  settings,
-  enabled: booleanField("must be a boolean"),
-  schemaVersion,
-  adoptExisting: booleanField("must be a boolean"),
+  providerName: providerNameRule,
+  credentials: credentialValuesRule,
+  credentialsRef: secretsManagerRefRule,
+  settings: settingsRule,
+  enabled: booleanRule("must be a boolean"),
+  schemaVersion: schemaVersionRule,
+  adoptExisting: booleanRule("must be a boolean"),
 } as const satisfies Record<string, FieldRule>;
 
 export type Field = keyof typeof FIELD_RULES;

@@ -11,7 +11,9 @@ import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
 import { resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
-import { blankCredentialKeys, credentialKeyProblems } from "./credential-keys.ts";
+import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
+import { credentialPayloadProblems } from "./credential-keys.ts";
+import { unknownSettingsProblem } from "./unknown-settings.ts";
 import { diffConfig, stopsManagingCredentials } from "./diff.ts";
 import { redactKnownSecrets, rememberSecrets } from "./known-secrets.ts";
 import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.ts";
@@ -230,12 +232,7 @@ export function update(
         credentialsSource: credentialsSourceOf(credentialFields),
         available: olds.available !== false || state.enabled,
       };
-      for (const key of [
-        "credentials",
-        "credentialsRef",
-        "credentialsArn",
-        "credentialsVersionId",
-      ] as const) {
+      for (const key of CREDENTIAL_FIELDS) {
         if (credentialFields[key] === undefined) delete out[key];
         else (out as unknown as Record<string, unknown>)[key] = credentialFields[key];
       }
@@ -319,14 +316,11 @@ function managedSettings(
 }
 
 function rejectUnknownSettings(name: string, settings: Record<string, boolean>, live: QardProvider): void {
+  // A provider that lists no setting at all tells us nothing: leave the check to Qard's answer.
   if (live.settingNames.length === 0 && Object.keys(live.settings).length === 0) return;
-  const accepted = new Set([...live.settingNames, ...Object.keys(live.settings)]);
-  const unknown = Object.keys(settings).filter((key) => !accepted.has(key));
-  if (unknown.length > 0) {
-    throw new Error(
-      `Qard provider "${name}" has no setting ${unknown.map((k) => `"${k}"`).join(", ")} (accepted: ${[...accepted].join(", ")})`,
-    );
-  }
+  const accepted = [...new Set([...live.settingNames, ...Object.keys(live.settings)])];
+  const problem = unknownSettingsProblem(name, settings, accepted);
+  if (problem !== undefined) throw new Error(problem);
 }
 
 function notAvailable(name: string): Error {
@@ -359,13 +353,7 @@ async function desiredCredentials(
   const expected =
     catalogueEntry(inputs.providerName)?.credentials ??
     (liveKeys && liveKeys.length > 0 ? liveKeys : undefined);
-  const problems = expected ? credentialKeyProblems(expected, credentials) : [];
-  for (const [key, value] of Object.entries(credentials)) {
-    if (typeof value !== "string" && typeof value !== "boolean" && !expected) {
-      problems.push(`key "${key}" must be a string or a boolean`);
-    }
-  }
-  problems.push(...blankCredentialKeys(credentials).map((key) => `key "${key}" is empty`));
+  const problems = credentialPayloadProblems(expected, credentials);
   if (problems.length > 0) {
     throw new Error(
       `${source} for Qard provider "${inputs.providerName}": ${problems.join("; ")}. Nothing was written to Qard for it.`,

@@ -1,14 +1,12 @@
 // The plain shapes the dynamic provider stores. Inputs are what `check` returns; outputs are inputs plus
 // what Qard and Secrets Manager told us. Every output key is listed so `diff` compares an explicit list.
 
-export type CredentialValue = string | boolean;
+import type { SecretsManagerRef } from "../secrets/secrets-manager-ref.ts";
+import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
 
-export interface SecretsManagerRef {
-  secretId: string;
-  region?: string;
-  /** Which staging label to follow; AWSCURRENT unless set. */
-  versionStage?: string;
-}
+export type { SecretsManagerRef };
+
+export type CredentialValue = string | boolean;
 
 export interface ProviderInputs {
   providerName: string;
@@ -56,9 +54,8 @@ export function inputsOf(outputs: ProviderOutputs): ProviderInputs {
     enabled: outputs.enabled,
     schemaVersion: outputs.schemaVersion,
   };
-  if (outputs.credentials !== undefined) inputs.credentials = outputs.credentials;
-  if (outputs.credentialsRef !== undefined) inputs.credentialsRef = outputs.credentialsRef;
-  if (outputs.credentialsArn !== undefined) inputs.credentialsArn = outputs.credentialsArn;
-  if (outputs.credentialsVersionId !== undefined) inputs.credentialsVersionId = outputs.credentialsVersionId;
+  for (const field of CREDENTIAL_FIELDS) {
+    if (outputs[field] !== undefined) Object.assign(inputs, { [field]: outputs[field] });
+  }
   return inputs;
 }

@@ -1,4 +1,4 @@
-import type { SecretsManagerRef } from "../resource/state.ts";
+import type { SecretsManagerRef } from "./secrets-manager-ref.ts";
 import { SecretSourceError } from "./secret-source-error.ts";
 import {
   callSignal,
