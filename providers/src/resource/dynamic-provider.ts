@@ -25,35 +25,37 @@ type Runtime = typeof import("./runtime-v1.ts");
  * - update: only the PUTs whose fields changed, credentials first.
  * - delete: disables the provider (Qard has no delete).
  */
+// Each method is one expression on purpose: this text is stored twice per resource in state, so every
+// character here is paid by every resource of every stack.
 export class QardProviderConfigProvider implements pulumi.dynamic.ResourceProvider {
   declare connection: ConnectionConfig | undefined;
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
-    this.connection = runtime.connectionConfigFrom((key) => req.config.get(key));
+    this.connection = (require("@qard-iac/pulumi-qard/runtime/v1") as Runtime).connectionConfigFrom((key) =>
+      req.config.get(key),
+    );
   }
 
   async check(
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
   ): Promise<pulumi.dynamic.CheckResult> {
-    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
-    return runtime.check(news, { olds, connection: this.connection ?? {} });
+    return (require("@qard-iac/pulumi-qard/runtime/v1") as Runtime).check(news, {
+      olds,
+      connection: this.connection ?? {},
+    });
   }
 
   async diff(_id: string, olds: ProviderOutputs, news: ProviderInputs): Promise<pulumi.dynamic.DiffResult> {
-    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
-    return runtime.diff(olds, news);
+    return (require("@qard-iac/pulumi-qard/runtime/v1") as Runtime).diff(olds, news);
   }
 
   async create(inputs: ProviderInputs): Promise<pulumi.dynamic.CreateResult> {
-    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
-    return runtime.create(this.connection ?? {}, inputs);
+    return (require("@qard-iac/pulumi-qard/runtime/v1") as Runtime).create(this.connection ?? {}, inputs);
   }
 
   async read(id: string, props: ProviderOutputs): Promise<pulumi.dynamic.ReadResult> {
-    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
-    return runtime.read(this.connection ?? {}, id, props);
+    return (require("@qard-iac/pulumi-qard/runtime/v1") as Runtime).read(this.connection ?? {}, id, props);
   }
 
   async update(
@@ -61,12 +63,15 @@ export class QardProviderConfigProvider implements pulumi.dynamic.ResourceProvid
     olds: ProviderOutputs,
     news: ProviderInputs,
   ): Promise<pulumi.dynamic.UpdateResult> {
-    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
-    return runtime.update(this.connection ?? {}, id, olds, news);
+    return (require("@qard-iac/pulumi-qard/runtime/v1") as Runtime).update(
+      this.connection ?? {},
+      id,
+      olds,
+      news,
+    );
   }
 
   async delete(id: string, props: ProviderOutputs): Promise<void> {
-    const runtime: Runtime = require("@qard-iac/pulumi-qard/runtime/v1");
-    await runtime.remove(this.connection ?? {}, id, props);
+    return (require("@qard-iac/pulumi-qard/runtime/v1") as Runtime).remove(this.connection ?? {}, id, props);
   }
 }
