@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { call, startTestEmulator, useEmulator } from "../helpers/emulator.ts";
+import { call, startTestEmulator, startEmulatorForTest } from "../helpers/emulator.ts";
 
 const emulator = startTestEmulator();
 
@@ -87,7 +87,7 @@ describe("matching", () => {
   });
 
   test("start options arm faults", async () => {
-    const faulty = await useEmulator({ faults: [{ path: SHOPIFY, status: 504 }] });
+    const faulty = await startEmulatorForTest({ faults: [{ path: SHOPIFY, status: 504 }] });
     expect((await call(faulty, "GET", SHOPIFY)).status).toBe(504);
   });
 
@@ -136,7 +136,7 @@ describe("transport faults", () => {
   });
 
   test("close() ends a hanging request instead of waiting for it", async () => {
-    const hanging = await useEmulator({ faults: [{ path: SHOPIFY, hang: true }] });
+    const hanging = await startEmulatorForTest({ faults: [{ path: SHOPIFY, hang: true }] });
     const pending = call(hanging, "GET", SHOPIFY);
     pending.catch(() => undefined);
     // Give the request time to arrive before closing.

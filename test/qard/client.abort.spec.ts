@@ -1,12 +1,12 @@
 /** Cancelling a run (its AbortSignal fires) stops a call at once: the request in flight and any retry wait. */
 import { describe, expect, it } from "vitest";
 import { QardClient, QardConfigError, QardNetworkError } from "../../providers/src/qard/index.ts";
-import { callsTo, useEmulator } from "./helpers/emulator.ts";
+import { callsTo, startEmulatorForClientSuite } from "./helpers/emulator.ts";
 
 const SHOPIFY = "/api/v6/providers/shopify";
 
 describe("an aborted call", () => {
-  const emulator = useEmulator();
+  const emulator = startEmulatorForClientSuite();
 
   it("stops a request that hangs, without waiting for its timeout or retrying", async () => {
     emulator.control.addFault({ method: "GET", path: SHOPIFY, hang: true, times: 5 });

@@ -11,7 +11,7 @@ import {
   type QardProvider,
 } from "../../providers/src/qard/index.ts";
 import type { AnswerShapes } from "../../emulator/server.ts";
-import { API_KEY, callsTo, useEmulator } from "./helpers/emulator.ts";
+import { API_KEY, callsTo, startEmulatorForClientSuite } from "./helpers/emulator.ts";
 
 const CATALOGUE_SIZE = 14;
 const COMMERCE_TYPES = ["COMMERCE_LOCATION", "COMMERCE_CUSTOMER", "COMMERCE_PRODUCT", "COMMERCE_ORDER"];
@@ -34,7 +34,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
 
 describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, errors $errors)", (shapes) => {
   // Long enough that the second startSync surely meets a running sync (409), even on a loaded machine.
-  const emulator = useEmulator({ shapes, syncDelayMs: 400 });
+  const emulator = startEmulatorForClientSuite({ shapes, syncDelayMs: 400 });
 
   it("reads one provider", async () => {
     const shopify = await emulator.client().getProvider("shopify");
@@ -226,7 +226,7 @@ describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, er
 });
 
 describe("QardClient against the emulator's faults", () => {
-  const emulator = useEmulator();
+  const emulator = startEmulatorForClientSuite();
   const SHOPIFY = "/api/v6/providers/shopify";
 
   it("waits the Retry-After seconds of a 429, then succeeds", async () => {

@@ -26,7 +26,7 @@ import {
   type VerifyReport,
 } from "../../workflows/verify/verify-integration.ts";
 import type { RunningEmulator } from "../../emulator/server.ts";
-import { startTestEmulator, useEmulator } from "../helpers/emulator.ts";
+import { startTestEmulator, startEmulatorForTest } from "../helpers/emulator.ts";
 
 const API_KEY = "qk_verify_canary_5e1f0c93";
 const COMMERCE_TYPES = ["COMMERCE_LOCATION", "COMMERCE_CUSTOMER", "COMMERCE_PRODUCT", "COMMERCE_ORDER"];
@@ -186,7 +186,7 @@ describe("verifyIntegration", () => {
 
   it("on 409 follows the sync already running and starts only the other data types", async () => {
     // Slow syncs, so that the one started below is surely still running when verify asks for its own.
-    const slow = await useEmulator({ apiKeys: [API_KEY], syncDelayMs: 1500 });
+    const slow = await startEmulatorForTest({ apiKeys: [API_KEY], syncDelayMs: 1500 });
     const client = clientOf(slow);
     await enableProvider(client, "sandbox_commerce");
     const userId = await newUser(client);
@@ -322,7 +322,7 @@ describe("verifyIntegration", () => {
   });
 
   it("gives up on a sync that does not end within the timeout, naming the unfinished types", async () => {
-    const slow = await useEmulator({ apiKeys: [API_KEY], syncDelayMs: 60_000 });
+    const slow = await startEmulatorForTest({ apiKeys: [API_KEY], syncDelayMs: 60_000 });
     const client = clientOf(slow);
     await enableProvider(client, "sandbox_commerce");
 
