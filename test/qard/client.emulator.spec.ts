@@ -11,6 +11,7 @@ import {
   type QardProvider,
 } from "../../providers/src/qard/index.ts";
 import type { AnswerShapes } from "../../emulator/server.ts";
+import { waitUntil } from "../helpers/wait-until.ts";
 import { API_KEY, callsTo, startEmulatorForClientSuite } from "./helpers/emulator.ts";
 
 const CATALOGUE_SIZE = 14;
@@ -20,15 +21,6 @@ const SHAPES: AnswerShapes[] = [];
 for (const list of ["array", "envelope"] as const) {
   for (const put of ["provider", "no-content"] as const) {
     for (const errors of ["qard", "message"] as const) SHAPES.push({ list, perPage: 2, put, errors });
-  }
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -196,7 +188,8 @@ describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, er
     expect(conflict).toBeInstanceOf(QardApiError);
     expect(conflict).toMatchObject({ status: 409, attempts: 1 });
 
-    const latest = await until(
+    const latest = await waitUntil(
+      "the four syncs to succeed",
       () => client.latestSyncs(user.id),
       (syncs) => syncs.length === 4 && syncs.every((s) => s.status === "SUCCESS"),
     );

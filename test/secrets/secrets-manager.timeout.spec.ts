@@ -4,6 +4,7 @@
  * once. The endpoint is a real listener on 127.0.0.1, reached by the real AWS SDK through its standard
  * endpoint variable; moto cannot play a server that hangs.
  */
+import { once } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSecretText, SecretSourceError } from "../../providers/src/index.ts";
@@ -53,12 +54,12 @@ describe("reading a secret from an endpoint that never answers", () => {
 
   it("ends at once when the caller cancels, whatever the time limit", async () => {
     const controller = new AbortController();
-    const before = connections;
+    const connected = once(server, "connection");
     const pending = readSecretText(
       { secretId: "qard/stalled/shopify" },
       { timeoutMs: 600_000, signal: controller.signal },
     ).catch((e: unknown) => e);
-    while (connections === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    await connected;
     controller.abort();
     const error = await pending;
     expect((error as Error).message).toBe(
