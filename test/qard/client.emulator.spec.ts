@@ -314,14 +314,14 @@ describe("QardClient against the emulator's faults", () => {
 
   it("stops when the retry budget is spent and says how many attempts were made", async () => {
     emulator.control.addFault({ path: SHOPIFY, status: 503, retryAfter: "2", times: 100 });
-    const started = performance.now();
     const error = await emulator
       .client({ timeScale: 0.1, retry: { maxAttempts: 50, budgetMs: 500 } })
       .getProvider("shopify")
       .catch((e: unknown) => e);
-    expect(performance.now() - started).toBeLessThan(600);
     expect(error).toBeInstanceOf(QardApiError);
     const attempts = (error as QardApiError).attempts;
+    // Each wait is 200 ms (Retry-After 2 s, scaled): a 500 ms budget fits at most two, so at most three
+    // attempts, whatever the machine's speed; the 50 allowed attempts never come into play.
     expect(attempts).toBeGreaterThanOrEqual(2);
     expect(attempts).toBeLessThanOrEqual(3);
     expect(callsTo(emulator.control, "GET", SHOPIFY)).toHaveLength(attempts);

@@ -96,15 +96,15 @@ describe("QardClient retries", () => {
       timeScale: 1,
       retry: { maxAttempts: 100, baseDelayMs: 10, maxDelayMs: 20, budgetMs: 200 },
     });
-    const started = performance.now();
+    // How the budget bounds the time is counted on a fake clock in retry.spec.ts; here, that the client
+    // wires it: the budget, not the 100 allowed attempts, ends the call, and the message says so.
     const error = await client.getProvider("shopify").catch((e: unknown) => e);
-    const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(QardNetworkError);
     expect(error).toMatchObject({ kind: "timeout" });
     const attempts = (error as QardNetworkError).attempts;
     expect(attempts).toBe(calls.length);
     expect(attempts).toBeGreaterThan(1);
-    expect(elapsed).toBeLessThan(400);
+    expect(attempts).toBeLessThan(100);
     expect((error as Error).message).toMatch(
       new RegExp(
         `^GET /api/v6/providers/shopify: request timed out after \\d+ ms \\(${attempts} attempts, retry budget of 200 ms exhausted\\)$`,
