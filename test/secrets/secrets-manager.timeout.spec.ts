@@ -8,11 +8,12 @@ import { once } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSecretText, SecretSourceError } from "../../providers/src/index.ts";
+import { setProcessEnv } from "../helpers/process-env.ts";
 
 let server: Server;
 const sockets = new Set<Socket>();
 let connections = 0;
-const savedEnv = { ...process.env };
+let restoreEnv: (() => void) | undefined;
 
 beforeAll(async () => {
   server = createServer((socket) => {
@@ -23,7 +24,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no port");
-  Object.assign(process.env, {
+  restoreEnv = setProcessEnv({
     AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${address.port}`,
     AWS_REGION: "eu-west-3",
     AWS_ACCESS_KEY_ID: "testing",
@@ -32,8 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
+  restoreEnv?.();
   for (const socket of sockets) socket.destroy();
   await new Promise((resolve) => server.close(resolve));
 });
