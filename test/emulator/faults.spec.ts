@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { call, startTestEmulator, startEmulatorForTest } from "../helpers/emulator.ts";
+import { call, startTestEmulator, startEmulatorUntilTestEnds } from "../helpers/emulator.ts";
 import { waitUntil } from "../helpers/wait-until.ts";
 
 const emulator = startTestEmulator();
@@ -88,7 +88,7 @@ describe("matching", () => {
   });
 
   test("start options arm faults", async () => {
-    const faulty = await startEmulatorForTest({ faults: [{ path: SHOPIFY, status: 504 }] });
+    const faulty = await startEmulatorUntilTestEnds({ faults: [{ path: SHOPIFY, status: 504 }] });
     expect((await call(faulty, "GET", SHOPIFY)).status).toBe(504);
   });
 
@@ -139,7 +139,7 @@ describe("transport faults", () => {
   });
 
   test("close() ends a hanging request instead of waiting for it", async () => {
-    const hanging = await startEmulatorForTest({ faults: [{ path: SHOPIFY, hang: true }] });
+    const hanging = await startEmulatorUntilTestEnds({ faults: [{ path: SHOPIFY, hang: true }] });
     const pending = call(hanging, "GET", SHOPIFY);
     pending.catch(() => undefined);
     await waitUntil(

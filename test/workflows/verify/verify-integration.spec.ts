@@ -12,7 +12,7 @@ import {
   type VerifyOptions,
   type VerifyReport,
 } from "../../../workflows/verify/verify-integration.ts";
-import { startEmulatorForTest, startTestEmulator } from "../../helpers/emulator.ts";
+import { startEmulatorUntilTestEnds, startTestEmulator } from "../../helpers/emulator.ts";
 import {
   allSuccess,
   API_KEY,
@@ -157,7 +157,7 @@ describe("verifyIntegration", () => {
 
   it("on 409 follows the sync already running and starts only the other data types", async () => {
     // Slow syncs, so that the one started below is surely still running when verify asks for its own.
-    const slow = await startEmulatorForTest({ apiKeys: [API_KEY], syncDelayMs: 1500 });
+    const slow = await startEmulatorUntilTestEnds({ apiKeys: [API_KEY], syncDelayMs: 1500 });
     const client = clientOf(slow);
     await enableProvider(client, "sandbox_commerce");
     const userId = await newUser(client);
@@ -293,7 +293,7 @@ describe("verifyIntegration", () => {
   });
 
   it("gives up on a sync that does not end within the timeout, naming the unfinished types", async () => {
-    const slow = await startEmulatorForTest({ apiKeys: [API_KEY], syncDelayMs: 60_000 });
+    const slow = await startEmulatorUntilTestEnds({ apiKeys: [API_KEY], syncDelayMs: 60_000 });
     const client = clientOf(slow);
     await enableProvider(client, "sandbox_commerce");
 
