@@ -80,11 +80,6 @@ export const CATALOGUE: readonly ProviderDefinition[] = [
   provider("sandbox_ocr", { dataTypes: ["OCR_DOCUMENT"] }),
 ];
 
-/** A provider of the built-in list; a running emulator looks providers up in its own `Catalogue`. */
-export function findProvider(name: string): ProviderDefinition | undefined {
-  return CATALOGUE.find((definition) => definition.name === name);
-}
-
 /**
  * The providers one running emulator knows: the built-in list plus the emulator's extra providers. Each
  * emulator has its own, so that two emulators in one process can know different providers.

@@ -17,7 +17,7 @@ export const COMMERCE_DATA_TYPES: Record<CommerceKind, string> = {
 const COUNTS: Record<CommerceKind, number> = { locations: 2, customers: 5, products: 8, orders: 12 };
 
 /** A UUID-formatted id derived from the user, the kind and the index. */
-export function stableId(userId: string, kind: CommerceKind, index: number): string {
+function stableId(userId: string, kind: CommerceKind, index: number): string {
   const hex = createHash("sha256").update(`${userId}/${kind}/${index}`).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -29,7 +29,7 @@ export interface EmulatorControl {
 }
 
 /** Validates a patch against the provider's settings; throws a 400 ApiError naming the bad field. */
-export function parseProviderPatch(settingNames: readonly string[], input: unknown): ProviderPatch {
+function parseProviderPatch(settingNames: readonly string[], input: unknown): ProviderPatch {
   if (!isRecord(input)) throw badRequest("A provider patch must be a JSON object.");
   const unknown = Object.keys(input).filter((key) => !["enabled", "available", "settings"].includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown provider patch fields: ${unknown.join(", ")}.`);

@@ -9,7 +9,7 @@ export type EchoKind = "body" | "credentials";
 
 export const ECHO_KINDS: readonly EchoKind[] = ["body", "credentials"];
 
-export function phpJson(value: unknown): string {
+function phpJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/\//g, "\\/")
     .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

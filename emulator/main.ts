@@ -1,21 +1,21 @@
 /**
  * Runs the emulator until SIGINT/SIGTERM:
- *   node emulator/main.ts --port 8787 [--host 127.0.0.1] [--state-file path] [--api-key KEY ...] [--sync-delay-ms N]
+ *   npm run emulator -- --port 8787 [--host 127.0.0.1] [--state-file path] [--api-key KEY ...] [--sync-delay-ms N]
  *     [--extra-providers providers.json]
  * The extra-providers file holds a JSON array of provider definitions, as the `extraProviders` option takes.
  */
 import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
+import { parseCommandLine, usageError } from "../workflows/command-line.ts";
+import { runCommand } from "../workflows/run-command.ts";
 import { startEmulator, type EmulatorOptions } from "./server.ts";
 
 const USAGE =
-  "Usage: node emulator/main.ts [--port 8787] [--host 127.0.0.1] [--state-file path] " +
+  "Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--state-file path] " +
   "[--api-key KEY ...] [--sync-delay-ms N] [--extra-providers file.json]";
 
 function integer(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new Error(`${flag} must be a non-negative integer.\n${USAGE}`);
+  if (!/^\d+$/.test(text)) throw usageError(`${flag} must be a non-negative integer.`, USAGE);
   return Number(text);
 }
 
@@ -25,26 +25,27 @@ function extraProvidersFrom(path: string): EmulatorOptions["extraProviders"] {
     return JSON.parse(readFileSync(path, "utf8")) as EmulatorOptions["extraProviders"];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`--extra-providers: cannot read JSON from ${path}: ${reason}\n${USAGE}`, {
-      cause: error,
-    });
+    throw usageError(`--extra-providers: cannot read JSON from ${path}: ${reason}`, USAGE);
   }
 }
 
-/** Command-line flags to emulator options; throws with the usage line on a bad flag. */
+/** Command-line flags to emulator options; throws a UsageError ending with the usage line on a bad flag. */
 export function optionsFromArgs(args: string[]): EmulatorOptions {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      "state-file": { type: "string" },
-      "api-key": { type: "string", multiple: true },
-      "sync-delay-ms": { type: "string" },
-      "extra-providers": { type: "string" },
+  const { values } = parseCommandLine(
+    {
+      args,
+      strict: true,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "state-file": { type: "string" },
+        "api-key": { type: "string", multiple: true },
+        "sync-delay-ms": { type: "string" },
+        "extra-providers": { type: "string" },
+      },
     },
-  });
+    USAGE,
+  );
   const options: EmulatorOptions = {};
   const port = integer("--port", values.port);
   const syncDelayMs = integer("--sync-delay-ms", values["sync-delay-ms"]);
@@ -59,36 +60,18 @@ export function optionsFromArgs(args: string[]): EmulatorOptions {
   return options;
 }
 
-async function main(): Promise<void> {
-  let options: EmulatorOptions;
-  try {
-    options = optionsFromArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-    return;
-  }
-  const emulator = await startEmulator(options);
+/** Serves until SIGINT or SIGTERM; resolves with the exit code once the server has closed. */
+async function main(argv: string[]): Promise<number> {
+  const emulator = await startEmulator(optionsFromArgs(argv));
   console.log(`Qard emulator listening on ${emulator.baseUrl}`);
-  const stop = (signal: string) => {
-    console.log(`Qard emulator stopping (${signal})`);
-    emulator.close().then(
-      () => (process.exitCode = 0),
-      (error: unknown) => {
-        console.error("Qard emulator did not close cleanly:", error);
-        process.exitCode = 1;
-      },
-    );
-  };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
+  const signal = await new Promise<string>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+  console.log(`Qard emulator stopping (${signal})`);
+  await emulator.close();
+  return 0;
 }
 
 // Only when run as a program, so that tests can import optionsFromArgs.
-const entry = process.argv[1];
-if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  });
-}
+if (import.meta.main) runCommand(main);

@@ -37,8 +37,8 @@ export interface NormalizedOptions {
   extraProviders: ProviderDefinition[];
 }
 
-export const DEFAULT_API_KEY = "emulator-key";
-export const DEFAULT_SYNC_DELAY_MS = 300;
+const DEFAULT_API_KEY = "emulator-key";
+const DEFAULT_SYNC_DELAY_MS = 300;
 
 function invalid(option: string, reason: string): Error {
   return new TypeError(`Invalid emulator option ${option}: ${reason}`);

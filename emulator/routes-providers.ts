@@ -13,7 +13,7 @@ interface Target {
   current: ProviderState;
 }
 
-export function providerTarget(context: QardContext, name: string | undefined): Target {
+function providerTarget(context: QardContext, name: string | undefined): Target {
   const definition = name === undefined ? undefined : context.catalogue.find(name);
   const current = definition === undefined ? undefined : context.state.providers[definition.name];
   if (definition === undefined || current === undefined) {

@@ -8,7 +8,7 @@ import { renderList } from "./shapes.ts";
 import type { DataConnection, EmulatorState, LegalUser } from "./state.ts";
 import { formatTimestamp } from "./time.ts";
 
-export function userJson(user: LegalUser): Record<string, unknown> {
+function userJson(user: LegalUser): Record<string, unknown> {
   return {
     id: user.id,
     type: "LEGAL",
@@ -19,7 +19,7 @@ export function userJson(user: LegalUser): Record<string, unknown> {
 }
 
 /** The page the end user opens to authorize a connection; the emulator serves it under /_emulator. */
-export function authorizeUrl(baseUrl: string, connectionId: string): string {
+function authorizeUrl(baseUrl: string, connectionId: string): string {
   return `${baseUrl}/_emulator/authorize/${encodeURIComponent(connectionId)}`;
 }
 

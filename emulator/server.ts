@@ -33,7 +33,7 @@ export interface RunningEmulator {
 }
 
 /** `http://host:port`, with IPv6 hosts in brackets. */
-export function baseUrlOf(host: string, port: number): string {
+function baseUrlOf(host: string, port: number): string {
   return host.includes(":") ? `http://[${host}]:${port}` : `http://${host}:${port}`;
 }
 

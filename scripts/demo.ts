@@ -17,7 +17,10 @@ import { projectRoot } from "../infra/automation/project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../infra/automation/pulumi-command.ts";
 import { openStack } from "../infra/automation/stack.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/server.ts";
+import { usageError } from "../workflows/command-line.ts";
+import { runCommand } from "../workflows/run-command.ts";
 
+const DEMO_USAGE = "Usage: npm run demo -- [up | preview | drift | destroy | policy | pulumi <args>]";
 const STACK = "dev";
 const DEMO_PASSPHRASE = "qard-iac-demo";
 const EMULATOR_KEY = "emulator-key";
@@ -33,10 +36,7 @@ async function main(args: string[]): Promise<number> {
   const [command = "up", ...rest] = args;
   if (command === "pulumi") return runCli(rest);
   if (!["up", "preview", "drift", "destroy", "policy"].includes(command)) {
-    console.error(
-      `Unknown demo command "${command}": use up, preview, drift, destroy, policy or pulumi <args>.`,
-    );
-    return 2;
+    throw usageError(`unknown demo step "${command}"`, DEMO_USAGE);
   }
   const stack = await openStack({ stackName: STACK, env: demoEnv, create: true });
   const apiUrl = (await stack.getConfig("qard:apiUrl")).value;
@@ -178,12 +178,5 @@ async function runCli(args: string[]): Promise<number> {
   return result.status ?? 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    // CommandError carries the CLI's full output, already printed above; keep the last word short.
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`\ndemo failed: ${message.split("\n").slice(0, 3).join("\n")}`);
-    process.exitCode = 1;
-  },
-);
+// The CLI's full output was streamed as it ran; on failure the runner repeats only its error lines.
+if (import.meta.main) runCommand(main);

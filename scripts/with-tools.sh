@@ -7,7 +7,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$root/.tools/bin:$root/node_modules/.bin:$PATH"
 export PULUMI_SKIP_UPDATE_CHECK=true
-export QARD_IAC_ROOT="$root"
 # Every provider process loads the library's compiled JavaScript: rebuild it when its source is newer.
 stamp="$root/providers/dist/.tsbuildinfo"
 if [ ! -f "$stamp" ] || [ -n "$(find "$root/providers/src" "$root/providers/package.json" "$root/providers/tsconfig.build.json" -newer "$stamp" -print -quit)" ]; then
@@ -17,7 +16,7 @@ fi
 if [ "${1:-}" = pulumi ] && [ "${2:-}" != "" ] && ! command -v pulumi-language-nodejs >/dev/null; then
   case "$2" in
     up | preview | watch)
-      # Without ../shared/toolchain, the CLI built here has no Node.js language host: say what works instead.
+      # A Pulumi CLI built from source comes without the Node.js language host: say what works instead.
       echo "note: this Pulumi CLI has no Node.js language host (pulumi-language-nodejs); install the official CLI, or run the program with \`npm run stack -- $2 --stack <name>\`" >&2
       ;;
   esac

@@ -1,9 +1,9 @@
 import { UnknownStackError } from "../infra/automation/unknown-stack-error.ts";
 
 /**
- * The exit code of every pipeline command (stack, drift, promote, verify) when the command line is wrong or
- * names a stack that does not exist: EX_USAGE of sysexits.h, apart from drift's findings (2, 3, 4) and from
- * 1, a run that failed.
+ * The exit code of every command (stack, drift, promote, verify, import, emulator, bench) when the command
+ * line is wrong or names a stack that does not exist: EX_USAGE of sysexits.h, apart from drift's findings
+ * (2, 3, 4) and from 1, a run that failed.
  */
 export const EXIT_USAGE = 64;
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { PluginInfo, Stack } from "@pulumi/pulumi/automation/index.js";
-import { cliErrorLines } from "./cli-errors.ts";
+import { conciseErrorMessage } from "./cli-errors.ts";
 import { projectRoot } from "./project-root.ts";
 import {
   automaticPluginAcquisitionDisabled,
@@ -13,12 +13,12 @@ import {
 } from "./required-plugins.ts";
 
 /** A plugin the stack's program needs could not be had; the message says how to install it. */
-export class MissingPluginError extends Error {
+class MissingPluginError extends Error {
   override name = "MissingPluginError";
 }
 
 /** The version of the installed `@pulumi/aws`: its resources ask the engine for exactly this plugin. */
-export function installedAwsPackageVersion(): string {
+function installedAwsPackageVersion(): string {
   const require = createRequire(path.join(projectRoot(), "package.json"));
   const manifest = JSON.parse(readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")) as {
     version: string;
@@ -58,8 +58,7 @@ export async function ensureRequiredPlugins(stack: Stack, env: NodeJS.ProcessEnv
   try {
     await stack.workspace.installPlugin(aws.name, `v${aws.version}`, "resource");
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const reason = cliErrorLines(message)[0]?.replace(/^error:\s*/, "") ?? message.split("\n")[0];
+    const reason = conciseErrorMessage(error).replaceAll("\n", "; ");
     throw new MissingPluginError(missingPluginMessage(stack.name, aws, `the download failed (${reason})`));
   }
 }

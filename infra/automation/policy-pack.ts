@@ -3,9 +3,9 @@ import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "./project-root.ts";
 
 /** The flag that runs `npm run stack|drift|promote` without the policy pack (with a warning). */
-export const NO_POLICY_FLAG = "--no-policy";
+const NO_POLICY_FLAG = "--no-policy";
 /** The flag that passes a pack config file (`--policy-pack-config` of the CLI): levels and rule options. */
-export const POLICY_CONFIG_FLAG = "--policy-config";
+const POLICY_CONFIG_FLAG = "--policy-config";
 
 /** The Qard policy pack (policy/), enforced by default. */
 export function policyPackDir(): string {

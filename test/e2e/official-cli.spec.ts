@@ -136,14 +136,15 @@ describe.each(variants)("$name on this repo's program $skipReason", ({ cli, olde
     expect(file).not.toContain(CLIENT_SECRET);
   });
 
-  it("preview shows the providers to create and calls no Qard API", async () => {
+  it("preview shows the providers to create, reading Qard's provider list once and writing nothing", async () => {
     const preview = await pulumi("preview");
     expect(preview.code, preview.output).toBe(0);
     expect(preview.output).toMatch(/\+\s+pulumi-nodejs:dynamic\/qard:ProviderConfig\s+shopify\s+create/);
     expect(preview.output).toMatch(
       /\+\s+pulumi-nodejs:dynamic\/qard:ProviderConfig\s+company_legal_fr\s+create/,
     );
-    expect(apiCalls(emulator.control)).toEqual([]);
+    // One read of the documented list, shared by both resources: a create must see what Qard holds.
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers"]);
   });
 
   it("up --yes configures each provider: credentials, settings, enable", async () => {
@@ -162,14 +163,11 @@ describe.each(variants)("$name on this repo's program $skipReason", ({ cli, olde
     });
   });
 
-  it("preview --refresh --expect-no-changes exits 0 on a clean stack, with one GET per provider", async () => {
+  it("preview --refresh --expect-no-changes exits 0 on a clean stack, with one list read for both providers", async () => {
     emulator.control.clearRequests();
     const check = await pulumi("preview", "--refresh", "--expect-no-changes");
     expect(check.code, check.output).toBe(0);
-    expect(apiCalls(emulator.control).sort()).toEqual([
-      "GET /api/v6/providers/company_legal_fr",
-      "GET /api/v6/providers/shopify",
-    ]);
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers"]);
   });
 
   it("preview --refresh --expect-no-changes fails, naming the property, after an out-of-band change", async () => {

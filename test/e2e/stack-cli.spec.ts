@@ -60,7 +60,7 @@ describe("npm run stack (the program through the Automation API, as pipelines ru
   });
 });
 
-describe("usage errors: a mistyped stack or flag (stack, drift, promote, verify)", () => {
+describe("usage errors: a mistyped stack or flag (every command)", () => {
   const typo = () => `${e2e.stackName}-typo`;
   const stackNames = async () => (await e2e.stack.workspace.listStacks()).map((stack) => stack.name);
 
@@ -84,6 +84,9 @@ describe("usage errors: a mistyped stack or flag (stack, drift, promote, verify)
     ["workflows/drift/main.ts", "Usage: npm run drift"],
     ["workflows/promote/main.ts", "Usage: npm run promote"],
     ["workflows/verify/main.ts", "Usage: npm run verify"],
+    ["workflows/import/main.ts", "Usage: npm run import"],
+    ["emulator/main.ts", "Usage: npm run emulator"],
+    ["bench/run.ts", "Usage: npm run bench"],
   ])("%s exits 64 with its usage for an unknown flag, like the others", async (script, usage) => {
     const result = await runScript(script, ["--stak", e2e.stackName], e2e.backend.env);
     expect(result.code).toBe(EXIT_USAGE);

@@ -1,6 +1,6 @@
 /** The emulator's decisions, tested without a server. */
 import { describe, expect, test } from "vitest";
-import { findProvider, type ProviderDefinition } from "../../emulator/catalogue.ts";
+import { CATALOGUE, type ProviderDefinition } from "../../emulator/catalogue.ts";
 import { faultMatches, FaultTable } from "../../emulator/faults.ts";
 import { redactBody } from "../../emulator/request-log.ts";
 import { matchPattern } from "../../emulator/router.ts";
@@ -16,7 +16,7 @@ import { planSync, syncStatusAt } from "../../emulator/sync.ts";
 import { formatTimestamp } from "../../emulator/time.ts";
 
 function provider(name: string): ProviderDefinition {
-  const definition = findProvider(name);
+  const definition = CATALOGUE.find((candidate) => candidate.name === name);
   if (definition === undefined) throw new Error(`no provider ${name}`);
   return definition;
 }

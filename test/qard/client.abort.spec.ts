@@ -4,20 +4,20 @@ import { QardClient, QardConfigError, QardNetworkError } from "../../providers/s
 import { waitUntil } from "../helpers/wait-until.ts";
 import { callsTo, startEmulatorForClientSuite } from "./helpers/emulator.ts";
 
-const SHOPIFY = "/api/v6/providers/shopify";
+const PROVIDERS = "/api/v6/providers";
 
 describe("an aborted call", () => {
   const emulator = startEmulatorForClientSuite();
 
   it("stops a request that hangs, without waiting for its timeout or retrying", async () => {
-    emulator.control.addFault({ method: "GET", path: SHOPIFY, hang: true, times: 5 });
+    emulator.control.addFault({ method: "GET", path: PROVIDERS, hang: true, times: 5 });
     const controller = new AbortController();
     // A timeout far beyond the test's own: only the abort can end this call.
     const client = emulator.client({ signal: controller.signal, timeoutMs: 600_000 });
-    const pending = client.getProvider("shopify").catch((e: unknown) => e);
+    const pending = client.listProviders().catch((e: unknown) => e);
     await waitUntil(
       "the hanging GET to reach the emulator",
-      () => callsTo(emulator.control, "GET", SHOPIFY).length,
+      () => callsTo(emulator.control, "GET", PROVIDERS).length,
       (count) => count === 1,
     );
     controller.abort();
@@ -25,12 +25,12 @@ describe("an aborted call", () => {
     expect(error).toBeInstanceOf(QardNetworkError);
     expect(error).toMatchObject({ kind: "aborted", attempts: 1 });
     expect((error as Error).message).toBe(
-      `GET ${SHOPIFY}: cancelled before an answer was received (1 attempt)`,
+      `GET ${PROVIDERS}: cancelled before an answer was received (1 attempt)`,
     );
   });
 
   it("stops during the wait before a retry and sends nothing more", async () => {
-    emulator.control.addFault({ method: "GET", path: SHOPIFY, status: 503, retryAfter: "600" });
+    emulator.control.addFault({ method: "GET", path: PROVIDERS, status: 503, retryAfter: "600" });
     const controller = new AbortController();
     const client = emulator.client({
       signal: controller.signal,
@@ -41,9 +41,9 @@ describe("an aborted call", () => {
         if (event.status === 503) setTimeout(() => controller.abort(), 0);
       },
     });
-    const pending = client.getProvider("shopify").catch((e: unknown) => e);
+    const pending = client.listProviders().catch((e: unknown) => e);
     expect(await pending).toMatchObject({ kind: "aborted", attempts: 2 });
-    expect(callsTo(emulator.control, "GET", SHOPIFY)).toHaveLength(1);
+    expect(callsTo(emulator.control, "GET", PROVIDERS)).toHaveLength(1);
   });
 
   it("sends nothing when the signal has already fired", async () => {

@@ -24,12 +24,19 @@ for (const list of ["array", "envelope"] as const) {
   }
 }
 
+/** One provider, read the documented way: Qard has no endpoint for a single provider. */
+async function providerNamed(client: QardClient, name: string): Promise<QardProvider> {
+  const provider = (await client.listProviders()).find((candidate) => candidate.name === name);
+  if (provider === undefined) throw new Error(`the emulator lists no provider named "${name}"`);
+  return provider;
+}
+
 describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, errors $errors)", (shapes) => {
   // Long enough that the second startSync surely meets a running sync (409), even on a loaded machine.
   const emulator = startEmulatorForClientSuite({ shapes, syncDelayMs: 400 });
 
   it("reads one provider", async () => {
-    const shopify = await emulator.client().getProvider("shopify");
+    const shopify = await providerNamed(emulator.client(), "shopify");
     expect(shopify).toEqual<QardProvider>({
       name: "shopify",
       enabled: false,
@@ -67,12 +74,12 @@ describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, er
       client_id: "shp_id_1",
       client_secret: "shp_secret_1",
     });
-    expect(await client.getProvider("shopify")).toMatchObject({
+    expect(await providerNamed(client, "shopify")).toMatchObject({
       enabled: true,
       settings: { auto_connect: true },
     });
     await client.setEnabled("shopify", false);
-    expect((await client.getProvider("shopify")).enabled).toBe(false);
+    expect((await providerNamed(client, "shopify")).enabled).toBe(false);
   });
 
   it("sends paypal's is_sandbox as a JSON boolean", async () => {
@@ -88,7 +95,7 @@ describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, er
       client_secret: "pp_secret",
     });
     await client.setEnabled("paypal", true);
-    expect((await client.getProvider("paypal")).enabled).toBe(true);
+    expect((await providerNamed(client, "paypal")).enabled).toBe(true);
   });
 
   it("writes and reads comply_cube's three settings, and enables it without credentials", async () => {
@@ -100,7 +107,7 @@ describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, er
     };
     await client.putSettings("comply_cube", settings);
     await client.setEnabled("comply_cube", true);
-    const provider = await client.getProvider("comply_cube");
+    const provider = await providerNamed(client, "comply_cube");
     expect(provider).toMatchObject({ enabled: true, credentialKeys: [], settings });
     expect(provider.settingNames).toEqual(Object.keys(settings));
   });
@@ -111,7 +118,7 @@ describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, er
       available: false,
       settings: { auto_connect: true },
     });
-    expect(await emulator.client().getProvider("shopify")).toMatchObject({
+    expect(await providerNamed(emulator.client(), "shopify")).toMatchObject({
       enabled: true,
       available: false,
       settings: { auto_connect: true },
@@ -138,27 +145,27 @@ describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, er
     expect(callsTo(emulator.control, "PUT", "/api/v6/providers/shopify")).toHaveLength(1);
   });
 
-  it("throws QardNotFoundError for an unknown provider", async () => {
+  it("throws QardNotFoundError for an unknown user", async () => {
     const error = await emulator
       .client()
-      .getProvider("no_such_provider")
+      .latestSyncs("no_such_user")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardNotFoundError);
     expect(error).toMatchObject({ status: 404, attempts: 1 });
     expect((error as Error).message).toMatch(
-      /^GET \/api\/v6\/providers\/no_such_provider failed with 404 Not Found/,
+      /^GET \/api\/v6\/users\/no_such_user\/sync\/latest failed with 404 Not Found/,
     );
   });
 
   it("throws QardAuthError for a wrong key, without retrying", async () => {
     const error = await emulator
       .client({ apiKey: "qk_wrong_key_000" })
-      .getProvider("shopify")
+      .listProviders()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardAuthError);
     expect(error).toMatchObject({ status: 401, attempts: 1 });
     expect((error as Error).message).toMatch(/Check that apiKey is a valid Qard API key/);
-    expect(callsTo(emulator.control, "GET", "/api/v6/providers/shopify")).toHaveLength(1);
+    expect(callsTo(emulator.control, "GET", "/api/v6/providers")).toHaveLength(1);
   });
 
   it("runs an integration end to end: user, connection, sync, commerce data", async () => {
@@ -221,20 +228,23 @@ describe.each(SHAPES)("QardClient against the emulator (list $list, put $put, er
 describe("QardClient against the emulator's faults", () => {
   const emulator = startEmulatorForClientSuite();
   const SHOPIFY = "/api/v6/providers/shopify";
+  const PROVIDERS = "/api/v6/providers";
 
   it("waits the Retry-After seconds of a 429, then succeeds", async () => {
-    emulator.control.addFault({ method: "GET", path: SHOPIFY, status: 429, retryAfter: "2" });
+    emulator.control.addFault({ method: "GET", path: PROVIDERS, status: 429, retryAfter: "2" });
     // The header is read and scaled: 2 s would not fit the 1 s budget, 20 ms does.
     const client = emulator.client({ timeScale: 0.01, retry: { budgetMs: 1000 } });
-    await expect(client.getProvider("shopify")).resolves.toMatchObject({ name: "shopify" });
-    expect(callsTo(emulator.control, "GET", SHOPIFY).map((entry) => entry.status)).toEqual([429, 200]);
+    await expect(client.listProviders()).resolves.toContainEqual(
+      expect.objectContaining({ name: "shopify" }),
+    );
+    expect(callsTo(emulator.control, "GET", PROVIDERS).map((entry) => entry.status)).toEqual([429, 200]);
   });
 
   it("honours a Retry-After given as an HTTP date", async () => {
     const retryAfter = new Date(Date.now() + 2000).toUTCString();
-    emulator.control.addFault({ method: "GET", path: SHOPIFY, status: 429, retryAfter });
-    await emulator.client({ timeScale: 0.01 }).getProvider("shopify");
-    expect(callsTo(emulator.control, "GET", SHOPIFY).map((entry) => entry.status)).toEqual([429, 200]);
+    emulator.control.addFault({ method: "GET", path: PROVIDERS, status: 429, retryAfter });
+    await emulator.client({ timeScale: 0.01 }).listProviders();
+    expect(callsTo(emulator.control, "GET", PROVIDERS).map((entry) => entry.status)).toEqual([429, 200]);
   });
 
   it("retries a 503 and succeeds", async () => {
@@ -256,60 +266,56 @@ describe("QardClient against the emulator's faults", () => {
   });
 
   it("reports a connection that keeps being reset, with the attempt count", async () => {
-    emulator.control.addFault({ path: SHOPIFY, reset: true, times: 10 });
+    emulator.control.addFault({ path: PROVIDERS, reset: true, times: 10 });
     const error = await emulator
       .client({ retry: { maxAttempts: 3 } })
-      .getProvider("shopify")
+      .listProviders()
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "QardNetworkError", kind: "reset", attempts: 3 });
     expect((error as Error).message).toBe(
-      "GET /api/v6/providers/shopify: connection reset before a complete answer was received (3 attempts)",
+      "GET /api/v6/providers: connection reset before a complete answer was received (3 attempts)",
     );
-    expect(callsTo(emulator.control, "GET", SHOPIFY)).toHaveLength(3);
+    expect(callsTo(emulator.control, "GET", PROVIDERS)).toHaveLength(3);
   });
 
   it("times out a hanging request and succeeds on the next attempt", async () => {
-    emulator.control.addFault({ path: SHOPIFY, hang: true });
+    emulator.control.addFault({ path: PROVIDERS, hang: true });
     const events: { status?: number; error?: string }[] = [];
-    await emulator
-      .client({ timeoutMs: 100, onRequest: (event) => events.push(event) })
-      .getProvider("shopify");
+    await emulator.client({ timeoutMs: 100, onRequest: (event) => events.push(event) }).listProviders();
     expect(events.map((event) => event.status ?? event.error)).toEqual([
       "request timed out after 100 ms",
       200,
     ]);
-    expect(callsTo(emulator.control, "GET", SHOPIFY)).toHaveLength(2);
+    expect(callsTo(emulator.control, "GET", PROVIDERS)).toHaveLength(2);
   });
 
   it("reports a request that keeps hanging as a timeout after every attempt", async () => {
-    emulator.control.addFault({ path: SHOPIFY, hang: true, times: 10 });
+    emulator.control.addFault({ path: PROVIDERS, hang: true, times: 10 });
     const error = await emulator
       .client({ timeoutMs: 60, retry: { maxAttempts: 2 } })
-      .getProvider("shopify")
+      .listProviders()
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "QardNetworkError", kind: "timeout", attempts: 2 });
     expect((error as Error).message).toBe(
-      "GET /api/v6/providers/shopify: request timed out after 60 ms (2 attempts)",
+      "GET /api/v6/providers: request timed out after 60 ms (2 attempts)",
     );
   });
 
   it("waits out latency shorter than the timeout", async () => {
-    emulator.control.addFault({ path: SHOPIFY, latencyMs: 80 });
+    emulator.control.addFault({ path: PROVIDERS, latencyMs: 80 });
     const events: { status?: number; error?: string }[] = [];
-    await emulator
-      .client({ timeoutMs: 1000, onRequest: (event) => events.push(event) })
-      .getProvider("shopify");
+    await emulator.client({ timeoutMs: 1000, onRequest: (event) => events.push(event) }).listProviders();
     // One attempt, answered: the slow answer was awaited, not cut short and retried.
     expect(events.map((event) => event.status ?? event.error)).toEqual([200]);
-    expect(callsTo(emulator.control, "GET", SHOPIFY)).toMatchObject([{ status: 200, fault: /latency 80ms/ }]);
+    expect(callsTo(emulator.control, "GET", PROVIDERS)).toMatchObject([
+      { status: 200, fault: /latency 80ms/ },
+    ]);
   });
 
   it("treats latency longer than the timeout as a timeout, then retries", async () => {
-    emulator.control.addFault({ path: SHOPIFY, latencyMs: 300 });
+    emulator.control.addFault({ path: PROVIDERS, latencyMs: 300 });
     const events: { status?: number; error?: string }[] = [];
-    await emulator
-      .client({ timeoutMs: 100, onRequest: (event) => events.push(event) })
-      .getProvider("shopify");
+    await emulator.client({ timeoutMs: 100, onRequest: (event) => events.push(event) }).listProviders();
     expect(events.map((event) => event.status ?? event.error)).toEqual([
       "request timed out after 100 ms",
       200,
@@ -317,10 +323,10 @@ describe("QardClient against the emulator's faults", () => {
   });
 
   it("stops when the retry budget is spent and says how many attempts were made", async () => {
-    emulator.control.addFault({ path: SHOPIFY, status: 503, retryAfter: "2", times: 100 });
+    emulator.control.addFault({ path: PROVIDERS, status: 503, retryAfter: "2", times: 100 });
     const error = await emulator
       .client({ timeScale: 0.1, retry: { maxAttempts: 50, budgetMs: 500 } })
-      .getProvider("shopify")
+      .listProviders()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardApiError);
     const attempts = (error as QardApiError).attempts;
@@ -328,18 +334,18 @@ describe("QardClient against the emulator's faults", () => {
     // attempts, whatever the machine's speed; the 50 allowed attempts never come into play.
     expect(attempts).toBeGreaterThanOrEqual(2);
     expect(attempts).toBeLessThanOrEqual(3);
-    expect(callsTo(emulator.control, "GET", SHOPIFY)).toHaveLength(attempts);
+    expect(callsTo(emulator.control, "GET", PROVIDERS)).toHaveLength(attempts);
     expect((error as Error).message).toBe(
-      "GET /api/v6/providers/shopify failed with 503 Service Unavailable: Emulated fault: status 503. " +
+      "GET /api/v6/providers failed with 503 Service Unavailable: Emulated fault: status 503. " +
         `(code SERVICE_UNAVAILABLE) after ${attempts} attempts (retry budget of 500 ms exhausted)`,
     );
   });
 
   it("gives up on a 429 whose Retry-After is beyond the budget", async () => {
-    emulator.control.addFault({ path: SHOPIFY, status: 429, retryAfter: "30", times: 5 });
+    emulator.control.addFault({ path: PROVIDERS, status: 429, retryAfter: "30", times: 5 });
     const error = await emulator
       .client({ timeScale: 1, retry: { budgetMs: 2000 } })
-      .getProvider("shopify")
+      .listProviders()
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "QardRateLimitError", status: 429, attempts: 1 });
   });
@@ -352,12 +358,12 @@ describe("QardClient against the emulator's faults", () => {
   });
 
   it("never retries an injected 500", async () => {
-    emulator.control.addFault({ path: SHOPIFY, status: 500 });
-    await expect(emulator.client().getProvider("shopify")).rejects.toMatchObject({
+    emulator.control.addFault({ path: PROVIDERS, status: 500 });
+    await expect(emulator.client().listProviders()).rejects.toMatchObject({
       status: 500,
       attempts: 1,
     });
-    expect(callsTo(emulator.control, "GET", SHOPIFY)).toHaveLength(1);
+    expect(callsTo(emulator.control, "GET", PROVIDERS)).toHaveLength(1);
   });
 
   it("does not repeat a POST whose connection was reset (the user may exist)", async () => {
@@ -380,7 +386,7 @@ describe("QardClient against the emulator's faults", () => {
       timeScale: 0.01,
       retry: { maxAttempts: 2 },
     });
-    const error = await client.getProvider("shopify").catch((e: unknown) => e);
+    const error = await client.listProviders().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "QardNetworkError", kind: "refused", attempts: 2 });
     expect((error as Error).message).toContain(`connection refused by ${new URL(gone.baseUrl).host}`);
   });

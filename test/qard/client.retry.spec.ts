@@ -23,7 +23,7 @@ function clientWith(replies: ScriptedReply[], options: Partial<QardClientOptions
   return { client, calls: scripted.calls, events };
 }
 
-const ok: ScriptedReply = { status: 200, json: PROVIDER_JSON };
+const ok: ScriptedReply = { status: 200, json: [PROVIDER_JSON] };
 const unavailable: ScriptedReply = { status: 503, statusText: "Service Unavailable" };
 
 describe("QardClient retries", () => {
@@ -38,7 +38,7 @@ describe("QardClient retries", () => {
     ["a timeout", { hang: true }],
   ])("retries a GET after %s and returns the success", async (_label, failure) => {
     const { client, calls } = clientWith([failure, ok], { timeoutMs: 30 });
-    await expect(client.getProvider("shopify")).resolves.toMatchObject({ name: "shopify" });
+    await expect(client.listProviders()).resolves.toMatchObject([{ name: "shopify" }]);
     expect(calls).toHaveLength(2);
   });
 
@@ -52,10 +52,10 @@ describe("QardClient retries", () => {
 
   it("gives up after maxAttempts and says how many attempts were made", async () => {
     const { client, calls } = clientWith([unavailable], { retry: { maxAttempts: 3 } });
-    const error = await client.getProvider("shopify").catch((e: unknown) => e);
+    const error = await client.listProviders().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardApiError);
     expect((error as Error).message).toBe(
-      "GET /api/v6/providers/shopify failed with 503 Service Unavailable after 3 attempts",
+      "GET /api/v6/providers failed with 503 Service Unavailable after 3 attempts",
     );
     expect(error).toMatchObject({ attempts: 3 });
     expect(calls).toHaveLength(3);
@@ -65,7 +65,7 @@ describe("QardClient retries", () => {
     const { client } = clientWith([{ status: 429, headers: { "Retry-After": "0" } }], {
       retry: { maxAttempts: 2 },
     });
-    const error = await client.getProvider("shopify").catch((e: unknown) => e);
+    const error = await client.listProviders().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardRateLimitError);
     expect(error).toMatchObject({ status: 429, attempts: 2 });
   });
@@ -77,7 +77,7 @@ describe("QardClient retries", () => {
       timeScale: 0.01,
       retry: { budgetMs: 1000 },
     });
-    await expect(client.getProvider("shopify")).resolves.toMatchObject({ name: "shopify" });
+    await expect(client.listProviders()).resolves.toMatchObject([{ name: "shopify" }]);
     expect(calls).toHaveLength(2);
   });
 
@@ -86,7 +86,7 @@ describe("QardClient retries", () => {
       timeScale: 1,
       retry: { budgetMs: 1000 },
     });
-    const error = await client.getProvider("shopify").catch((e: unknown) => e);
+    const error = await client.listProviders().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardRateLimitError);
     expect((error as Error).message).toMatch(/after 1 attempt \(retry budget of 1000 ms exhausted\)/);
     expect(calls).toHaveLength(1);
@@ -100,7 +100,7 @@ describe("QardClient retries", () => {
     });
     // How the budget bounds the time is counted on a fake clock in retry.spec.ts; here, that the client
     // wires it: the budget, not the 100 allowed attempts, ends the call, and the message says so.
-    const error = await client.getProvider("shopify").catch((e: unknown) => e);
+    const error = await client.listProviders().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardNetworkError);
     expect(error).toMatchObject({ kind: "timeout" });
     const attempts = (error as QardNetworkError).attempts;
@@ -109,41 +109,41 @@ describe("QardClient retries", () => {
     expect(attempts).toBeLessThan(100);
     expect((error as Error).message).toMatch(
       new RegExp(
-        `^GET /api/v6/providers/shopify: request timed out after \\d+ ms \\(${attempts} attempts, retry budget of 200 ms exhausted\\)$`,
+        `^GET /api/v6/providers: request timed out after \\d+ ms \\(${attempts} attempts, retry budget of 200 ms exhausted\\)$`,
       ),
     );
   });
 
   it("reports a timeout with the per-attempt limit", async () => {
     const { client } = clientWith([{ hang: true }], { timeoutMs: 30, retry: { maxAttempts: 2 } });
-    await expect(client.getProvider("shopify")).rejects.toThrow(
-      "GET /api/v6/providers/shopify: request timed out after 30 ms (2 attempts)",
+    await expect(client.listProviders()).rejects.toThrow(
+      "GET /api/v6/providers: request timed out after 30 ms (2 attempts)",
     );
   });
 
   it("reports a refused connection with the host to check", async () => {
     const { client } = clientWith([{ error: systemError("ECONNREFUSED") }], { retry: { maxAttempts: 2 } });
-    const error = await client.getProvider("shopify").catch((e: unknown) => e);
+    const error = await client.listProviders().catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "refused", attempts: 2 });
     expect((error as Error).message).toBe(
-      "GET /api/v6/providers/shopify: connection refused by api.qard.test; check baseUrl and that the server is up (2 attempts)",
+      "GET /api/v6/providers: connection refused by api.qard.test; check baseUrl and that the server is up (2 attempts)",
     );
   });
 
   it("reports events for every attempt, with the network error described", async () => {
     const { client, events } = clientWith([{ error: systemError("ECONNRESET") }, ok]);
-    await client.getProvider("shopify");
+    await client.listProviders();
     expect(events).toEqual([
       {
         method: "GET",
-        path: "/api/v6/providers/shopify",
+        path: "/api/v6/providers",
         attempt: 1,
         durationMs: expect.any(Number),
         error: "connection reset before a complete answer was received",
       },
       {
         method: "GET",
-        path: "/api/v6/providers/shopify",
+        path: "/api/v6/providers",
         status: 200,
         attempt: 2,
         durationMs: expect.any(Number),

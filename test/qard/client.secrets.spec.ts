@@ -133,7 +133,7 @@ describe("secrets never leave the client (injected fetch)", () => {
   it("a 2xx answer that is not JSON and quotes the key", async () => {
     const { error } = await failureOf(
       [{ status: 200, text: `<html>${KEY}</html>`, headers: { "content-type": "text/html" } }],
-      (client) => client.getProvider("shopify"),
+      (client) => client.listProviders(),
     );
     expect(error).toMatchObject({ name: "QardResponseError" });
     expectNoSecret(renderings(error));
@@ -141,8 +141,8 @@ describe("secrets never leave the client (injected fetch)", () => {
 
   it("a 2xx answer of the wrong shape holding the values", async () => {
     const { error } = await failureOf(
-      [{ status: 200, json: { name: CLIENT_SECRET, enabled: KEY } }],
-      (client) => client.getProvider("shopify"),
+      [{ status: 200, json: [{ name: CLIENT_SECRET, enabled: KEY }] }],
+      (client) => client.listProviders(),
     );
     expect(error).toMatchObject({ name: "QardResponseError" });
     expectNoSecret(renderings(error));
@@ -202,7 +202,7 @@ describe("secrets never leave the client (emulator)", () => {
   it("a wrong key is not echoed either", async () => {
     const wrong = "qk_live_WRONGKEY_SECRET_00";
     const client = emulator.client({ apiKey: wrong });
-    const error = await client.getProvider("shopify").catch((e: unknown) => e);
+    const error = await client.listProviders().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "QardAuthError" });
     for (const text of renderings(error)) expect(text).not.toContain(wrong);
   });

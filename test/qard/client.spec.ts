@@ -37,34 +37,30 @@ const envelope = (result: unknown[], page: number, lastPage: number) => ({
 });
 
 describe("QardClient operations", () => {
-  it("getProvider sends GET with the key and parses the provider", async () => {
-    const { client, calls } = clientWith([{ status: 200, json: PROVIDER_JSON }]);
-    const result = await client.getProvider("shopify");
+  it("listProviders sends GET with the key and parses the providers", async () => {
+    const { client, calls } = clientWith([{ status: 200, json: [PROVIDER_JSON] }]);
+    const result = await client.listProviders();
     expect(calls).toEqual([
       {
-        url: `${BASE}/api/v6/providers/shopify`,
+        url: `${BASE}/api/v6/providers`,
         method: "GET",
         headers: { "X-API-KEY": "test-key", Accept: "application/json" },
       },
     ]);
-    expect(result).toMatchObject({
-      name: "shopify",
-      enabled: false,
-      credentialKeys: ["client_id", "client_secret"],
-    });
+    expect(result).toMatchObject([
+      { name: "shopify", enabled: false, credentialKeys: ["client_id", "client_secret"] },
+    ]);
   });
 
   it("keeps a base URL path prefix and encodes path segments", async () => {
-    const { client, calls } = clientWith([{ status: 200, json: PROVIDER_JSON }], {
-      baseUrl: `${BASE}/qard/`,
-    });
-    await client.getProvider("a/b?c");
+    const { client, calls } = clientWith([{ status: 204 }], { baseUrl: `${BASE}/qard/` });
+    await client.setEnabled("a/b?c", true);
     expect(calls[0]?.url).toBe(`${BASE}/qard/api/v6/providers/a%2Fb%3Fc`);
   });
 
   it("refuses an empty provider name before sending anything", async () => {
-    const { client, calls } = clientWith([{ status: 200, json: PROVIDER_JSON }]);
-    await expect(client.getProvider("")).rejects.toThrow(QardConfigError);
+    const { client, calls } = clientWith([{ status: 204 }]);
+    await expect(client.setEnabled("", true)).rejects.toThrow(QardConfigError);
     expect(calls).toHaveLength(0);
   });
 
@@ -289,25 +285,25 @@ describe("QardClient answers it cannot use", () => {
         headers: { "content-type": "text/html" },
       },
     ]);
-    const error = await client.getProvider("shopify").catch((e: unknown) => e);
+    const error = await client.listProviders().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QardResponseError);
     expect((error as Error).message).toBe(
-      'GET /api/v6/providers/shopify: answer 200 is an HTML page (content-type text/html): "<html>maintenance</html>"; ' +
+      'GET /api/v6/providers: answer 200 is an HTML page (content-type text/html): "<html>maintenance</html>"; ' +
         "not counted as a success: check that qard:apiUrl (baseUrl) is the Qard API",
     );
   });
 
   it("reports an empty answer where JSON was needed", async () => {
     const { client } = clientWith([{ status: 200 }]);
-    await expect(client.getProvider("shopify")).rejects.toThrow(
-      "GET /api/v6/providers/shopify: answer 200 has an empty body; expected JSON",
+    await expect(client.listProviders()).rejects.toThrow(
+      "GET /api/v6/providers: answer 200 has an empty body; expected JSON",
     );
   });
 
   it("reports a provider with a wrong field type", async () => {
-    const { client } = clientWith([{ status: 200, json: { ...PROVIDER_JSON, enabled: "true" } }]);
-    await expect(client.getProvider("shopify")).rejects.toThrow(
-      "GET /api/v6/providers/shopify: field `enabled` must be a boolean",
+    const { client } = clientWith([{ status: 200, json: [{ ...PROVIDER_JSON, enabled: "true" }] }]);
+    await expect(client.listProviders()).rejects.toThrow(
+      "GET /api/v6/providers: field `[0].enabled` must be a boolean",
     );
   });
 });
@@ -315,21 +311,21 @@ describe("QardClient answers it cannot use", () => {
 describe("onRequest", () => {
   it("reports each attempt with method, path, status, attempt number and duration", async () => {
     const events: RequestEvent[] = [];
-    const { client } = clientWith([{ status: 503 }, { status: 200, json: PROVIDER_JSON }], {
+    const { client } = clientWith([{ status: 503 }, { status: 200, json: [PROVIDER_JSON] }], {
       onRequest: (event) => events.push(event),
     });
-    await client.getProvider("shopify");
+    await client.listProviders();
     expect(events).toEqual([
       {
         method: "GET",
-        path: "/api/v6/providers/shopify",
+        path: "/api/v6/providers",
         status: 503,
         attempt: 1,
         durationMs: expect.any(Number),
       },
       {
         method: "GET",
-        path: "/api/v6/providers/shopify",
+        path: "/api/v6/providers",
         status: 200,
         attempt: 2,
         durationMs: expect.any(Number),
@@ -338,20 +334,20 @@ describe("onRequest", () => {
   });
 
   it("ignores a hook that throws", async () => {
-    const { client } = clientWith([{ status: 200, json: PROVIDER_JSON }], {
+    const { client } = clientWith([{ status: 200, json: [PROVIDER_JSON] }], {
       onRequest: () => {
         throw new Error("broken logger");
       },
     });
-    await expect(client.getProvider("shopify")).resolves.toMatchObject({ name: "shopify" });
+    await expect(client.listProviders()).resolves.toMatchObject([{ name: "shopify" }]);
   });
 });
 
 describe("instances", () => {
   it("share nothing: each uses its own fetch and key", async () => {
-    const a = clientWith([{ status: 200, json: PROVIDER_JSON }], { apiKey: "key-a" });
-    const b = clientWith([{ status: 200, json: PROVIDER_JSON }], { apiKey: "key-b" });
-    await Promise.all([a.client.getProvider("shopify"), b.client.getProvider("shopify")]);
+    const a = clientWith([{ status: 200, json: [PROVIDER_JSON] }], { apiKey: "key-a" });
+    const b = clientWith([{ status: 200, json: [PROVIDER_JSON] }], { apiKey: "key-b" });
+    await Promise.all([a.client.listProviders(), b.client.listProviders()]);
     expect(a.calls.map((c) => c.headers["X-API-KEY"])).toEqual(["key-a"]);
     expect(b.calls.map((c) => c.headers["X-API-KEY"])).toEqual(["key-b"]);
   });

@@ -40,7 +40,7 @@ beforeEach(() => {
 });
 
 describe("create", () => {
-  it("reads the documented list once, then writes credentials, settings and enable in the seed's order", async () => {
+  it("reads the documented list once, then writes credentials, settings and enable in the order Qard needs", async () => {
     const created = await provider.create(await checked({ ...shopify() }));
     expect(created.id).toBe("shopify");
     expect(apiCalls(emulator.control)).toEqual([

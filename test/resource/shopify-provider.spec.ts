@@ -24,7 +24,7 @@ function registrationOf(resource: pulumi.CustomResource): Promise<string> {
 }
 
 describe("ShopifyProvider", () => {
-  it("maps the seed's three settings: credentials (secret), auto_connect, enabled", async () => {
+  it("maps its three inputs: credentials (secret), auto_connect, enabled", async () => {
     const provider = new ShopifyProvider("shop-a", {
       clientId: "app-key",
       clientSecret: "app-secret",

@@ -5,7 +5,7 @@ export interface DriftArgs {
   format: "text" | "json" | "markdown";
 }
 
-export const DRIFT_USAGE =
+const DRIFT_USAGE =
   "Usage: npm run drift -- --stack <name> [--json | --markdown] [--no-policy | --policy-config <file>]";
 
 /** Parses the command line; throws a UsageError whose message ends with the usage line. */

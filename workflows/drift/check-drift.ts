@@ -1,5 +1,5 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
+import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
 import { policyViolationLines, type PolicyOptions } from "../../infra/automation/policy-pack.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
@@ -38,19 +38,10 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
   } catch (error) {
     if (error instanceof UnknownStackError) throw error;
     // A refused policy fails the preview; its messages are in the events, not in the CLI's error lines.
-    const reason = [conciseError(error), ...policyViolationLines(events)].join("\n");
+    // The CLI's whole transcript was already streamed through onOutput when wanted.
+    const reason = [conciseErrorMessage(error), ...policyViolationLines(events)].join("\n");
     return reportOf(options.stackName, "error", classifyPreview(events), reason);
   }
   const findings = classifyPreview(events);
   return reportOf(options.stackName, statusOf(findings), findings);
-}
-
-/** The CLI's error lines, not its whole transcript (already streamed through onOutput when wanted). */
-function conciseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const errorLines = cliErrorLines(message);
-  return (errorLines.length > 0 ? errorLines : message.split("\n").slice(0, 5))
-    .slice(0, 10)
-    .join("\n")
-    .trim();
 }

@@ -2,7 +2,7 @@
 // Exit: 0 clean, 2 drift, 3 config change pending, 4 rotation pending (highest wins), 1 error,
 // 64 usage error (a bad flag, or a stack that does not exist).
 import { policyFlags } from "../command-line.ts";
-import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
+import { runCommand } from "../run-command.ts";
 import { parseDriftArgs } from "./args.ts";
 import { checkDrift } from "./check-drift.ts";
 import { renderJson, renderMarkdown, renderText } from "./report.ts";
@@ -16,10 +16,4 @@ async function main(argv: string[]): Promise<number> {
   return report.exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = isUsageError(error) ? EXIT_USAGE : 1;
-  },
-);
+if (import.meta.main) runCommand(main);

@@ -11,17 +11,6 @@ export interface ImportArgs {
   json: boolean;
 }
 
-/** The flags `npm run import` accepts. */
-export const IMPORT_FLAGS = [
-  "--stack",
-  "--secret-id-pattern",
-  "--without-credentials",
-  "--all",
-  "--merge",
-  "--dry-run",
-  "--json",
-] as const;
-
 export const IMPORT_USAGE =
   "Usage: npm run import -- --stack <name> [--secret-id-pattern 'qard/{stack}/{provider}' | --without-credentials] [--all] [--merge] [--dry-run] [--json]";
 

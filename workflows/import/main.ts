@@ -3,7 +3,7 @@
 // Reads the account's providers (GETs only) and declares them in Pulumi.<stack>.yaml.
 // Exit: 0 imported (or dry run); 1 refused (the stack already declares a provider differently, without
 // --merge) or failed; 64 usage error (a bad flag, or a stack that does not exist).
-import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
+import { runCommand } from "../run-command.ts";
 import { parseImportArgs } from "./args.ts";
 import { importAccount } from "./import-account.ts";
 import { renderImport } from "./report.ts";
@@ -15,16 +15,4 @@ async function main(argv: string[]): Promise<number> {
   return report.refusals.length > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    if (isUsageError(error)) {
-      console.error(message);
-      process.exitCode = EXIT_USAGE;
-      return;
-    }
-    console.error(`import failed: ${message.split("\n").slice(0, 5).join("\n")}`);
-    process.exitCode = 1;
-  },
-);
+if (import.meta.main) runCommand(main);

@@ -128,7 +128,7 @@ function skipReason(provider: QardProvider, options: ImportPlanOptions): string 
 }
 
 /** A provider's stack entry as Qard has it: enabled, auto_connect as autoConnect, other settings as settings. */
-export function declarationOf(provider: QardProvider): { entry: RawProvider; notes: string[] } {
+function declarationOf(provider: QardProvider): { entry: RawProvider; notes: string[] } {
   const notes: string[] = [];
   // Qard does not keep a provider enabled that it no longer offers, and the resource refuses to enable one.
   const enabled = provider.enabled && provider.available;
@@ -150,7 +150,7 @@ export function declarationOf(provider: QardProvider): { entry: RawProvider; not
 }
 
 /** The documented keys (with their types) and those Qard reports, documented ones first. */
-export function credentialKeysOf(provider: QardProvider): CredentialKey[] {
+function credentialKeysOf(provider: QardProvider): CredentialKey[] {
   const documented = catalogueEntry(provider.name)?.credentials ?? {};
   const keys: CredentialKey[] = Object.entries(documented).map(([name, type]) => ({ name, type }));
   for (const name of provider.credentialKeys)

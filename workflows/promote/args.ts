@@ -7,7 +7,7 @@ export interface PromoteArgs {
   format: "text" | "json" | "markdown";
 }
 
-export const PROMOTE_USAGE =
+const PROMOTE_USAGE =
   "Usage: npm run promote -- --from <stack> --to <stack> [--apply] [--json | --markdown] [--no-policy | --policy-config <file>]";
 
 export function parsePromoteArgs(argv: string[]): PromoteArgs {

@@ -2,7 +2,7 @@
 // Exit: 0 promoted (previewed, and applied with --apply); 1 refused or failed; 64 usage error (a bad flag,
 // or a stack that does not exist). --markdown prints a pull request body; the engine's output goes to stderr.
 import { policyFlags } from "../command-line.ts";
-import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
+import { runCommand } from "../run-command.ts";
 import { parsePromoteArgs } from "./args.ts";
 import { renderPromotionMarkdown } from "./markdown.ts";
 import { promote } from "./promote.ts";
@@ -28,16 +28,4 @@ async function main(argv: string[]): Promise<number> {
   return report.refusals.length > 0 ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    if (isUsageError(error)) {
-      console.error(message);
-      process.exitCode = EXIT_USAGE;
-      return;
-    }
-    console.error(`promote failed: ${message.split("\n").slice(0, 5).join("\n")}`);
-    process.exitCode = 1;
-  },
-);
+if (import.meta.main) runCommand(main);

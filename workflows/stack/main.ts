@@ -6,11 +6,10 @@
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
 import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
-import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
-import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
+import { runCommand } from "../run-command.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 
-export const STACK_USAGE =
+const STACK_USAGE =
   "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]";
 const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -62,6 +61,7 @@ export function parseStackArgs(argv: string[]): StackArgs {
   };
 }
 
+// The CLI's own output is streamed as it runs; on failure the runner repeats only its error lines.
 async function main(argv: string[]): Promise<number> {
   const policy = policyFlags(argv);
   const args = parseStackArgs(policy.argv);
@@ -100,20 +100,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      if (isUsageError(error)) {
-        console.error(error.message);
-        process.exitCode = EXIT_USAGE;
-        return;
-      }
-      // The CLI's own output was streamed above; its error lines end the message.
-      const message = error instanceof Error ? error.message : String(error);
-      const errors = cliErrorLines(message);
-      console.error(errors.length > 0 ? errors.join("\n") : message.split("\n").slice(0, 5).join("\n"));
-      process.exitCode = 1;
-    },
-  );
-}
+if (import.meta.main) runCommand(main);

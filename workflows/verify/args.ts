@@ -1,8 +1,6 @@
-/** The command line of `npm run verify`: parsed once, every mistake reported as a UsageError. */
-import { parseArgs, type ParseArgsConfig } from "node:util";
-import { EXIT_USAGE, UsageError } from "../usage-error.ts";
-
-export { UsageError };
+/** The command line of `npm run verify`: parsed once, every mistake a UsageError ending with the usage. */
+import { parseCommandLine, usageError } from "../command-line.ts";
+import { EXIT_USAGE } from "../usage-error.ts";
 
 export interface VerifyArgs {
   stackName: string;
@@ -16,9 +14,9 @@ export interface VerifyArgs {
 
 export type VerifyCommand = { kind: "help" } | { kind: "verify"; args: VerifyArgs };
 
-export const DEFAULT_PROVIDER = "shopify";
+const DEFAULT_PROVIDER = "shopify";
 // Long enough for a person to open the authorization link and log in to the shop.
-export const DEFAULT_TIMEOUT_SECONDS = 600;
+const DEFAULT_TIMEOUT_SECONDS = 600;
 
 export const VERIFY_USAGE = `Usage: npm run verify -- --stack <name> --user <id> [options]
 
@@ -37,8 +35,7 @@ for the user's authorization; runs a sync, counts the commerce data and says wha
 Exit code: 0 when every data type synchronized, 1 otherwise, ${EXIT_USAGE} for a usage error (a bad flag, or a
 stack that does not exist).`;
 
-/** The options `parseArgs` accepts; exported so that callers (CI checks) can tell a valid flag. */
-export const VERIFY_OPTIONS = {
+const VERIFY_OPTIONS = {
   stack: { type: "string" },
   user: { type: "string" },
   provider: { type: "string" },
@@ -46,7 +43,7 @@ export const VERIFY_OPTIONS = {
   "timeout-seconds": { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
-} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+} as const;
 
 export function parseVerifyArgs(argv: readonly string[]): VerifyCommand {
   const values = parseFlags(argv);
@@ -67,22 +64,17 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyCommand {
 }
 
 function parseFlags(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: VERIFY_OPTIONS, strict: true, allowPositionals: false })
-      .values;
-  } catch (error) {
-    // node:util words these well ("Unknown option '--usr'"); only the error type changes.
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const config = { args: [...argv], options: VERIFY_OPTIONS, strict: true, allowPositionals: false } as const;
+  return parseCommandLine(config, VERIFY_USAGE).values;
 }
 
 function required(value: string | undefined, flag: string): string {
-  if (value === undefined) throw new UsageError(`Missing ${flag}.`);
+  if (value === undefined) throw usageError(`Missing ${flag}.`, VERIFY_USAGE);
   return nonEmpty(value, flag);
 }
 
 function nonEmpty(value: string, flag: string): string {
-  if (value.trim() === "") throw new UsageError(`${flag} must not be empty.`);
+  if (value.trim() === "") throw usageError(`${flag} must not be empty.`, VERIFY_USAGE);
   return value;
 }
 
@@ -90,7 +82,7 @@ function timeoutMs(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
   const seconds = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new UsageError(`--timeout-seconds must be a positive number of seconds, got "${raw}".`);
+    throw usageError(`--timeout-seconds must be a positive number of seconds, got "${raw}".`, VERIFY_USAGE);
   }
   return seconds * 1000;
 }

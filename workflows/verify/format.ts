@@ -63,7 +63,7 @@ export function formatReport(report: VerifyReport): string {
 }
 
 /** e.g. "2 locations, 5 customers, 8 products, 12 orders"; undefined when no commerce data was read. */
-export function formatCounts(counts: VerifyReport["commerceCounts"]): string | undefined {
+function formatCounts(counts: VerifyReport["commerceCounts"]): string | undefined {
   const parts = (Object.keys(COMMERCE_COLLECTION_TYPES) as CommerceCollection[]).flatMap((collection) => {
     const count = counts[collection];
     return count === undefined ? [] : [`${count} ${collection}`];

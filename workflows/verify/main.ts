@@ -1,9 +1,15 @@
-/** Entry point of `npm run verify`; see run-verify-cli.ts and `--help`. */
+// npm run verify -- --stack <name> --user <id> [options]; see VERIFY_USAGE in args.ts, or `--help`.
+// Exit: 0 every data type synchronized; 1 otherwise; 64 usage error (a bad flag, or a stack that does not exist).
+import { runCommand } from "../run-command.ts";
 import { runVerifyCli } from "./run-verify-cli.ts";
 
-process.exitCode = await runVerifyCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-});
+async function main(argv: string[]): Promise<number> {
+  return runVerifyCli({
+    argv,
+    env: process.env,
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  });
+}
+
+if (import.meta.main) runCommand(main);

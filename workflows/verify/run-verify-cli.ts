@@ -3,19 +3,18 @@
  * stdout, the Pulumi CLI) are options, so tests run it in-process against an emulator.
  */
 import { createRedactor, QardClient, type QardClientOptions } from "../../providers/src/qard/index.ts";
-import { EXIT_USAGE, isUsageError } from "../usage-error.ts";
+import { EXIT_FAILED, reportCommandError } from "../run-command.ts";
+import { isUsageError } from "../usage-error.ts";
 import { parseVerifyArgs, VERIFY_USAGE, type VerifyArgs } from "./args.ts";
 import { formatEvent, formatReport, type VerifySummary } from "./format.ts";
 import { readStackConnection, type Connection } from "./stack-connection.ts";
 import { VerifyError } from "./verify-error.ts";
 import { verifyIntegration } from "./verify-integration.ts";
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export { EXIT_USAGE };
+const EXIT_OK = 0;
 
 // Frequent enough to follow a sync closely, rare enough not to load Qard during a long authorization.
-export const DEFAULT_POLL_INTERVAL_MS = 2000;
+const DEFAULT_POLL_INTERVAL_MS = 2000;
 
 export interface VerifyCliOptions {
   argv: readonly string[];
@@ -47,8 +46,7 @@ export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
     args = command.args;
   } catch (error) {
     if (!isUsageError(error)) throw error;
-    options.err(`error: ${error.message}\n\n${VERIFY_USAGE}`);
-    return EXIT_USAGE;
+    return reportCommandError(error, options.err);
   }
 
   // Until the key is known there is nothing to scrub; afterwards every message passes through it.
@@ -72,10 +70,7 @@ export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
   try {
     connection = await (options.readConnection ?? readStackConnection)(args.stackName, options.env);
   } catch (error) {
-    if (isUsageError(error)) {
-      options.err(`error: ${error.message}`);
-      return EXIT_USAGE;
-    }
+    if (isUsageError(error)) return reportCommandError(error, options.err);
     const detail = error instanceof Error ? error.message : String(error);
     return fail(
       "stack-config",

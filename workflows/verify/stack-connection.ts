@@ -2,7 +2,7 @@
  * Where verify talks to Qard: the stack's own qard:apiUrl and API key, resolved exactly as the stack's
  * provider resolves them during `pulumi up`, so verify checks the account the stack configures.
  */
-import { cliErrorLines } from "../../infra/automation/cli-errors.ts";
+import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
 import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/automation/project-root.ts";
 import { isNoSuchStackMessage, UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
@@ -53,19 +53,11 @@ export async function readStackConnection(stackName: string, env: NodeJS.Process
       const hint = "`npm run stack -- up --stack <name> --create`, then verify";
       throw new UnknownStackError(stackName, stacks.map((stack) => stack.name).sort(), hint);
     }
-    throw new Error(pulumiErrorLine(error instanceof Error ? error.message : String(error)), {
+    throw new Error(conciseErrorMessage(error), {
       cause: error,
     });
   }
   return connectionFromStackConfig(config, env);
-}
-
-/**
- * The CLI's own "error: ..." line out of an Automation API error, which otherwise repeats the command, its
- * exit code and both output streams. The whole message when there is no such line.
- */
-export function pulumiErrorLine(message: string): string {
-  return cliErrorLines(message).at(-1)?.slice("error:".length).trim() ?? message;
 }
 
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -140,14 +140,10 @@ export async function verifyIntegration(client: QardClient, options: VerifyOptio
 }
 
 async function enabledProvider(client: QardClient, name: string): Promise<QardProvider> {
-  let provider: QardProvider;
-  try {
-    provider = await client.getProvider(name);
-  } catch (error) {
-    if (error instanceof QardNotFoundError) {
-      throw new VerifyError("provider-unknown", `Qard does not know a provider named "${name}".`);
-    }
-    throw error;
+  // The documented list: Qard documents no endpoint that reads a single provider.
+  const provider = (await client.listProviders()).find((candidate) => candidate.name === name);
+  if (provider === undefined) {
+    throw new VerifyError("provider-unknown", `Qard does not know a provider named "${name}".`);
   }
   if (!provider.enabled) {
     throw new VerifyError(

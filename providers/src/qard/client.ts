@@ -59,12 +59,6 @@ export class QardClient {
     this.#options = normalizeOptions(options);
   }
 
-  /** GET /api/v6/providers/{name}. QardNotFoundError when Qard does not know the name. */
-  async getProvider(name: string): Promise<QardProvider> {
-    const answer = await this.#request({ method: "GET", path: `${API}/providers/${segment(name, "name")}` });
-    return parseAnswer(providerSchema, requireJson(answer), answer.origin);
-  }
-
   /** GET /api/v6/providers, following pages when Qard answers with an envelope. */
   async listProviders(): Promise<QardProvider[]> {
     return this.#collectPages(`${API}/providers`, providerSchema);

@@ -135,4 +135,3 @@ export const pageEnvelopeSchema = z.looseObject({
   current_page: z.number().int().nullish(),
   last_page: z.number().int().nullish(),
 });
-export type PageEnvelope = z.output<typeof pageEnvelopeSchema>;

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { catalogueEntry } from "../catalogue.ts";
 import { credentialKeyProblems } from "./credential-keys.ts";
+import { FIELD_RULES, type Field } from "./input-fields.ts";
 import { SCHEMA_VERSION, type ProviderInputs } from "./state.ts";
 
 /** The value Pulumi passes for an input that is not known yet (preview). */
@@ -16,45 +16,12 @@ export interface CheckedInputs {
   failures: CheckFailure[];
 }
 
-const providerName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a Qard provider's technical name, like shopify or sandbox_public");
-const credentialValue = z.union([
-  z.string().refine((value) => value.trim() !== "", "must not be empty or whitespace"),
-  z.boolean(),
-]);
-const credentials = z.record(z.string(), credentialValue, {
-  error: "must be an object of credential keys to strings or booleans",
-});
-const credentialsRef = z.strictObject({
-  secretId: z.string().min(1, "must name a Secrets Manager secret (name or ARN)"),
-  region: z.string().min(1).optional(),
-  versionStage: z.string().min(1).optional(),
-});
-const settings = z.record(z.string(), z.boolean({ error: "every setting must be a boolean" }));
-const fields = {
-  providerName,
-  credentials,
-  credentialsRef,
-  settings,
-  enabled: z.boolean({ error: "must be a boolean" }),
-  schemaVersion: z.number().int().positive(),
-  adoptExisting: z.boolean({ error: "must be a boolean" }),
-} as const;
-type Field = keyof typeof fields;
-
 /** True when a value, or anything inside it, is still unknown (preview). */
 export function hasUnknowns(value: unknown): boolean {
   if (value === UNKNOWN) return true;
   if (Array.isArray(value)) return value.some(hasUnknowns);
   if (value !== null && typeof value === "object") return Object.values(value).some(hasUnknowns);
   return false;
-}
-
-function reasonOf(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
-    .join("; ");
 }
 
 /**
@@ -64,20 +31,20 @@ function reasonOf(error: z.ZodError): string {
 export function checkInputs(news: Readonly<Record<string, unknown>>): CheckedInputs {
   const failures: CheckFailure[] = [];
   const out: Record<string, unknown> = {};
-  for (const field of Object.keys(fields) as Field[]) {
+  for (const field of Object.keys(FIELD_RULES) as Field[]) {
     const value = news[field];
     if (value === undefined) continue;
     if (hasUnknowns(value)) {
       out[field] = value;
       continue;
     }
-    const parsed = fields[field].safeParse(value);
-    if (parsed.success) out[field] = parsed.data;
-    else failures.push({ property: field, reason: reasonOf(parsed.error) });
+    const result = FIELD_RULES[field](value);
+    if (result.ok) out[field] = result.value;
+    else failures.push({ property: field, reason: result.reason });
   }
   for (const key of Object.keys(news)) {
     if (
-      !(key in fields) &&
+      !(key in FIELD_RULES) &&
       key !== "__provider" &&
       key !== "credentialsArn" &&
       key !== "credentialsVersionId"

@@ -1,6 +1,9 @@
 import { sameJson } from "./diff.ts";
 
-/** One PUT to Qard. Order matters: credentials before settings before enabling (the seed's order). */
+/**
+ * One PUT to Qard. Order matters: credentials before settings before enabling, since Qard refuses to enable a
+ * provider that still lacks the credentials it needs.
+ */
 export type Write =
   | { kind: "credentials" }
   | { kind: "settings"; settings: Record<string, boolean> }

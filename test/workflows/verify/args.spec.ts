@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseVerifyArgs, UsageError } from "../../../workflows/verify/args.ts";
+import { UsageError } from "../../../workflows/usage-error.ts";
+import { parseVerifyArgs } from "../../../workflows/verify/args.ts";
 
 describe("parseVerifyArgs", () => {
   it("defaults to shopify, 600 s and text output", () => {

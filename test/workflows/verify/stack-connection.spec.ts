@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectionFromStackConfig, pulumiErrorLine } from "../../../workflows/verify/stack-connection.ts";
+import { connectionFromStackConfig } from "../../../workflows/verify/stack-connection.ts";
 
 describe("connectionFromStackConfig", () => {
   const config = {
@@ -22,18 +22,5 @@ describe("connectionFromStackConfig", () => {
 
   it("says how to give a key when there is none", async () => {
     await expect(connectionFromStackConfig({}, {})).rejects.toThrow(/qard:apiKey.*QARD_API_KEY/);
-  });
-});
-
-describe("pulumiErrorLine", () => {
-  it("keeps the CLI's error line of an Automation API failure", () => {
-    const message =
-      "code: -2\n stdout: \n stderr: Command failed with exit code 6: pulumi stack select --stack nope\n" +
-      "error: no stack named 'nope' found\n err?: Error: Command failed\nerror: no stack named 'nope' found\n";
-    expect(pulumiErrorLine(message)).toBe("no stack named 'nope' found");
-  });
-
-  it("keeps a message without one whole", () => {
-    expect(pulumiErrorLine("spawn pulumi ENOENT")).toBe("spawn pulumi ENOENT");
   });
 });

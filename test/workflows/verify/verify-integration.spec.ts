@@ -194,7 +194,7 @@ describe("verifyIntegration", () => {
     expect((failure as VerifyError).reason).toBe("provider-disabled");
     expect((failure as VerifyError).message).toMatch(/"shopify" is not enabled.*`pulumi up`/s);
     expect(emulator.control.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
-      "GET /api/v6/providers/shopify",
+      "GET /api/v6/providers",
     ]);
   });
 
