@@ -65,25 +65,31 @@ describe("npm run drift through the engine", () => {
 
   it("classifies a change made in Qard as drift (exit 2), naming the property", async () => {
     e2e.emulator.control.patchProvider("shopify", { enabled: false });
-    const before = await checkpoint();
-    const result = await runCli(["--stack", e2e.stackName, "--markdown"]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toContain("| drift | shopify | enabled | true | false |");
-    expect(await checkpoint()).toBe(before);
-    e2e.emulator.control.patchProvider("shopify", { enabled: true });
+    try {
+      const before = await checkpoint();
+      const result = await runCli(["--stack", e2e.stackName, "--markdown"]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toContain("| drift | shopify | enabled | true | false |");
+      expect(await checkpoint()).toBe(before);
+    } finally {
+      e2e.emulator.control.patchProvider("shopify", { enabled: true });
+    }
   });
 
   it("classifies a stack config edit as a pending config change (exit 3)", async () => {
     await setStackConfig(e2e.stack, { "qard:providers": providers(false) });
-    const report = await checkDrift({ stackName: e2e.stackName, env });
-    expect(report).toMatchObject({
-      status: "config",
-      exitCode: 3,
-      findings: [
-        { kind: "config", provider: "shopify", property: "settings.auto_connect", old: true, new: false },
-      ],
-    });
-    await setStackConfig(e2e.stack, { "qard:providers": providers(true) });
+    try {
+      const report = await checkDrift({ stackName: e2e.stackName, env });
+      expect(report).toMatchObject({
+        status: "config",
+        exitCode: 3,
+        findings: [
+          { kind: "config", provider: "shopify", property: "settings.auto_connect", old: true, new: false },
+        ],
+      });
+    } finally {
+      await setStackConfig(e2e.stack, { "qard:providers": providers(true) });
+    }
   });
 
   it("classifies a new secret version as a pending rotation (exit 4), which outranks drift", async () => {
@@ -94,21 +100,24 @@ describe("npm run drift through the engine", () => {
       }),
     );
     e2e.emulator.control.patchProvider("company_legal_fr", { enabled: false });
-    const report = await checkDrift({ stackName: e2e.stackName, env });
-    expect(report.status).toBe("rotation");
-    expect(report.exitCode).toBe(4);
-    expect(report.findings.map((f) => `${f.kind} ${f.provider} ${f.property}`).sort()).toEqual([
-      "drift company_legal_fr enabled",
-      "rotation shopify credentialsVersionId",
-    ]);
-    expect(JSON.stringify(report)).not.toContain("drift-v2");
+    try {
+      const report = await checkDrift({ stackName: e2e.stackName, env });
+      expect(report.status).toBe("rotation");
+      expect(report.exitCode).toBe(4);
+      expect(report.findings.map((f) => `${f.kind} ${f.provider} ${f.property}`).sort()).toEqual([
+        "drift company_legal_fr enabled",
+        "rotation shopify credentialsVersionId",
+      ]);
+      expect(JSON.stringify(report)).not.toContain("drift-v2");
+    } finally {
+      e2e.emulator.control.patchProvider("company_legal_fr", { enabled: true });
+    }
   });
 
   it("reports a check that cannot run as an error (exit 1) with the reason", async () => {
     // As if the API key had been revoked: Qard answers 401 to the refresh's reads.
     e2e.emulator.control.addFault({ method: "GET", path: "/api/v6/providers*", status: 401, times: 100 });
-    const result = await runCli(["--stack", e2e.stackName]);
-    e2e.emulator.control.clearFaults();
+    const result = await runCli(["--stack", e2e.stackName]).finally(() => e2e.emulator.control.clearFaults());
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/The drift check failed/);
     expect(result.stdout).toMatch(/401/);

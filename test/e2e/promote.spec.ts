@@ -6,6 +6,7 @@ import { promote } from "../../workflows/promote/promote.ts";
 import { readStackProviders, stackFilePath } from "../../workflows/promote/stack-file.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
+import { setProcessEnv } from "../helpers/process-env.ts";
 import { runScript } from "../helpers/run-script.ts";
 
 // staging and prod of one project: one state backend, one AWS account (moto), one Qard account each.
@@ -13,6 +14,7 @@ let staging: E2eStack;
 let prod: E2eStack;
 let aws: SecretsManagerClient;
 let env: Record<string, string>;
+let restoreEnv: (() => void) | undefined;
 
 const ref = (secretId: string) => ({ secretsManager: { secretId } });
 const stagingProviders = (autoConnect: boolean) => ({
@@ -52,7 +54,7 @@ beforeAll(async () => {
   });
   env = { ...staging.backend.env, ...staging.moto!.env };
   // promote() checks prod's references from this process, as it would from a pipeline's environment.
-  Object.assign(process.env, staging.moto!.env);
+  restoreEnv = setProcessEnv(staging.moto!.env);
   aws = staging.moto!.secretsClient();
   await secret("qard/staging/shopify", { client_id: "s", client_secret: "staging-secret" });
   await secret("qard/prod/shopify", { client_id: "p", client_secret: "prod-secret" });
@@ -60,6 +62,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  restoreEnv?.();
   aws?.destroy();
   await prod?.dispose();
   await staging?.dispose();
@@ -88,11 +91,14 @@ describe("npm run promote -- --from staging --to prod", () => {
   it("refuses when staging has drifted, and says how to see it", async () => {
     await staging.stack.up();
     staging.emulator.control.patchProvider("shopify", { enabled: false });
-    const report = await promote({ from: staging.stackName, to: prod.stackName, apply: false, env });
-    expect(report.refusals).toEqual([
-      `${staging.stackName} is not drift-clean (drift: drift shopify enabled): run \`npm run drift -- --stack ${staging.stackName}\``,
-    ]);
-    staging.emulator.control.patchProvider("shopify", { enabled: true });
+    try {
+      const report = await promote({ from: staging.stackName, to: prod.stackName, apply: false, env });
+      expect(report.refusals).toEqual([
+        `${staging.stackName} is not drift-clean (drift: drift shopify enabled): run \`npm run drift -- --stack ${staging.stackName}\``,
+      ]);
+    } finally {
+      staging.emulator.control.patchProvider("shopify", { enabled: true });
+    }
   });
 
   it("reports every problem with prod's references at once and writes nothing", async () => {

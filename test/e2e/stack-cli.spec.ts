@@ -36,17 +36,21 @@ describe("npm run stack (the program through the Automation API, as pipelines ru
 
   it("preview --refresh --expect-no-changes fails on drift, naming the property", async () => {
     e2e.emulator.control.patchProvider("company_legal_fr", { enabled: false });
-    const result = await runStackCli([
-      "preview",
-      "--stack",
-      e2e.stackName,
-      "--refresh",
-      "--expect-no-changes",
-      "--diff",
-    ]);
-    expect(result.code).toBe(1);
-    expect(result.output).toMatch(/~ enabled\s*: false => true/);
-    expect(result.output).toMatch(/error: no changes were expected/);
+    try {
+      const result = await runStackCli([
+        "preview",
+        "--stack",
+        e2e.stackName,
+        "--refresh",
+        "--expect-no-changes",
+        "--diff",
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.output).toMatch(/~ enabled\s*: false => true/);
+      expect(result.output).toMatch(/error: no changes were expected/);
+    } finally {
+      e2e.emulator.control.patchProvider("company_legal_fr", { enabled: true });
+    }
   });
 
   it("refuses a bad command line with the usage", () => {

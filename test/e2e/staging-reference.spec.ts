@@ -167,8 +167,10 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
       stackName: e2e.stackName,
       env: { ...e2e.backend.env, ...e2e.moto!.env },
     });
-    e2e.emulator.control.addFault({ path: "/api/v6/providers/*", latencyMs: 1500, times: 10 });
     await setStackConfig(e2e.stack, { "qard:providers": providersConfig({ shopifyAutoConnect: false }) });
+    // Slow answers keep the first up holding the lock while the second tries; settled ups never throw,
+    // so nothing between adding the fault and clearing it can skip the clearing.
+    e2e.emulator.control.addFault({ path: "/api/v6/providers/*", latencyMs: 1500, times: 10 });
     const results = await Promise.allSettled([e2e.stack.up({ ...e2e.record }), second.up()]);
     e2e.emulator.control.clearFaults();
     const refused = results.filter((r) => r.status === "rejected");

@@ -6,7 +6,7 @@ import { CATALOGUE } from "../../emulator/catalogue.ts";
 import { optionsFromArgs } from "../../emulator/main.ts";
 import { normalizeOptions } from "../../emulator/options.ts";
 import { startEmulator, type ProviderDefinition } from "../../emulator/server.ts";
-import { call, startTestEmulator, useEmulator } from "../helpers/emulator.ts";
+import { call, startTestEmulator, startEmulatorUntilTestEnds } from "../helpers/emulator.ts";
 
 const ACME_PAY: ProviderDefinition = {
   name: "acme_pay",
@@ -160,9 +160,9 @@ describe("an extra provider", () => {
 
 describe("catalogues", () => {
   test("are not shared between emulators of one process", async () => {
-    const alpha = await useEmulator({ extraProviders: [{ ...ACME_REGISTRY, name: "alpha" }] });
-    const beta = await useEmulator({ extraProviders: [{ ...ACME_REGISTRY, name: "beta" }] });
-    const plain = await useEmulator();
+    const alpha = await startEmulatorUntilTestEnds({ extraProviders: [{ ...ACME_REGISTRY, name: "alpha" }] });
+    const beta = await startEmulatorUntilTestEnds({ extraProviders: [{ ...ACME_REGISTRY, name: "beta" }] });
+    const plain = await startEmulatorUntilTestEnds();
     expect((await call(alpha, "GET", "/api/v6/providers/alpha")).status).toBe(200);
     expect((await call(alpha, "GET", "/api/v6/providers/beta")).status).toBe(404);
     expect((await call(beta, "GET", "/api/v6/providers/beta")).status).toBe(200);
@@ -176,7 +176,7 @@ describe("catalogues", () => {
 
   test("are copied at start: changing the definitions afterwards changes nothing", async () => {
     const definition = { ...ACME_REGISTRY, settings: ["auto_connect"] };
-    const running = await useEmulator({ extraProviders: [definition] });
+    const running = await startEmulatorUntilTestEnds({ extraProviders: [definition] });
     definition.name = "renamed";
     definition.settings.push("nightly_export");
     const answer = await call(running, "GET", "/api/v6/providers/acme-registry");
@@ -190,7 +190,7 @@ describe("persistence", () => {
 
   test("keeps an extra provider's state across a restart with the same extra providers", async () => {
     const stateFile = join(directory, "extra.json");
-    const first = await useEmulator({ stateFile, extraProviders: [ACME_PAY] });
+    const first = await startEmulatorUntilTestEnds({ stateFile, extraProviders: [ACME_PAY] });
     await call(first, "PUT", "/api/v6/providers/acme_pay/credentials", {
       body: { credentials: { is_sandbox: true, merchant_token: TOKEN } },
     });
@@ -198,7 +198,7 @@ describe("persistence", () => {
     await call(first, "PUT", "/api/v6/providers/acme_pay", { body: { enable: true } });
     await first.close();
 
-    const second = await useEmulator({ stateFile, extraProviders: [ACME_PAY] });
+    const second = await startEmulatorUntilTestEnds({ stateFile, extraProviders: [ACME_PAY] });
     expect((await call(second, "GET", "/api/v6/providers/acme_pay")).json).toMatchObject({
       enabled: true,
       nightly_export: true,
@@ -207,7 +207,7 @@ describe("persistence", () => {
     await second.close();
 
     // Started without it, the emulator no longer knows the provider, as for one removed from the catalogue.
-    const third = await useEmulator({ stateFile });
+    const third = await startEmulatorUntilTestEnds({ stateFile });
     expect((await call(third, "GET", "/api/v6/providers/acme_pay")).status).toBe(404);
   });
 });
@@ -279,7 +279,7 @@ describe("the --extra-providers flag", () => {
     writeFileSync(file, JSON.stringify([ACME_REGISTRY]));
     const options = optionsFromArgs(["--extra-providers", file]);
     expect(options).toEqual({ extraProviders: [ACME_REGISTRY] });
-    const running = await useEmulator(options);
+    const running = await startEmulatorUntilTestEnds(options);
     expect((await call(running, "GET", "/api/v6/providers/acme-registry")).status).toBe(200);
   });
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import { call, startTestEmulator } from "../helpers/emulator.ts";
+import { waitUntil } from "../helpers/wait-until.ts";
 
 const SYNC_DELAY_MS = 600;
 const emulator = startTestEmulator({ syncDelayMs: SYNC_DELAY_MS });
@@ -58,14 +59,12 @@ async function latest(userId: string): Promise<SyncJson[]> {
   return (await call(emulator, "GET", `/api/v6/users/${userId}/sync/latest`)).json as SyncJson[];
 }
 
-async function waitForStatus(userId: string, status: string): Promise<SyncJson[]> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const syncs = await latest(userId);
-    if (syncs.length > 0 && syncs.every((sync) => sync.status === status)) return syncs;
-    if (Date.now() > deadline) throw new Error(`syncs never reached ${status}: ${JSON.stringify(syncs)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function waitForStatus(userId: string, status: string): Promise<SyncJson[]> {
+  return waitUntil(
+    `every sync to reach ${status}`,
+    () => latest(userId),
+    (syncs) => syncs.length > 0 && syncs.every((sync) => sync.status === status),
+  );
 }
 
 describe("legal users", () => {

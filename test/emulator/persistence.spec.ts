@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { startEmulator } from "../../emulator/server.ts";
-import { call, useEmulator } from "../helpers/emulator.ts";
+import { call, startEmulatorUntilTestEnds } from "../helpers/emulator.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "qard-emulator-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -12,7 +12,7 @@ const CREDENTIALS = { client_id: "persisted-id", client_secret: "persisted-secre
 
 test("a restarted emulator finds providers, users, connections and syncs where they were", async () => {
   const stateFile = join(directory, "restart.json");
-  const first = await useEmulator({ stateFile, syncDelayMs: 0 });
+  const first = await startEmulatorUntilTestEnds({ stateFile, syncDelayMs: 0 });
   await call(first, "PUT", "/api/v6/providers/shopify/credentials", { body: { credentials: CREDENTIALS } });
   await call(first, "PUT", "/api/v6/providers/shopify/settings", { body: { auto_connect: true } });
   await call(first, "PUT", "/api/v6/providers/shopify", { body: { enable: true } });
@@ -29,7 +29,7 @@ test("a restarted emulator finds providers, users, connections and syncs where t
   await call(first, "POST", `/api/v6/users/${user.id}/sync`, { body: {} });
   await first.close();
 
-  const second = await useEmulator({ stateFile });
+  const second = await startEmulatorUntilTestEnds({ stateFile });
   expect((await call(second, "GET", "/api/v6/providers/shopify")).json).toMatchObject({
     enabled: true,
     auto_connect: true,
@@ -43,7 +43,7 @@ test("a restarted emulator finds providers, users, connections and syncs where t
 
 test("does not save rejected requests, and saves atomically with owner-only permissions", async () => {
   const stateFile = join(directory, "atomic.json");
-  const emulator = await useEmulator({ stateFile });
+  const emulator = await startEmulatorUntilTestEnds({ stateFile });
   await call(emulator, "PUT", "/api/v6/providers/sandbox_ocr", { body: { enable: true } });
   const saved = readFileSync(stateFile, "utf8");
   await call(emulator, "PUT", "/api/v6/providers/shopify", { body: { enable: true } });
@@ -55,7 +55,7 @@ test("does not save rejected requests, and saves atomically with owner-only perm
 
 test("reset() is saved too", async () => {
   const stateFile = join(directory, "reset.json");
-  const emulator = await useEmulator({ stateFile });
+  const emulator = await startEmulatorUntilTestEnds({ stateFile });
   await call(emulator, "PUT", "/api/v6/providers/sandbox_ocr", { body: { enable: true } });
   emulator.control.reset();
   expect(JSON.parse(readFileSync(stateFile, "utf8"))).toMatchObject({
@@ -64,7 +64,7 @@ test("reset() is saved too", async () => {
 });
 
 test("starts from the initial catalogue when the file does not exist yet", async () => {
-  const emulator = await useEmulator({ stateFile: join(directory, "absent.json") });
+  const emulator = await startEmulatorUntilTestEnds({ stateFile: join(directory, "absent.json") });
   expect((await call(emulator, "GET", "/api/v6/providers/shopify")).json).toMatchObject({ enabled: false });
 });
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { call, startTestEmulator, useEmulator } from "../helpers/emulator.ts";
+import { call, startTestEmulator, startEmulatorUntilTestEnds } from "../helpers/emulator.ts";
 
 const emulator = startTestEmulator();
 
@@ -25,7 +25,7 @@ describe("authentication", () => {
   });
 
   test("accepts every configured key and only those", async () => {
-    const custom = await useEmulator({ apiKeys: ["key-a", "key-b"] });
+    const custom = await startEmulatorUntilTestEnds({ apiKeys: ["key-a", "key-b"] });
     expect((await call(custom, "GET", "/api/v6/providers", { apiKey: "key-a" })).status).toBe(200);
     expect((await call(custom, "GET", "/api/v6/providers", { apiKey: "key-b" })).status).toBe(200);
     expect((await call(custom, "GET", "/api/v6/providers")).status).toBe(401);

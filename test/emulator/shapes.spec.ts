@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import { call, startTestEmulator, useEmulator } from "../helpers/emulator.ts";
+import { call, startTestEmulator, startEmulatorUntilTestEnds } from "../helpers/emulator.ts";
 
 const emulator = startTestEmulator();
 
@@ -50,7 +50,7 @@ describe("list shape", () => {
   });
 
   test("envelope uses the configured perPage when the request gives none", async () => {
-    const paged = await useEmulator({ shapes: { list: "envelope", perPage: 4 } });
+    const paged = await startEmulatorUntilTestEnds({ shapes: { list: "envelope", perPage: 4 } });
     const envelope = (await call(paged, "GET", "/api/v6/providers")).json as Envelope;
     expect(envelope).toMatchObject({ per_page: 4, last_page: 4 });
     expect(envelope.result).toHaveLength(4);
@@ -137,7 +137,7 @@ describe("setting shapes", () => {
   });
 
   test("reset goes back to the shapes the emulator started with", async () => {
-    const started = await useEmulator({ shapes: { list: "envelope" } });
+    const started = await startEmulatorUntilTestEnds({ shapes: { list: "envelope" } });
     started.control.setShapes({ list: "array" });
     started.control.reset();
     expect(Array.isArray((await call(started, "GET", "/api/v6/providers")).json)).toBe(false);

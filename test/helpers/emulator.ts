@@ -1,7 +1,8 @@
 /**
  * Test helpers for the Qard emulator. At the top of a test file or describe block:
  *   const emulator = startTestEmulator({ syncDelayMs: 20 });   // started before its tests, closed after them
- * or inside a single test: `const emulator = await useEmulator();` (closed when that test finishes).
+ * or inside a single test: `const emulator = await startEmulatorUntilTestEnds();` (closed when that test finishes).
+ * Client tests that want a fresh emulator state per test use test/qard/helpers/emulator.ts instead.
  */
 import { afterAll, beforeAll, onTestFinished } from "vitest";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator/server.ts";
@@ -43,7 +44,7 @@ export function startTestEmulator(options?: EmulatorOptions): RunningEmulator {
 }
 
 /** Starts an emulator for the current test only; must be called inside a test. */
-export async function useEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {
+export async function startEmulatorUntilTestEnds(options?: EmulatorOptions): Promise<RunningEmulator> {
   const started: { emulator?: RunningEmulator } = {};
   // Registered first: outside a test this throws before any server is started.
   onTestFinished(async () => {

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
+import { waitUntil } from "./wait-until.ts";
 
 export interface MotoServer {
   endpoint: string;
@@ -52,21 +53,22 @@ export async function startMoto(): Promise<MotoServer> {
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const endpoint = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`moto_server exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
+  const answers = async (): Promise<boolean> => {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}`);
     try {
-      const response = await fetch(`${endpoint}/moto-api/`);
-      if (response.status < 500) break;
+      return (await fetch(`${endpoint}/moto-api/`)).status < 500;
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`moto_server did not answer on ${endpoint} within 30 s: ${stderr.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+  try {
+    await waitUntil(`moto_server to answer on ${endpoint}`, answers, (ok) => ok, {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw new Error(`${(error as Error).message}; its stderr: ${stderr.slice(-2000)}`, { cause: error });
   }
   const env = {
     AWS_ENDPOINT_URL: endpoint,

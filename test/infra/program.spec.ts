@@ -41,8 +41,9 @@ async function runProgram(stack: string, config: Record<string, unknown>, secret
     secretKeys,
   );
   const outputs = await qardProgram();
-  // Let registrations settle.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Each summary is computed from its resource's outputs, which resolve once the resource (and the secret
+  // its inputs read) is registered: when all have resolved, every registration has been recorded.
+  await Promise.all(Object.values(outputs.providers).map(resolved));
   return outputs;
 }
 

@@ -1,12 +1,13 @@
 /** Cancelling a run (its AbortSignal fires) stops a call at once: the request in flight and any retry wait. */
 import { describe, expect, it } from "vitest";
 import { QardClient, QardConfigError, QardNetworkError } from "../../providers/src/qard/index.ts";
-import { callsTo, useEmulator } from "./helpers/emulator.ts";
+import { waitUntil } from "../helpers/wait-until.ts";
+import { callsTo, startEmulatorForClientSuite } from "./helpers/emulator.ts";
 
 const PROVIDERS = "/api/v6/providers";
 
 describe("an aborted call", () => {
-  const emulator = useEmulator();
+  const emulator = startEmulatorForClientSuite();
 
   it("stops a request that hangs, without waiting for its timeout or retrying", async () => {
     emulator.control.addFault({ method: "GET", path: PROVIDERS, hang: true, times: 5 });
@@ -14,7 +15,11 @@ describe("an aborted call", () => {
     // A timeout far beyond the test's own: only the abort can end this call.
     const client = emulator.client({ signal: controller.signal, timeoutMs: 600_000 });
     const pending = client.listProviders().catch((e: unknown) => e);
-    await until(() => callsTo(emulator.control, "GET", PROVIDERS).length === 1);
+    await waitUntil(
+      "the hanging GET to reach the emulator",
+      () => callsTo(emulator.control, "GET", PROVIDERS).length,
+      (count) => count === 1,
+    );
     controller.abort();
     const error = await pending;
     expect(error).toBeInstanceOf(QardNetworkError);
@@ -53,7 +58,3 @@ describe("an aborted call", () => {
     ).toThrow(QardConfigError);
   });
 });
-
-async function until(done: () => boolean): Promise<void> {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
-}

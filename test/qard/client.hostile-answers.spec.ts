@@ -5,15 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { QardRedirectError, QardResponseError } from "../../providers/src/qard/index.ts";
 import { MAX_BODY_BYTES } from "../../providers/src/qard/transport.ts";
-import { API_KEY, callsTo, useEmulator } from "./helpers/emulator.ts";
+import { API_KEY, callsTo, startEmulatorForClientSuite } from "./helpers/emulator.ts";
 
 const CREDENTIALS = "/api/v6/providers/shopify/credentials";
 const SECRET = "redirect-canary-client-secret-5521";
 
 describe("a redirect", () => {
-  const emulator = useEmulator();
+  const emulator = startEmulatorForClientSuite();
   // Another origin (same host, another port) that records whatever reaches it.
-  const elsewhere = useEmulator();
+  const elsewhere = startEmulatorForClientSuite();
 
   it.each([301, 302, 307, 308])(
     "%i on the credentials PUT fails naming the target's origin, and nothing reaches it",
@@ -53,7 +53,7 @@ describe("a redirect", () => {
 });
 
 describe("a 2xx HTML page", () => {
-  const emulator = useEmulator();
+  const emulator = startEmulatorForClientSuite();
 
   it("is not a successful settings PUT", async () => {
     emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", html: true });
@@ -101,7 +101,7 @@ describe("a 2xx HTML page", () => {
 });
 
 describe("a huge answer", () => {
-  const emulator = useEmulator();
+  const emulator = startEmulatorForClientSuite();
 
   it("fails cleanly once the cap is passed, without reading the rest", async () => {
     emulator.control.addFault({ method: "GET", path: "/api/v6/providers", hugeBytes: 8 * MAX_BODY_BYTES });

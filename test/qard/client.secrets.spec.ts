@@ -10,7 +10,7 @@ import {
   type QardClientOptions,
   type RequestEvent,
 } from "../../providers/src/qard/index.ts";
-import { useEmulator } from "./helpers/emulator.ts";
+import { startEmulatorForClientSuite } from "./helpers/emulator.ts";
 import { scriptedFetch, type ScriptedReply } from "./helpers/fake-fetch.ts";
 
 const KEY = "qk_live_SUPERSECRETKEY_41b7";
@@ -161,7 +161,7 @@ describe("secrets never leave the client (injected fetch)", () => {
 });
 
 describe("secrets never leave the client (emulator)", () => {
-  const emulator = useEmulator({ apiKeys: [KEY] });
+  const emulator = startEmulatorForClientSuite({ apiKeys: [KEY] });
   const CREDENTIALS = "/api/v6/providers/shopify/credentials";
 
   it.each([

@@ -34,14 +34,21 @@ const status = (code: number, retryAfter: string | null = null): AttemptOutcome 
   retryAfter,
 });
 
-/** Runs the loop over a list of outcomes (the last repeats); each attempt takes `costMs` of the clock. */
-async function run(outcomes: AttemptOutcome[], overrides: Partial<RetrySettings> = {}, costMs = 0) {
+/**
+ * Runs the loop over a list of outcomes (the last repeats); each attempt takes `cost` of the clock: a fixed
+ * ms, or a function of the attempt's timeout (an attempt that hangs takes all of it).
+ */
+async function run(
+  outcomes: AttemptOutcome[],
+  overrides: Partial<RetrySettings> = {},
+  cost: number | ((timeoutMs: number) => number) = 0,
+) {
   const clock = fakeClock();
   const timeouts: number[] = [];
   const result = await runWithRetry(
     async ({ attempt, timeoutMs }) => {
       timeouts.push(timeoutMs);
-      clock.now += costMs;
+      clock.now += typeof cost === "number" ? cost : cost(timeoutMs);
       return outcomes[Math.min(attempt - 1, outcomes.length - 1)] as AttemptOutcome;
     },
     (outcome) => outcome,
@@ -96,6 +103,21 @@ describe("runWithRetry", () => {
   it("gives each attempt at most what is left of the budget", async () => {
     const result = await run([status(503)], { budgetMs: 5000, attemptTimeoutMs: 3000, maxAttempts: 3 }, 3000);
     expect(result.timeouts).toEqual([3000, 1900]);
+  });
+
+  it("stops attempts that each hang until their timeout within the budget, cutting the last to what is left", async () => {
+    const hangs = (timeoutMs: number) => timeoutMs;
+    const timedOut: AttemptOutcome = { kind: "network", errorKind: "timeout" };
+    const result = await run(
+      [timedOut],
+      { attemptTimeoutMs: 40, baseDelayMs: 10, maxDelayMs: 20, budgetMs: 200, maxAttempts: 100 },
+      hangs,
+    );
+    // 40 + 10 + 40 + 20 + 40 + 20 leaves 30 ms: the fourth attempt gets 30, then no wait fits.
+    expect(result.timeouts).toEqual([40, 40, 40, 30]);
+    expect(result.sleeps).toEqual([10, 20, 20]);
+    expect(result).toMatchObject({ attempts: 4, decision: { retry: false, reason: "budget-exhausted" } });
+    expect(result.elapsed).toBe(200);
   });
 
   it("scales waits by timeScale", async () => {

@@ -8,37 +8,35 @@ import type { ProviderInputs } from "@qard-iac/pulumi-qard";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
+import { setProcessEnv } from "../helpers/process-env.ts";
 import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
 
 const OTHER_ACCOUNT_KEY = "other-account-key-from-the-job";
 const emulator = startTestEmulator();
 let moto: MotoServer;
 let aws: SecretsManagerClient;
-const savedEnv = { ...process.env };
+let restoreEnv: (() => void) | undefined;
 
 beforeAll(async () => {
   moto = await startMoto();
-  Object.assign(process.env, moto.env);
+  restoreEnv = setProcessEnv(moto.env);
   aws = moto.secretsClient();
 });
 
 afterAll(async () => {
   aws?.destroy();
   await moto?.stop();
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
+  restoreEnv?.();
 });
 
 async function createWith(stackConfig: Record<string, string>): Promise<unknown> {
-  const previous = process.env.QARD_API_KEY;
-  process.env.QARD_API_KEY = OTHER_ACCOUNT_KEY;
+  const restore = setProcessEnv({ QARD_API_KEY: OTHER_ACCOUNT_KEY });
   try {
     const provider = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, ...stackConfig });
     const inputs = (await provider.check({}, { providerName: "company_legal_fr" })).inputs as ProviderInputs;
     return await provider.create(inputs);
   } finally {
-    if (previous === undefined) delete process.env.QARD_API_KEY;
-    else process.env.QARD_API_KEY = previous;
+    restore();
   }
 }
 

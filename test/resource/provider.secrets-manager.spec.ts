@@ -8,6 +8,7 @@ import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
+import { setProcessEnv } from "../helpers/process-env.ts";
 import {
   forgetProviderLists,
   loadSerializedProvider,
@@ -18,6 +19,7 @@ const emulator = startTestEmulator();
 let moto: MotoServer;
 let aws: SecretsManagerClient;
 let provider: LoadedProvider;
+let restoreEnv: (() => void) | undefined;
 let counter = 0;
 
 async function createSecret(value: string): Promise<string> {
@@ -35,7 +37,7 @@ const reference = (secretId: string) => ({
 
 beforeAll(async () => {
   moto = await startMoto();
-  Object.assign(process.env, moto.env);
+  restoreEnv = setProcessEnv(moto.env);
   aws = moto.secretsClient();
   provider = await loadSerializedProvider({
     "qard:apiUrl": emulator.baseUrl,
@@ -46,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   aws?.destroy();
   await moto?.stop();
+  restoreEnv?.();
 });
 
 beforeEach(() => {

@@ -18,14 +18,19 @@ beforeAll(async () => {
   );
 });
 
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 50));
+/** Resolves once the engine (here the mocks) has registered the resource: its URN comes from that. */
+function registrationOf(resource: pulumi.CustomResource): Promise<string> {
+  return new Promise((resolve) => resource.urn.apply(resolve));
 }
 
 describe("ShopifyProvider", () => {
   it("maps its three inputs: credentials (secret), auto_connect, enabled", async () => {
-    new ShopifyProvider("shop-a", { clientId: "app-key", clientSecret: "app-secret", autoConnect: false });
-    await settle();
+    const provider = new ShopifyProvider("shop-a", {
+      clientId: "app-key",
+      clientSecret: "app-secret",
+      autoConnect: false,
+    });
+    await registrationOf(provider);
     const resource = registered.find((r) => r.name === "shop-a");
     expect(resource?.type).toBe("pulumi-nodejs:dynamic/qard:ProviderConfig");
     expect(resource?.inputs).toMatchObject({
@@ -40,8 +45,10 @@ describe("ShopifyProvider", () => {
   });
 
   it("takes credentials by Secrets Manager reference", async () => {
-    new ShopifyProvider("shop-b", { credentials: { secretsManager: { secretId: "qard/prod/shopify" } } });
-    await settle();
+    const provider = new ShopifyProvider("shop-b", {
+      credentials: { secretsManager: { secretId: "qard/prod/shopify" } },
+    });
+    await registrationOf(provider);
     const resource = registered.find((r) => r.name === "shop-b");
     expect(resource?.inputs).toMatchObject({
       credentialsRef: { secretId: "qard/prod/shopify" },

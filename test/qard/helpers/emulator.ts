@@ -13,10 +13,10 @@ export interface EmulatorFixture {
 }
 
 /**
- * Starts one emulator for the enclosing describe block (port 0), resets it after each test and closes it
- * after the block: the teardown is registered here, so no test can forget it.
+ * Starts one emulator for the enclosing describe block (port 0), resets it after each test, closes it after
+ * the block and makes clients of it: the teardown is registered here, so no test can forget it.
  */
-export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
+export function startEmulatorForClientSuite(options: EmulatorOptions = {}): EmulatorFixture {
   const emulator = startTestEmulator({ apiKeys: [API_KEY], syncDelayMs: 50, ...options });
   afterEach(() => emulator.control.reset());
   return {
