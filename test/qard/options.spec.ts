@@ -3,7 +3,7 @@ import { isLoopbackHost } from "../../providers/src/qard/api-url.ts";
 import { QardClient, QardConfigError } from "../../providers/src/qard/index.ts";
 import { DEFAULTS, normalizeOptions } from "../../providers/src/qard/options.ts";
 
-const KEY = "sk_live_0123456789";
+const KEY = "fake-qard-key-0123456789";
 
 describe("normalizeOptions", () => {
   it("fills every default", () => {

@@ -7,7 +7,7 @@ import { parseStackConfig } from "../../infra/stack-config.ts";
 import { apiUrlViolation } from "../../policy/rules/https-api-url.ts";
 import { QardClient } from "../../providers/src/qard/index.ts";
 
-const API_KEY = "sk_test_rule";
+const API_KEY = "fake-qard-key-rule";
 
 function clientAccepts(apiUrl: string): boolean {
   try {
