@@ -4,9 +4,10 @@
 //   npm run demo -- drift        preview --refresh --expect-no-changes: does Qard still match?
 //   npm run demo -- destroy      disable every provider and empty the stack
 //   npm run demo -- policy       preview under the policy pack (policy/): exit 1 when a rule refuses it
-//   npm run demo -- pulumi ...   any Pulumi CLI command with the demo's backend and passphrase
+//   npm run demo -- pulumi ...   any Pulumi CLI command on the dev stack: the demo's backend, passphrase and emulator
 // The emulator's state (.demo/emulator.json) and Pulumi's state (.demo/state) persist between runs.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -34,15 +35,15 @@ const demoEnv = {
 async function main(args: string[]): Promise<number> {
   mkdirSync(path.join(demoDir, "state"), { recursive: true });
   const [command = "up", ...rest] = args;
-  if (command === "pulumi") return runCli(rest);
-  if (!["up", "preview", "drift", "destroy", "policy"].includes(command)) {
+  if (!["up", "preview", "drift", "destroy", "policy", "pulumi"].includes(command)) {
     throw usageError(`unknown demo step "${command}"`, DEMO_USAGE);
   }
   const stack = await openStack({ stackName: STACK, env: demoEnv, create: true });
   const apiUrl = (await stack.getConfig("qard:apiUrl")).value;
+  // The emulator runs for the plain CLI too, so `npm run demo -- pulumi up` or `preview --refresh` work.
   const emulator = await startDemoEmulator(apiUrl);
   try {
-    return await run(command, stack, emulator);
+    return command === "pulumi" ? await runCli(rest) : await run(command, stack, emulator);
   } finally {
     await emulator.close();
   }
@@ -168,14 +169,16 @@ Next:
   npm run demo -- destroy     # disables every provider (Qard has no delete)`);
 }
 
+/** The plain CLI on the dev stack; asynchronous, because the emulator answers from this process meanwhile. */
 async function runCli(args: string[]): Promise<number> {
   const command = await resolvePulumiCommand();
-  const result = spawnSync(command.command, [...args, "--stack", STACK], {
+  const child = spawn(command.command, [...args, "--stack", STACK], {
     cwd: projectRoot(),
     stdio: "inherit",
     env: { ...process.env, ...toolEnvironment(), ...demoEnv },
   });
-  return result.status ?? 1;
+  const [code] = (await once(child, "close")) as [number | null];
+  return code ?? 1;
 }
 
 // The CLI's full output was streamed as it ran; on failure the runner repeats only its error lines.
