@@ -84,6 +84,24 @@ describe("a 2xx HTML page", () => {
     expect((error as Error).message).not.toContain(SECRET);
   });
 
+  it("redacts an echoed secret before cutting the excerpt, so a secret across the cut shows no part of it", async () => {
+    const padding = "x".repeat(120 - "<html>".length - 8);
+    const error = await emulator
+      .client({
+        fetch: async () => ({
+          status: 200,
+          statusText: "OK",
+          headers: { get: (name: string) => (name === "content-type" ? "text/html" : null) },
+          text: async () => `<html>${padding}${SECRET}</html>`,
+        }),
+      })
+      .putCredentials("shopify", { client_id: "id-1", client_secret: SECRET })
+      .catch((e: unknown) => e);
+    const message = (error as Error).message;
+    expect(message).toContain("answer 200 is an HTML page");
+    expect(message).not.toContain(SECRET.slice(0, 8));
+  });
+
   it("without a content-type is recognised by its markup", async () => {
     const error = await emulator
       .client({

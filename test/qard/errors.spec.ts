@@ -112,7 +112,7 @@ describe("createApiError", () => {
   });
 
   it("redacts what it was told to, in the message, the fields and the details", () => {
-    const secret = "cs_live_TOPSECRET";
+    const secret = "fake-client-secret-TOPSECRET";
     const error = createApiError({
       ...input,
       status: 422,

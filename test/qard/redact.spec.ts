@@ -22,6 +22,12 @@ describe("createRedactor", () => {
     expect(redact(`?q=${encodeURIComponent(secret)}`)).toBe(`?q=${REDACTED}`);
   });
 
+  it("also catches the spelling of PHP's json_encode: escaped slashes and non-ASCII characters", () => {
+    const secret = "ab/cd-sécret";
+    const redact = createRedactor([secret]);
+    expect(redact('{"client_secret":"ab\\/cd-s\\u00e9cret"}')).toBe(`{"client_secret":"${REDACTED}"}`);
+  });
+
   it("ignores empty secrets", () => {
     expect(createRedactor([""])("unchanged")).toBe("unchanged");
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   classifyNetworkError,
   MAX_BODY_BYTES,
+  excerptOf,
   parseBody,
   sendOnce,
 } from "../../providers/src/qard/transport.ts";
@@ -138,16 +139,16 @@ describe("classifyNetworkError", () => {
 });
 
 describe("parseBody", () => {
-  it("tells empty, JSON and not-JSON apart, keeping only an excerpt of the text", () => {
+  it("tells empty, JSON and not-JSON apart, keeping the text whole for the caller to redact", () => {
     expect(parseBody("", null)).toEqual({ kind: "empty" });
     expect(parseBody("  \n", null)).toEqual({ kind: "empty" });
     expect(parseBody("[1]", null)).toEqual({ kind: "json", value: [1] });
-    expect(parseBody("<html>\n  <title>Down</title>\n</html>", "text/html")).toEqual({
-      kind: "not-json",
-      contentType: "text/html",
-      excerpt: "<html> <title>Down</title> </html>",
-    });
-    const long = parseBody(`<p>${"x".repeat(5000)}</p>`, "text/html");
-    expect(long.kind === "not-json" && long.excerpt.length).toBe(121);
+    const page = "<html>\n  <title>Down</title>\n</html>";
+    expect(parseBody(page, "text/html")).toEqual({ kind: "not-json", contentType: "text/html", text: page });
+  });
+
+  it("cuts an excerpt to one line of at most 120 characters", () => {
+    expect(excerptOf("<html>\n  <title>Down</title>\n</html>")).toBe("<html> <title>Down</title> </html>");
+    expect(excerptOf(`<p>${"x".repeat(5000)}</p>`)).toHaveLength(121);
   });
 });

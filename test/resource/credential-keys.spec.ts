@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { KNOWN_PROVIDERS } from "../../providers/src/catalogue.ts";
 import { credentialPayloadProblems } from "../../providers/src/resource/credential-keys.ts";
 
-const SECRET = "shpss_value-that-must-not-show";
+const SECRET = "fake-secret-value-that-must-not-show";
 const shopify = KNOWN_PROVIDERS.shopify?.credentials;
 
 describe("credentialPayloadProblems", () => {

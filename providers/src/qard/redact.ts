@@ -6,16 +6,13 @@ export type Redactor = (text: string) => string;
 /**
  * Builds a redactor for the values a request carried. Qard may echo what it received (an error message
  * quoting a rejected client_secret), so the client, which knows what it sent, scrubs those values from the
- * answer. Besides the raw value, the JSON-escaped and URL-encoded spellings are scrubbed: an echo can come
- * back in either form.
+ * answer. Besides the raw value, every spelling an echo may use is scrubbed (see spellingsOf).
  */
 export function createRedactor(secrets: readonly string[]): Redactor {
   const needles = new Set<string>();
   for (const secret of secrets) {
     if (secret === "") continue;
-    needles.add(secret);
-    needles.add(JSON.stringify(secret).slice(1, -1));
-    needles.add(encodeURIComponent(secret));
+    for (const spelling of spellingsOf(secret)) needles.add(spelling);
   }
   // Longest first: a secret that contains another must be replaced whole, not leave its remainder behind.
   const ordered = [...needles].sort((a, b) => b.length - a.length);
@@ -24,6 +21,18 @@ export function createRedactor(secrets: readonly string[]): Redactor {
     for (const needle of ordered) out = out.split(needle).join(REDACTED);
     return out;
   };
+}
+
+/**
+ * A secret as an echo may spell it: raw, JSON-escaped, URL-encoded, and as PHP's json_encode (the likely
+ * server side) writes it, which also escapes "/" and every non-ASCII character.
+ */
+export function spellingsOf(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const php = json
+    .replace(/\//g, "\\/")
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return [...new Set([secret, json, encodeURIComponent(secret), php])];
 }
 
 /** Redacts every string (keys included) inside a JSON-like value, e.g. Qard's `error_details`. */

@@ -1,12 +1,12 @@
 import type { Redactor } from "./redact.ts";
-import type { ParsedBody } from "./transport.ts";
+import { excerptOf, type ParsedBody } from "./transport.ts";
 
 /**
  * Why a 2xx answer cannot be taken as Qard's success, or undefined when it can. Qard answers JSON or
  * nothing; an HTML page with status 200 comes from a proxy, a captive portal or a login page, and a PUT
  * that got one has not been applied. A body too large to read is refused too. Other non-JSON answers are
  * judged by the caller: a PUT does not need its answer, a GET does (see requireJson in client.ts).
- * The excerpt is redacted with the call's redactor: the page could echo what was sent.
+ * The page is redacted with the call's redactor before an excerpt is cut: it could echo what was sent.
  */
 export function unusableSuccessProblem(
   status: number,
@@ -19,9 +19,9 @@ export function unusableSuccessProblem(
   if (body.kind === "too-large") {
     return `answer ${status} is larger than ${body.limitBytes} bytes and was not read (${type}); ${advice}`;
   }
-  const excerpt = body.kind === "not-json" ? body.excerpt : undefined;
-  if (!isHtmlMediaType(contentType) && !looksLikeMarkup(excerpt)) return undefined;
-  const shown = excerpt === undefined ? "" : `: ${JSON.stringify(redact(excerpt))}`;
+  const text = body.kind === "not-json" ? body.text : undefined;
+  if (!isHtmlMediaType(contentType) && !looksLikeMarkup(text)) return undefined;
+  const shown = text === undefined ? "" : `: ${JSON.stringify(excerptOf(redact(text)))}`;
   return `answer ${status} is an HTML page (${type})${shown}; ${advice}`;
 }
 
@@ -30,6 +30,6 @@ export function isHtmlMediaType(contentType: string | null): boolean {
   return media === "text/html" || media === "application/xhtml+xml";
 }
 
-function looksLikeMarkup(excerpt: string | undefined): boolean {
-  return excerpt !== undefined && /^<(!doctype|html|head|body)\b/i.test(excerpt);
+function looksLikeMarkup(text: string | undefined): boolean {
+  return text !== undefined && /^\s*<(!doctype|html|head|body)\b/i.test(text);
 }

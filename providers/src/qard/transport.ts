@@ -20,8 +20,9 @@ const EXCERPT_CHARS = 120;
 export type ParsedBody =
   | { kind: "empty" }
   | { kind: "json"; value: unknown }
-  // Only a short excerpt is kept (the caller redacts it): the text could echo what was sent.
-  | { kind: "not-json"; contentType: string | null; excerpt: string }
+  // The whole text (at most MAX_BODY_BYTES): it could echo what was sent, so a caller redacts it before
+  // cutting an excerpt (excerptOf) — cutting first could split a secret and leave its start unredacted.
+  | { kind: "not-json"; contentType: string | null; text: string }
   | { kind: "too-large"; limitBytes: number };
 
 export type TransportResult =
@@ -157,11 +158,11 @@ export function parseBody(text: string, contentType: string | null): ParsedBody 
   try {
     return { kind: "json", value: JSON.parse(text) as unknown };
   } catch {
-    return { kind: "not-json", contentType, excerpt: excerptOf(text) };
+    return { kind: "not-json", contentType, text };
   }
 }
 
-/** The start of a text on one line, capped; the caller redacts it before it reaches a message. */
+/** The start of a text on one line, capped. Redact the text first: a cut could split a secret. */
 export function excerptOf(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > EXCERPT_CHARS ? `${line.slice(0, EXCERPT_CHARS)}…` : line;

@@ -27,20 +27,8 @@ export function rememberSecrets(value: unknown): void {
 
 /** Scrubs every known secret from `text`, then caps its length. */
 export function redactKnownSecrets(text: string): string {
-  const redacted = createRedactor([...known].flatMap(spellings))(text);
+  const redacted = createRedactor([...known])(text);
   return redacted.length > MAX_MESSAGE_LENGTH
     ? `${redacted.slice(0, MAX_MESSAGE_LENGTH)}… (${redacted.length - MAX_MESSAGE_LENGTH} more characters cut)`
     : redacted;
-}
-
-/**
- * A secret as an echo may spell it. The redactor adds the JSON and URL encodings; PHP's json_encode (the
- * likely server side) also escapes "/" and every non-ASCII character.
- */
-function spellings(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const php = json
-    .replace(/\//g, "\\/")
-    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return php === json ? [secret] : [secret, php];
 }
