@@ -49,6 +49,17 @@ describe("normalizeOptions", () => {
     expect(() => new QardClient({ baseUrl, apiKey: KEY })).toThrow(/use https/);
   });
 
+  it("quotes only the origin of a refused base URL: a query or a path may carry a token", () => {
+    for (const baseUrl of [
+      "https://api.qardfinance.com/?token=url-token-canary",
+      "ftp://api.qardfinance.com/url-token-canary",
+      "http://qard.internal/url-token-canary",
+    ]) {
+      expect(() => new QardClient({ baseUrl, apiKey: KEY })).toThrow(QardConfigError);
+      expect(() => new QardClient({ baseUrl, apiKey: KEY })).not.toThrow(/url-token-canary/);
+    }
+  });
+
   it.each([
     ["http://localhost:4010"],
     ["http://127.0.0.1:4010"],

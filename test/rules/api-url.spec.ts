@@ -48,6 +48,10 @@ describe("the https rule", () => {
     ["http://127.0.0.1.example.com", false],
     ["http://localhost.example.com", false],
     ["ftp://127.0.0.1", false],
+    // A user name, a password or a query would be stored and logged with the URL.
+    ["https://user:pw@api.qardfinance.com", false],
+    ["https://api.qardfinance.com/?token=abc", false],
+    ["https://api.qardfinance.com/#frag", false],
   ])("%s: accepted = %s by the client, the stack config and the policy pack alike", (apiUrl, accepted) => {
     expect({
       client: clientAccepts(apiUrl),

@@ -37,6 +37,9 @@ export function apiUrlProblem(raw: string): string | undefined {
       "give the bare address, and the API key with `pulumi config set --secret qard:apiKey`"
     );
   }
+  if (url.search !== "" || url.hash !== "") {
+    return "must not contain a query or fragment (it would be stored and logged with the URL): give the bare address";
+  }
   if (isSecureApiUrl(url)) return undefined;
   return `must use https (plain http only for a local emulator on ${PLAIN_HTTP_HOSTS})`;
 }

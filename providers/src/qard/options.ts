@@ -120,15 +120,17 @@ function normalizeBaseUrl(raw: unknown, apiKey: string): string {
       `baseUrl ${JSON.stringify(url.origin)} must not contain user info; pass the key as apiKey`,
     );
   }
+  // From here on only the origin is quoted: a query or a path could carry a token.
+  const origin = JSON.stringify(url.origin);
   if (url.search !== "" || url.hash !== "") {
-    throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} must not contain a query or fragment`);
+    throw new QardConfigError(`baseUrl ${origin} must not contain a query or fragment`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} must be an https URL`);
+    throw new QardConfigError(`baseUrl ${origin} must be an https URL`);
   }
   if (!isSecureApiUrl(url)) {
     throw new QardConfigError(
-      `baseUrl ${JSON.stringify(shown)} uses plain http to a non-loopback host, which would send the API key ` +
+      `baseUrl ${origin} uses plain http to a non-loopback host, which would send the API key ` +
         `in clear; use https (plain http is accepted only for ${PLAIN_HTTP_HOSTS})`,
     );
   }
