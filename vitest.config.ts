@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     // Nothing can be downloaded here: a missing plugin must fail at once, naming itself.
     env: { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true" },
+    // Rebuilds providers/dist when its source is newer, as scripts/with-tools.sh does: `npx vitest` too.
+    globalSetup: ["test/global-setup.ts"],
     // Pulumi's closure serializer uses the V8 inspector of the process it runs in: forks, not threads.
     pool: "forks",
     projects: [

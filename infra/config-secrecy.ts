@@ -28,10 +28,16 @@ export function currentConfigSecrecy(stack: string): ConfigSecrecy {
   };
 }
 
-function readStackFile(stack: string): unknown {
+/**
+ * The stack's own file `Pulumi.<stack>.yaml` in the project folder, parsed but not decrypted (secure values
+ * stay `{secure: …}`); undefined when it is missing or unreadable. A qualified name (`org/project/stack`)
+ * names the file by its last part, as the CLI does.
+ */
+export function readStackFile(stack: string): unknown {
+  const name = stack.split("/").at(-1) ?? stack;
   let text: string;
   try {
-    text = readFileSync(path.join(projectRoot(), `Pulumi.${stack}.yaml`), "utf8");
+    text = readFileSync(path.join(projectRoot(), `Pulumi.${name}.yaml`), "utf8");
   } catch {
     return undefined;
   }

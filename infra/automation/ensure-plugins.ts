@@ -2,10 +2,12 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { PluginInfo, Stack } from "@pulumi/pulumi/automation/index.js";
+import { readStackFile } from "../config-secrecy.ts";
 import { conciseErrorMessage } from "./cli-errors.ts";
 import { projectRoot } from "./project-root.ts";
 import {
   automaticPluginAcquisitionDisabled,
+  configFromStackFile,
   isSameVersion,
   missingPluginMessage,
   needsAwsPlugin,
@@ -37,9 +39,11 @@ function isInstalled(installed: PluginInfo[], plugin: PluginRequirement): boolea
  * install it here when the stack's config makes the program use `@pulumi/aws`. Where it cannot be had
  * (acquisition turned off, no download possible), fail before the engine starts, naming the plugin, its
  * version and the install command, instead of an engine error in the middle of an operation.
+ * The two settings come from the stack file, not `pulumi config --show-secrets`: nothing is decrypted.
  */
 export async function ensureRequiredPlugins(stack: Stack, env: NodeJS.ProcessEnv): Promise<void> {
-  if (!needsAwsPlugin(await stack.getAllConfig())) return;
+  const settings = configFromStackFile(readStackFile(stack.name), ["qard:manageSecrets", "qard:providers"]);
+  if (!needsAwsPlugin(settings)) return;
   const aws: PluginRequirement = {
     name: "aws",
     version: installedAwsPackageVersion(),

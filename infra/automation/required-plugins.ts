@@ -20,6 +20,21 @@ function parseJson(text: string | undefined): unknown {
 }
 
 /**
+ * The given top-level keys of a parsed stack file's `config`, as `pulumi config --json` reports them:
+ * strings as they are, anything else as JSON text. Secure values stay encrypted (`{"secure": …}`).
+ */
+export function configFromStackFile(stackFile: unknown, keys: readonly string[]): ConfigMap {
+  const config = isRecord(stackFile) && isRecord(stackFile.config) ? stackFile.config : {};
+  const map: ConfigMap = {};
+  for (const key of keys) {
+    const value = config[key];
+    if (value === undefined || value === null) continue;
+    map[key] = { value: typeof value === "string" ? value : JSON.stringify(value), secret: false };
+  }
+  return map;
+}
+
+/**
  * Whether the program will declare `@pulumi/aws` resources: with `qard:manageSecrets: true` it declares one
  * Secrets Manager secret per provider whose credentials are a `secretsManager` reference. Lenient on
  * purpose: a config the program will reject (with a better message) needs no plugin here.

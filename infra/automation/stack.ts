@@ -28,7 +28,6 @@ export interface OpenStackOptions {
 const DEFAULT_CREATE_HINT = "`npm run stack -- up --stack <name> --create`";
 
 /**
-/**
  * Selects a stack of this project with the Automation API (creates it only with `create: true`): the real
  * project folder as work dir, so `Pulumi.<stack>.yaml` is the stack's config and the provider process
  * resolves this project's node_modules. The program runs in this process (Automation API inline program),

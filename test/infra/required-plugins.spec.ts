@@ -2,6 +2,7 @@ import type { ConfigMap } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
 import {
   automaticPluginAcquisitionDisabled,
+  configFromStackFile,
   isSameVersion,
   missingPluginMessage,
   needsAwsPlugin,
@@ -37,6 +38,36 @@ describe("needsAwsPlugin", () => {
       needsAwsPlugin({ "qard:manageSecrets": { value: "true" }, "qard:providers": { value: "{oops" } }),
     ).toBe(false);
     expect(needsAwsPlugin(config("true", ["shopify"]))).toBe(false);
+  });
+});
+
+describe("configFromStackFile", () => {
+  const KEYS = ["qard:manageSecrets", "qard:providers"];
+
+  it("reads the settings from a parsed stack file as the CLI reports them, so needsAwsPlugin decides alike", () => {
+    const stackFile = { config: { "qard:manageSecrets": true, "qard:providers": reference } };
+    const config = configFromStackFile(stackFile, KEYS);
+    expect(config["qard:manageSecrets"]?.value).toBe("true");
+    expect(JSON.parse(config["qard:providers"]?.value ?? "null")).toEqual(reference);
+    expect(needsAwsPlugin(config)).toBe(true);
+    expect(needsAwsPlugin(configFromStackFile({ config: { "qard:providers": reference } }, KEYS))).toBe(
+      false,
+    );
+  });
+
+  it("keeps only the keys asked for, leaves secure values encrypted, and accepts no file at all", () => {
+    const stackFile = {
+      config: {
+        "qard:apiKey": { secure: "v1:cipher" },
+        "qard:providers": { shop: { credentials: { secure: "v1:c2" } } },
+      },
+    };
+    const config = configFromStackFile(stackFile, KEYS);
+    expect(Object.keys(config)).toEqual(["qard:providers"]);
+    expect(config["qard:providers"]?.value).toContain("v1:c2");
+    expect(needsAwsPlugin(config)).toBe(false);
+    expect(configFromStackFile(undefined, KEYS)).toEqual({});
+    expect(configFromStackFile({ config: null }, KEYS)).toEqual({});
   });
 });
 

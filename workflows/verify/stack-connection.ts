@@ -3,7 +3,7 @@
  * provider resolves them during `pulumi up`, so verify checks the account the stack configures.
  */
 import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
-import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/automation/project-root.ts";
 import { isNoSuchStackMessage, UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
@@ -11,7 +11,7 @@ import { connectionConfigFrom, resolveConnection, type Connection } from "@qard-
 
 export type { Connection };
 
-/** A stack's config as `pulumi config --show-secrets --json` gives it: secrets already decrypted. */
+/** The connection keys of a stack's config as `pulumi config get --json` gives them: secrets decrypted. */
 export type StackConfigValues = Readonly<Record<string, { value: string } | undefined>>;
 
 /**
@@ -28,8 +28,27 @@ export function connectionFromStackConfig(
   );
 }
 
+// Only what the connection needs: the stack's other secrets (provider credentials) are never decrypted.
+const CONNECTION_KEYS = ["qard:apiUrl", "qard:apiKey", "qard:apiKeySecretId"] as const;
+
+function isMissingConfigKey(error: unknown): boolean {
+  return /configuration key '[^']*' not found for stack/.test(error instanceof Error ? error.message : "");
+}
+
+async function readConnectionKeys(stack: Stack): Promise<StackConfigValues> {
+  const config: Record<string, { value: string }> = {};
+  for (const key of CONNECTION_KEYS) {
+    const value = await stack.getConfig(key).catch((error: unknown) => {
+      if (isMissingConfigKey(error)) return undefined;
+      throw error;
+    });
+    if (value !== undefined) config[key] = value;
+  }
+  return config;
+}
+
 /**
- * Reads the stack's config through the Pulumi CLI (PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE... come
+ * Reads the stack's connection keys through the Pulumi CLI (PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE... come
  * from `env`). The stack is selected, never created: a mistyped name must not leave an empty stack behind
  * in the team's backend.
  */
@@ -42,7 +61,7 @@ export async function readStackConnection(stackName: string, env: NodeJS.Process
   };
   try {
     const stack = await LocalWorkspace.selectStack({ stackName, workDir: options.workDir }, options);
-    config = await stack.getAllConfig();
+    config = await readConnectionKeys(stack);
   } catch (error) {
     if (isNoSuchStackMessage(error instanceof Error ? error.message : String(error))) {
       const stacks = await (await LocalWorkspace.create(options)).listStacks();
