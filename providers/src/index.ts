@@ -12,5 +12,5 @@ export type { CredentialsSource, ProviderInputs, ProviderOutputs } from "./resou
 export type { SecretsManagerRef } from "./secrets/secrets-manager-ref.ts";
 export { KNOWN_PROVIDERS, catalogueEntry } from "./catalogue.ts";
 export type { CatalogueEntry, CredentialType } from "./catalogue.ts";
-export { readSecretJson, readSecretText } from "./secrets/secrets-manager.ts";
+export { describeSecretVersion, readSecretJson, readSecretText } from "./secrets/secrets-manager.ts";
 export { SecretSourceError } from "./secrets/secret-source-error.ts";

@@ -22,6 +22,7 @@ export {
 } from "./resource/credential-fields.ts";
 export { unknownSettingsProblem } from "./resource/unknown-settings.ts";
 export { sameJson } from "./resource/diff.ts";
+export { chooseApiKeySource, type ApiKeySource } from "./resource/api-key-source.ts";
 export { planWrites, type Write } from "./resource/plan.ts";
 export {
   apiUrlFrom,

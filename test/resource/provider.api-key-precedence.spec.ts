@@ -67,3 +67,50 @@ describe("with QARD_API_KEY set to another account's key", () => {
     expect(emulator.control.requests()).toEqual([]);
   });
 });
+
+/** What `check` of a new resource answers (a preview), with QARD_API_KEY as given. */
+async function checkNew(stackConfig: Record<string, string>, environmentKey?: string) {
+  const restore = setProcessEnv({ QARD_API_KEY: environmentKey });
+  try {
+    const provider = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl, ...stackConfig });
+    return await provider.check({}, { providerName: "company_legal_fr" });
+  } finally {
+    restore();
+  }
+}
+
+describe("a preview of a new resource fails when the key cannot be resolved", () => {
+  it("both stack sources at once: check fails on providerName, before any call", async () => {
+    emulator.control.clearRequests();
+    const result = await checkNew(
+      { "qard:apiKey": EMULATOR_API_KEY, "qard:apiKeySecretId": "qard/test/precedence-api-key" },
+      OTHER_ACCOUNT_KEY,
+    );
+    expect(result.failures).toEqual([
+      { property: "providerName", reason: expect.stringMatching(/both qard:apiKey and qard:apiKeySecretId/) },
+    ]);
+    expect(JSON.stringify(result.failures)).not.toContain(EMULATOR_API_KEY);
+    expect(emulator.control.requests()).toEqual([]);
+  });
+
+  it("no key anywhere: check fails saying how to set one", async () => {
+    const result = await checkNew({});
+    expect(result.failures).toEqual([
+      { property: "providerName", reason: expect.stringMatching(/No Qard API key: run `pulumi config set/) },
+    ]);
+  });
+
+  it("a key secret that does not exist: check fails naming the secret", async () => {
+    const result = await checkNew({ "qard:apiKeySecretId": "qard/test/no-such-api-key" }, OTHER_ACCOUNT_KEY);
+    expect(result.failures).toEqual([
+      { property: "providerName", reason: expect.stringContaining("qard/test/no-such-api-key") },
+    ]);
+  });
+
+  it("Qard refusing the key (an API error) only warns: the preview goes on", async () => {
+    emulator.control.clearRequests();
+    const result = await checkNew({ "qard:apiKey": "a-key-qard-does-not-know" });
+    expect(result.failures).toEqual([]);
+    expect(emulator.control.requests().map((r) => r.status)).toContain(401);
+  });
+});

@@ -6,20 +6,17 @@ import { renderPromotionMarkdown } from "../../workflows/promote/markdown.ts";
 describe("keySourceProblems (each stack reaches Qard with its own key)", () => {
   it("accepts stacks that each name their own secret, or hold their own qard:apiKey", () => {
     expect(
-      keySourceProblems(
-        {
-          staging: { apiKey: false, apiKeySecretId: "qard/staging/api-key" },
-          prod: { apiKey: false, apiKeySecretId: "qard/prod/api-key" },
-        },
-        false,
-      ),
+      keySourceProblems({
+        staging: { apiKey: false, apiKeySecretId: "qard/staging/api-key" },
+        prod: { apiKey: false, apiKeySecretId: "qard/prod/api-key" },
+      }),
     ).toEqual([]);
-    expect(keySourceProblems({ staging: { apiKey: true }, prod: { apiKey: true } }, true)).toEqual([]);
+    expect(keySourceProblems({ staging: { apiKey: true }, prod: { apiKey: true } })).toEqual([]);
   });
 
   it("refuses a stack that names no key: the QARD_API_KEY fallback would serve both", () => {
     expect(
-      keySourceProblems({ staging: { apiKey: false }, prod: { apiKey: false, apiKeySecretId: "p" } }, false),
+      keySourceProblems({ staging: { apiKey: false }, prod: { apiKey: false, apiKeySecretId: "p" } }),
     ).toEqual([
       "staging names no Qard key of its own: set qard:apiKeySecretId (or qard:apiKey) in Pulumi.staging.yaml; the QARD_API_KEY fallback would serve every stack alike",
     ]);
@@ -27,21 +24,30 @@ describe("keySourceProblems (each stack reaches Qard with its own key)", () => {
 
   it("refuses two stacks reading the same secret", () => {
     expect(
-      keySourceProblems(
-        {
-          staging: { apiKey: false, apiKeySecretId: "qard/key" },
-          prod: { apiKey: false, apiKeySecretId: "qard/key" },
-        },
-        false,
-      ),
+      keySourceProblems({
+        staging: { apiKey: false, apiKeySecretId: "qard/key" },
+        prod: { apiKey: false, apiKeySecretId: "qard/key" },
+      }),
     ).toEqual(['staging and prod read their Qard key from the same secret "qard/key": give each its own']);
   });
 
-  it("refuses QARD_API_KEY in the environment when it could stand in for a stack's secret", () => {
+  it("accepts a stack whose own secret wins over QARD_API_KEY (the runtime's rule)", () => {
     expect(
-      keySourceProblems({ staging: { apiKey: false, apiKeySecretId: "s" }, prod: { apiKey: true } }, true),
+      keySourceProblems({
+        staging: { apiKey: false, apiKeySecretId: "qard/staging/api-key" },
+        prod: { apiKey: true },
+      }),
+    ).toEqual([]);
+  });
+
+  it("refuses a stack that sets both qard:apiKey and qard:apiKeySecretId, as the runtime does", () => {
+    expect(
+      keySourceProblems({
+        staging: { apiKey: true, apiKeySecretId: "qard/staging/api-key" },
+        prod: { apiKey: false, apiKeySecretId: "qard/prod/api-key" },
+      }),
     ).toEqual([
-      "QARD_API_KEY is set and could stand in for staging's own key (qard:apiKeySecretId): unset it for a promotion",
+      "staging: The stack sets both qard:apiKey and qard:apiKeySecretId: keep one (`pulumi config rm qard:apiKey` or `pulumi config rm qard:apiKeySecretId`) (in Pulumi.staging.yaml)",
     ]);
   });
 

@@ -133,7 +133,7 @@ describe("the stack file writer", () => {
       staging: await readStackKeySource("staging"),
       prod: await readStackKeySource("prod"),
     };
-    expect(keySourceProblems(sources, false)).toEqual([]);
+    expect(keySourceProblems(sources)).toEqual([]);
   });
 });
 

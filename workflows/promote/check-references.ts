@@ -1,4 +1,9 @@
-import { catalogueEntry, readSecretJson, type SecretsManagerRef } from "@qard-iac/pulumi-qard";
+import {
+  catalogueEntry,
+  describeSecretVersion,
+  readSecretJson,
+  type SecretsManagerRef,
+} from "@qard-iac/pulumi-qard";
 import { credentialPayloadProblems, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
 import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 
@@ -6,12 +11,13 @@ function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | und
   return secretsManagerRefIn(provider?.credentials);
 }
 
-async function arnOf(ref: SecretsManagerRef): Promise<string | undefined> {
-  try {
-    return (await readSecretJson(ref)).version.arn;
-  } catch {
-    return undefined;
-  }
+/** The secret's ARN from its metadata alone: the source's values are never read, nor readable by the role. */
+async function arnOf(ref: SecretsManagerRef): Promise<string> {
+  return (await describeSecretVersion(ref)).arn;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -36,13 +42,23 @@ export async function checkTargetReferences(
       if (keyProblems.length > 0)
         problems.push(`${names.to} ${name}: secret "${ref.secretId}": ${keyProblems.join("; ")}`);
     } catch (error) {
-      problems.push(`${names.to} ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`${names.to} ${name}: ${messageOf(error)}`);
     }
     const sourceRef = referenceOf(source[name]);
     if (sourceRef) {
       const sameId = sourceRef.secretId === ref.secretId && (sourceRef.region ?? "") === (ref.region ?? "");
-      const sourceArn = targetArn ? await arnOf(sourceRef) : undefined;
-      if (sameId || (targetArn !== undefined && targetArn === sourceArn)) {
+      let sameSecret = sameId;
+      // Another name or region may still be the same secret (a name and its ARN): compare ARNs.
+      if (!sameId && targetArn !== undefined) {
+        try {
+          sameSecret = targetArn === (await arnOf(sourceRef));
+        } catch (error) {
+          problems.push(
+            `${names.to} ${name}: could not tell whether it is ${names.from}'s secret ("${sourceRef.secretId}"): ${messageOf(error)}`,
+          );
+        }
+      }
+      if (sameSecret) {
         problems.push(
           `${names.to} ${name}: uses the same secret as ${names.from} ("${ref.secretId}"): give ${names.to} its own (e.g. qard/${names.to}/${name})`,
         );

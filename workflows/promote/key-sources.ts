@@ -1,3 +1,5 @@
+import { chooseApiKeySource } from "@qard-iac/pulumi-qard/rules";
+
 /**
  * Each stack must reach Qard with its own key: a promotion checks staging (its last update, a drift check
  * that reads Qard) and previews prod, and neither may ever run with the other's key.
@@ -11,23 +13,15 @@ export interface KeySource {
   apiKeySecretId?: string;
 }
 
-/** What keeps the two stacks from each using a key of its own; [] when nothing does. */
-export function keySourceProblems(
-  stacks: Readonly<Record<string, KeySource>>,
-  environmentHasKey: boolean,
-): string[] {
+/**
+ * What keeps the two stacks from each using a key of its own; [] when nothing does. A stack's own source
+ * always wins over QARD_API_KEY (the runtime's rule), so the variable matters only for a stack without one.
+ */
+export function keySourceProblems(stacks: Readonly<Record<string, KeySource>>): string[] {
   const problems: string[] = [];
   for (const [stack, source] of Object.entries(stacks)) {
-    if (!source.apiKey && source.apiKeySecretId === undefined) {
-      problems.push(
-        `${stack} names no Qard key of its own: set qard:apiKeySecretId (or qard:apiKey) in Pulumi.${stack}.yaml; ` +
-          "the QARD_API_KEY fallback would serve every stack alike",
-      );
-    } else if (!source.apiKey && environmentHasKey) {
-      problems.push(
-        `QARD_API_KEY is set and could stand in for ${stack}'s own key (qard:apiKeySecretId): unset it for a promotion`,
-      );
-    }
+    const problem = stackKeyProblem(stack, source);
+    if (problem !== undefined) problems.push(problem);
   }
   const bySecret = new Map<string, string[]>();
   for (const [stack, source] of Object.entries(stacks)) {
@@ -42,4 +36,19 @@ export function keySourceProblems(
     }
   }
   return problems;
+}
+
+/** The runtime's choice of key source for this stack, without the environment: none, or ambiguous. */
+function stackKeyProblem(stack: string, source: KeySource): string | undefined {
+  try {
+    // Only whether qard:apiKey is set matters here, never its value.
+    const config = { apiKey: source.apiKey ? "set" : undefined, apiKeySecretId: source.apiKeySecretId };
+    if (chooseApiKeySource(config, {}).kind !== "none") return undefined;
+  } catch (error) {
+    return `${stack}: ${error instanceof Error ? error.message : String(error)} (in Pulumi.${stack}.yaml)`;
+  }
+  return (
+    `${stack} names no Qard key of its own: set qard:apiKeySecretId (or qard:apiKey) in Pulumi.${stack}.yaml; ` +
+    "the QARD_API_KEY fallback would serve every stack alike"
+  );
 }

@@ -56,8 +56,7 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
     [options.from]: await readStackKeySource(options.from),
     [options.to]: await readStackKeySource(options.to),
   };
-  const environment = { ...process.env, ...options.env };
-  report.refusals.push(...keySourceProblems(keySources, Boolean(environment.QARD_API_KEY)));
+  report.refusals.push(...keySourceProblems(keySources));
   if (report.refusals.length > 0) return report;
   const lastUpdate = (await sourceStack.history()).find((entry) => entry.kind === "update");
   if (!lastUpdate)

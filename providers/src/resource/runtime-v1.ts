@@ -97,6 +97,10 @@ async function liveFailures(
     live = await liveProvider(client.client, client.account, name);
   } catch (error) {
     const why = messageOf(error);
+    // No key, two keys, an unreadable key secret, a bad URL: `up` would fail the same way, so preview fails.
+    if (!(await isQardUnavailable(error))) {
+      return [{ property: "providerName", reason: `cannot connect to Qard to check "${name}": ${why}` }];
+    }
     // The old provider is disabled before the new one is configured: never replace on an unchecked name.
     if (replacing) {
       return [
@@ -282,6 +286,12 @@ async function clientFor(config: ConnectionConfig): Promise<Account> {
  */
 function loadQard(): Promise<typeof import("../qard/index.ts")> {
   return import("../qard/index.ts");
+}
+
+/** Qard could not be reached or answered with an API error: a preview may go on with a warning. */
+async function isQardUnavailable(error: unknown): Promise<boolean> {
+  const { QardApiError, QardNetworkError } = await loadQard();
+  return error instanceof QardNetworkError || error instanceof QardApiError;
 }
 
 async function requireLiveProvider(client: QardClient, account: string, name: string): Promise<QardProvider> {
