@@ -79,7 +79,7 @@ async function checkNew(stackConfig: Record<string, string>, environmentKey?: st
   }
 }
 
-describe("a preview of a new resource fails when the key cannot be resolved", () => {
+describe("a preview of a new resource: a contradictory key config fails, a missing or unreadable key only warns", () => {
   it("both stack sources at once: check fails on providerName, before any call", async () => {
     emulator.control.clearRequests();
     const result = await checkNew(
@@ -93,18 +93,32 @@ describe("a preview of a new resource fails when the key cannot be resolved", ()
     expect(emulator.control.requests()).toEqual([]);
   });
 
-  it("no key anywhere: check fails saying how to set one", async () => {
+  it("no key anywhere (a pull-request preview): check passes without calling Qard", async () => {
+    emulator.control.clearRequests();
     const result = await checkNew({});
-    expect(result.failures).toEqual([
-      { property: "providerName", reason: expect.stringMatching(/No Qard API key: run `pulumi config set/) },
-    ]);
+    expect(result.failures).toEqual([]);
+    expect(emulator.control.requests()).toEqual([]);
   });
 
-  it("a key secret that does not exist: check fails naming the secret", async () => {
+  it("a key secret it may not read (a preview's metadata-only role): check passes without calling Qard", async () => {
+    emulator.control.clearRequests();
     const result = await checkNew({ "qard:apiKeySecretId": "qard/test/no-such-api-key" }, OTHER_ACCOUNT_KEY);
-    expect(result.failures).toEqual([
-      { property: "providerName", reason: expect.stringContaining("qard/test/no-such-api-key") },
-    ]);
+    expect(result.failures).toEqual([]);
+    expect(emulator.control.requests()).toEqual([]);
+  });
+
+  it("no key at up: create refuses before any call, saying how to set one", async () => {
+    const restore = setProcessEnv({ QARD_API_KEY: undefined });
+    try {
+      emulator.control.clearRequests();
+      const provider = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl });
+      const inputs = (await provider.check({}, { providerName: "company_legal_fr" }))
+        .inputs as ProviderInputs;
+      await expect(provider.create(inputs)).rejects.toThrow(/No Qard API key: run `pulumi config set/);
+      expect(emulator.control.requests()).toEqual([]);
+    } finally {
+      restore();
+    }
   });
 
   it("Qard refusing the key (an API error) only warns: the preview goes on", async () => {

@@ -51,10 +51,18 @@ export async function resolveConnection(
     const { text } = await readSecretText({ secretId: source.secretId });
     return { baseUrl, apiKey: apiKeyFromSecretText(source.secretId, text) };
   }
-  throw new Error(
-    "No Qard API key: run `pulumi config set --secret qard:apiKey <key>`, or set QARD_API_KEY, " +
-      "or point `qard:apiKeySecretId` at a Secrets Manager secret that holds it",
-  );
+  throw new MissingApiKeyError();
+}
+
+/** No key in the stack nor in the environment: a preview can go on without Qard, an `up` cannot. */
+export class MissingApiKeyError extends Error {
+  constructor() {
+    super(
+      "No Qard API key: run `pulumi config set --secret qard:apiKey <key>`, or set QARD_API_KEY, " +
+        "or point `qard:apiKeySecretId` at a Secrets Manager secret that holds it",
+    );
+    this.name = "MissingApiKeyError";
+  }
 }
 
 function apiKeyFromSecretText(secretId: string, text: string): string {

@@ -9,7 +9,7 @@ import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
-import { resolveConnection, type ConnectionConfig } from "./connection.ts";
+import { MissingApiKeyError, resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
 import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
 import { credentialPayloadProblems } from "./credential-keys.ts";
@@ -97,8 +97,10 @@ async function liveFailures(
     live = await liveProvider(client.client, client.account, name);
   } catch (error) {
     const why = messageOf(error);
-    // No key, two keys, an unreadable key secret, a bad URL: `up` would fail the same way, so preview fails.
-    if (!(await isQardUnavailable(error))) {
+    // A contradiction in the stack's own config (two key sources, a bad URL) fails `up` the same way: fail
+    // now. Not reaching Qard, or running without a readable key (a pull-request preview holds no key and
+    // may not read the key's secret), only skips the lookup: `up` checks again before any write.
+    if (!(await isQardOrKeyUnavailable(error))) {
       return [{ property: "providerName", reason: `cannot connect to Qard to check "${name}": ${why}` }];
     }
     // The old provider is disabled before the new one is configured: never replace on an unchecked name.
@@ -289,9 +291,14 @@ function loadQard(): Promise<typeof import("../qard/index.ts")> {
 }
 
 /** Qard could not be reached or answered with an API error: a preview may go on with a warning. */
-async function isQardUnavailable(error: unknown): Promise<boolean> {
+async function isQardOrKeyUnavailable(error: unknown): Promise<boolean> {
   const { QardApiError, QardNetworkError } = await loadQard();
-  return error instanceof QardNetworkError || error instanceof QardApiError;
+  return (
+    error instanceof QardNetworkError ||
+    error instanceof QardApiError ||
+    error instanceof SecretSourceError ||
+    error instanceof MissingApiKeyError
+  );
 }
 
 async function requireLiveProvider(client: QardClient, account: string, name: string): Promise<QardProvider> {
