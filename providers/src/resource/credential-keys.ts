@@ -44,10 +44,20 @@ function plural(keys: readonly string[]): string {
   return keys.length === 1 ? "" : "s";
 }
 
-/** The keys whose value is an empty or whitespace-only string: Qard would store a credential that works for nobody. */
+/**
+ * The rule of one credential value, whatever the provider: a string or a boolean, and never a blank string
+ * (Qard would store a credential that works for nobody). Undefined when the value is fine.
+ */
+export function credentialValueProblem(value: unknown): "not-string-or-boolean" | "blank" | undefined {
+  if (typeof value === "boolean") return undefined;
+  if (typeof value !== "string") return "not-string-or-boolean";
+  return value.trim() === "" ? "blank" : undefined;
+}
+
+/** The keys whose value is an empty or whitespace-only string. */
 export function blankCredentialKeys(given: Readonly<Record<string, unknown>>): string[] {
   return Object.entries(given)
-    .filter(([, value]) => typeof value === "string" && value.trim() === "")
+    .filter(([, value]) => credentialValueProblem(value) === "blank")
     .map(([key]) => key);
 }
 
@@ -67,6 +77,6 @@ export function credentialPayloadProblems(
 
 function untypedValueProblems(given: Readonly<Record<string, unknown>>): string[] {
   return Object.entries(given)
-    .filter(([, value]) => typeof value !== "string" && typeof value !== "boolean")
+    .filter(([, value]) => credentialValueProblem(value) === "not-string-or-boolean")
     .map(([key]) => `key "${key}" must be a string or a boolean`);
 }

@@ -7,6 +7,13 @@
  * loaded when Qard is called). A message never quotes a value: credentials pass through here.
  */
 import { PROVIDER_NAME_HINT, PROVIDER_NAME_PATTERN } from "../provider-name.ts";
+import { credentialValueProblem } from "./credential-keys.ts";
+
+const CREDENTIAL_VALUE_MESSAGES = {
+  "not-string-or-boolean": "must be a string or a boolean",
+  blank: "must not be empty or whitespace",
+  ok: undefined,
+} as const;
 
 /** What is wrong, and where inside the value (empty for the value itself). */
 export interface FieldProblem {
@@ -56,11 +63,7 @@ export const providerNameRule: FieldRule = (value) =>
 /** Credentials by value: Qard's credential keys to non-blank strings or booleans. */
 export const credentialValuesRule: FieldRule = (value) => {
   if (!isPlainObject(value)) return problem("must be an object of credential keys to strings or booleans");
-  return entryProblems(value, (entry) => {
-    if (typeof entry === "boolean") return undefined;
-    if (typeof entry !== "string") return "must be a string or a boolean";
-    return entry.trim() === "" ? "must not be empty or whitespace" : undefined;
-  });
+  return entryProblems(value, (entry) => CREDENTIAL_VALUE_MESSAGES[credentialValueProblem(entry) ?? "ok"]);
 };
 
 const REFERENCE_KEYS = ["secretId", "region", "versionStage"];
