@@ -12,9 +12,9 @@ import {
   findOfficialCli,
   findOldestSupportedCli,
   oldestSupportedVersion,
-  runCommand,
   runPulumi,
 } from "../helpers/official-cli.ts";
+import { runCommand } from "../helpers/run-script.ts";
 
 interface CliResult {
   code: number | null;

@@ -3,11 +3,11 @@
  * secret API key in a real stack's config (through the Pulumi CLI, on a throwaway backend), then drives the
  * emulator. The provider is configured in the emulator directly: verify needs no `pulumi up`.
  */
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../infra/automation/project-root.ts";
 import { QardClient } from "../../providers/src/qard/index.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
+import { runCommand } from "../helpers/run-script.ts";
 
 const API_KEY = "e2e-verify-api-key-3c9d";
 let e2e: E2eStack;
@@ -38,17 +38,9 @@ interface Outcome {
 function runVerify(args: string[]): Promise<Outcome> {
   // The key must come from the stack config, not from the test runner's environment.
   const { QARD_API_KEY: _ignored, ...env } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["workflows/verify/main.ts", ...args], {
-      cwd: projectRoot(),
-      env: { ...env, ...e2e.backend.env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  return runCommand(process.execPath, ["workflows/verify/main.ts", ...args], {
+    cwd: projectRoot(),
+    env: { ...env, ...e2e.backend.env },
   });
 }
 

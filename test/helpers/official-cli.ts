@@ -6,11 +6,11 @@
  *     const result = await runPulumi(cli, ["up", "--yes"], { cwd, env });
  *   });
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../infra/automation/project-root.ts";
 import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
+import { runCommand } from "./run-script.ts";
 
 export interface OfficialCli {
   /** The `pulumi` executable. */
@@ -149,26 +149,5 @@ export function runPulumi(
   return runCommand(cli.pulumi, args, {
     cwd: options.cwd,
     env: { ...cliEnvironment(cli, options.baseEnv), ...options.env },
-  });
-}
-
-/** Runs a command to its end and collects what it printed; never throws on a non-zero exit. */
-export function runCommand(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
-): Promise<PulumiResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }

@@ -16,10 +16,23 @@ export function runScript(
   args: string[],
   env: Record<string, string>,
 ): Promise<ScriptResult> {
+  return runCommand(process.execPath, [script, ...args], {
+    cwd: projectRoot(),
+    env: { ...process.env, ...toolEnvironment(), ...env },
+  });
+}
+
+/** Runs a command to its end and collects what it printed; never throws on a non-zero exit. */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...toolEnvironment(), ...env },
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ["ignore", "pipe", "pipe"],
     });
     const result: ScriptResult = { code: null, stdout: "", stderr: "", output: "" };
     child.stdout.on("data", (chunk: Buffer) => {
