@@ -1,10 +1,9 @@
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import { setStackConfig } from "../infra/automation/stack.ts";
 import type { BenchStacks } from "./bench-stacks.ts";
 import { fleet, rotationPath } from "./fleet.ts";
 import { BENCH_API_KEY, type SlowEmulator } from "./slow-emulator.ts";
 import { stateSize, type StateSize } from "./state-size.ts";
-
-export const QARD_RESOURCE_TYPE = "pulumi-nodejs:dynamic/qard:ProviderConfig";
 
 export interface ApiCallRow {
   operation: string;
@@ -69,7 +68,7 @@ export async function measureApiCalls(context: ApiCallsContext, count: number): 
   // One list read per operation: a create must see what Qard holds (adoption, availability), and a settings
   // PUT carries the live settings it does not manage; refresh reads every provider from the same list.
   await step("create", { gets: 1, puts: initial.minimumCreatePuts }, () => stack.up());
-  const state = await stateSize(context.backendDir, name, QARD_RESOURCE_TYPE);
+  const state = await stateSize(context.backendDir, name, QARD_PROVIDER_CONFIG_TYPE);
   await step("no-op up", { gets: 0, puts: 0 }, () => stack.up());
   const changed = fleet(count, { settingChanged: true });
   await setStackConfig(stack, changed.values, changed.secretPaths);

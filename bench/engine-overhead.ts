@@ -1,6 +1,6 @@
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { setStackConfig } from "../infra/automation/stack.ts";
-import { QARD_RESOURCE_TYPE } from "./api-calls.ts";
 import { BASELINE_RESOURCE_TYPE, baselineProgram } from "./baseline-program.ts";
 import type { BenchStacks } from "./bench-stacks.ts";
 import { fleet } from "./fleet.ts";
@@ -85,7 +85,7 @@ async function openPair(context: OverheadContext, count: number): Promise<Pair> 
   return {
     count,
     sides: [
-      { side: "qard", ...qard, type: QARD_RESOURCE_TYPE, before: () => slow.reset() },
+      { side: "qard", ...qard, type: QARD_PROVIDER_CONFIG_TYPE, before: () => slow.reset() },
       { side: "baseline", ...baseline, type: BASELINE_RESOURCE_TYPE, before: () => undefined },
     ],
     result: {

@@ -1,9 +1,6 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema.js";
 import { isRecord } from "@qard-iac/pulumi-qard/rules";
 
-/** The type the engine gives a `QardProviderConfig` (a dynamic resource with module "qard"). */
-export const QARD_RESOURCE_TYPE = "pulumi-nodejs:dynamic/qard:ProviderConfig";
-
 /**
  * What the rules need of a QardProviderConfig's inputs. Credential values are never copied here: only
  * whether they are given by value and under which keys, so no message can quote one.

@@ -1,8 +1,9 @@
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { lastDeployment, previousInputsOf } from "../previous-inputs.ts";
 import { productionStackOf } from "../production-scope.ts";
 import { isRecord } from "@qard-iac/pulumi-qard/rules";
-import { productionStacksSchema, QARD_RESOURCE_TYPE, viewOf } from "../qard-resource.ts";
+import { productionStacksSchema, viewOf } from "../qard-resource.ts";
 
 export interface SettingChange {
   key: string;
@@ -36,7 +37,7 @@ export const productionSettingChange: ResourceValidationPolicy = {
   enforcementLevel: "advisory",
   configSchema: { properties: { productionStacks: productionStacksSchema } },
   validateResource: async (args, reportViolation) => {
-    if (args.type !== QARD_RESOURCE_TYPE) return;
+    if (args.type !== QARD_PROVIDER_CONFIG_TYPE) return;
     const stack = productionStackOf(args);
     if (stack === undefined) return;
     const view = viewOf(args.name, args.props);

@@ -1,6 +1,7 @@
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { KNOWN_PROVIDERS } from "@qard-iac/pulumi-qard";
-import { QARD_RESOURCE_TYPE, stackOfUrn, viewOf } from "../qard-resource.ts";
+import { stackOfUrn, viewOf } from "../qard-resource.ts";
 
 export interface AllowListConfig {
   allowedProviders: string[];
@@ -37,7 +38,7 @@ export const providerAllowList: ResourceValidationPolicy = {
     },
   },
   validateResource: (args, reportViolation) => {
-    if (args.type !== QARD_RESOURCE_TYPE) return;
+    if (args.type !== QARD_PROVIDER_CONFIG_TYPE) return;
     const allowed = args.getConfig<Partial<AllowListConfig>>().allowedProviders ?? DEFAULT_ALLOWED_PROVIDERS;
     const message = allowListViolation(
       viewOf(args.name, args.props).providerName,

@@ -1,11 +1,7 @@
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { productionStackOf } from "../production-scope.ts";
-import {
-  productionStacksSchema,
-  QARD_RESOURCE_TYPE,
-  viewOf,
-  type QardResourceView,
-} from "../qard-resource.ts";
+import { productionStacksSchema, viewOf, type QardResourceView } from "../qard-resource.ts";
 import { reviewedDisableOf } from "../stack-config.ts";
 
 /**
@@ -49,7 +45,7 @@ export const reviewedDisable: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { productionStacks: productionStacksSchema } },
   validateResource: (args, reportViolation) => {
-    if (args.type !== QARD_RESOURCE_TYPE) return;
+    if (args.type !== QARD_PROVIDER_CONFIG_TYPE) return;
     const stack = productionStackOf(args);
     if (stack === undefined) return;
     const reviewed = reviewedDisableOf(args.provider?.props ?? {});

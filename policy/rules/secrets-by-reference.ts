@@ -1,11 +1,7 @@
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { productionStackOf } from "../production-scope.ts";
-import {
-  productionStacksSchema,
-  QARD_RESOURCE_TYPE,
-  viewOf,
-  type QardResourceView,
-} from "../qard-resource.ts";
+import { productionStacksSchema, viewOf, type QardResourceView } from "../qard-resource.ts";
 
 /** Why a production resource's credentials are refused, or undefined. Names keys, never values. */
 export function valueCredentialsViolation(view: QardResourceView, stack: string): string | undefined {
@@ -25,7 +21,7 @@ export const secretsByReference: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: { properties: { productionStacks: productionStacksSchema } },
   validateResource: (args, reportViolation) => {
-    if (args.type !== QARD_RESOURCE_TYPE) return;
+    if (args.type !== QARD_PROVIDER_CONFIG_TYPE) return;
     const stack = productionStackOf(args);
     if (stack === undefined) return;
     const message = valueCredentialsViolation(viewOf(args.name, args.props), stack);

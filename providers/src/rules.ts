@@ -20,6 +20,7 @@ export {
   RESOLVED_CREDENTIAL_FIELDS,
   type CredentialField,
 } from "./resource/credential-fields.ts";
+export { QARD_PROVIDER_CONFIG_TYPE } from "./resource/resource-type.ts";
 export { unknownSettingsProblem } from "./resource/unknown-settings.ts";
 export { sameJson } from "./resource/diff.ts";
 export { chooseApiKeySource, type ApiKeySource } from "./resource/api-key-source.ts";

@@ -1,5 +1,10 @@
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
-import { isRecord, isResolvedCredentialField, sameJson } from "@qard-iac/pulumi-qard/rules";
+import {
+  isRecord,
+  isResolvedCredentialField,
+  QARD_PROVIDER_CONFIG_TYPE,
+  sameJson,
+} from "@qard-iac/pulumi-qard/rules";
 
 export type FindingKind = "drift" | "config" | "rotation";
 
@@ -16,7 +21,6 @@ export interface Finding {
   new?: unknown;
 }
 
-const QARD_TYPE = "pulumi-nodejs:dynamic/qard:ProviderConfig";
 const SECRET_PROPERTIES = new Set(["credentials"]);
 const CHANGE_OPS = new Set([
   "create",
@@ -60,9 +64,9 @@ function stepsOf(events: readonly EngineEvent[]) {
   for (const event of events) {
     // The refresh step's outputs event carries the state before (old) and after (new) reading Qard.
     const outputs = event.resOutputsEvent?.metadata;
-    if (outputs?.type === QARD_TYPE && outputs.op === "refresh") refreshes.push(outputs);
+    if (outputs?.type === QARD_PROVIDER_CONFIG_TYPE && outputs.op === "refresh") refreshes.push(outputs);
     const pre = event.resourcePreEvent?.metadata;
-    if (pre?.type === QARD_TYPE && CHANGE_OPS.has(pre.op)) changes.push(pre);
+    if (pre?.type === QARD_PROVIDER_CONFIG_TYPE && CHANGE_OPS.has(pre.op)) changes.push(pre);
   }
   return { refreshes, changes };
 }

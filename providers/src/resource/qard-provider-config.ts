@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { QardProviderConfigProvider } from "./dynamic-provider.ts";
 import { refusePlaintextApiKey } from "./plaintext-api-key.ts";
 import { claimProvider } from "./provider-claims.ts";
+import { RESOURCE_MODULE, RESOURCE_TYPE_NAME } from "./resource-type.ts";
 import { SCHEMA_VERSION, type CredentialsSource } from "./state.ts";
 
 /** Credentials by reference: a Secrets Manager secret holding a JSON object of the provider's credential keys. */
@@ -89,8 +90,8 @@ export class QardProviderConfig extends pulumi.dynamic.Resource {
       name,
       props,
       { ...opts, additionalSecretOutputs: secretOutputs },
-      "qard",
-      "ProviderConfig",
+      RESOURCE_MODULE,
+      RESOURCE_TYPE_NAME,
     );
   }
 }
