@@ -9,7 +9,7 @@ import { qardProgram } from "../program.ts";
 import { ensureRequiredPlugins } from "./ensure-plugins.ts";
 import { projectRoot } from "./project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
-import { isNoSuchStackMessage, UnknownStackError } from "./unknown-stack-error.ts";
+import { selectExistingStack } from "./select-stack.ts";
 
 export const PROJECT_NAME = "qard-iac";
 
@@ -58,14 +58,11 @@ async function selectStack(
   workspaceOptions: LocalWorkspaceOptions,
 ): Promise<Stack> {
   if (options.create === true) return LocalWorkspace.createOrSelectStack(args, workspaceOptions);
-  try {
-    return await LocalWorkspace.selectStack(args, workspaceOptions);
-  } catch (error) {
-    if (!isNoSuchStackMessage(error instanceof Error ? error.message : String(error))) throw error;
-    const workspace = await LocalWorkspace.create({ ...workspaceOptions, program: args.program });
-    const existing = (await workspace.listStacks()).map((stack) => stack.name).sort();
-    throw new UnknownStackError(options.stackName, existing, options.createHint ?? DEFAULT_CREATE_HINT);
-  }
+  return selectExistingStack(
+    args,
+    { ...workspaceOptions, program: args.program },
+    options.createHint ?? DEFAULT_CREATE_HINT,
+  );
 }
 
 /**

@@ -3,9 +3,10 @@
  * provider resolves them during `pulumi up`, so verify checks the account the stack configures.
  */
 import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
-import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
+import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/automation/project-root.ts";
-import { isNoSuchStackMessage, UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
+import { selectExistingStack } from "../../infra/automation/select-stack.ts";
+import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
 import { connectionConfigFrom, resolveConnection, type Connection } from "@qard-iac/pulumi-qard/rules";
 
@@ -60,14 +61,14 @@ export async function readStackConnection(stackName: string, env: NodeJS.Process
     envVars: { ...definedOnly(env), ...toolEnvironment(env) },
   };
   try {
-    const stack = await LocalWorkspace.selectStack({ stackName, workDir: options.workDir }, options);
+    const stack = await selectExistingStack(
+      { stackName, workDir: options.workDir },
+      options,
+      "`npm run stack -- up --stack <name> --create`, then verify",
+    );
     config = await readConnectionKeys(stack);
   } catch (error) {
-    if (isNoSuchStackMessage(error instanceof Error ? error.message : String(error))) {
-      const stacks = await (await LocalWorkspace.create(options)).listStacks();
-      const hint = "`npm run stack -- up --stack <name> --create`, then verify";
-      throw new UnknownStackError(stackName, stacks.map((stack) => stack.name).sort(), hint);
-    }
+    if (error instanceof UnknownStackError) throw error;
     throw new Error(conciseErrorMessage(error), {
       cause: error,
     });
