@@ -6,7 +6,7 @@
  * loads the runtime first, and this keeps that load small (the HTTP client and its answer schemas are only
  * loaded when Qard is called). A message never quotes a value: credentials pass through here.
  */
-import { PROVIDER_NAME_HINT, PROVIDER_NAME_PATTERN } from "../provider-name.ts";
+import { isProviderName, PROVIDER_NAME_HINT } from "../provider-name.ts";
 import { credentialValueProblem } from "./credential-keys.ts";
 
 const CREDENTIAL_VALUE_MESSAGES = {
@@ -56,9 +56,7 @@ const booleanRule =
     typeof value === "boolean" ? [] : problem(message);
 
 export const providerNameRule: FieldRule = (value) =>
-  typeof value === "string" && PROVIDER_NAME_PATTERN.test(value)
-    ? []
-    : problem(`must be ${PROVIDER_NAME_HINT}`);
+  isProviderName(value) ? [] : problem(`must be ${PROVIDER_NAME_HINT}`);
 
 /** Credentials by value: Qard's credential keys to non-blank strings or booleans. */
 export const credentialValuesRule: FieldRule = (value) => {
