@@ -30,3 +30,8 @@ export function prototypeKeyPaths(value: unknown, at: readonly string[] = []): s
   }
   return paths;
 }
+
+/** `record[key]` if the record has that key itself; never a value inherited from Object.prototype. */
+export function ownValue(record: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -12,7 +12,7 @@ export {
   IDENTIFIER_PATTERN,
   quoteRefused,
 } from "./identifier.ts";
-export { isPrototypeKey, PROTOTYPE_KEY_REASON, prototypeKeyPaths } from "./prototype-keys.ts";
+export { isPrototypeKey, ownValue, PROTOTYPE_KEY_REASON, prototypeKeyPaths } from "./prototype-keys.ts";
 export { neutralizeOutput } from "./neutralize-output.ts";
 export { apiUrlProblem, isLoopbackHost, isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./qard/api-url.ts";
 export {

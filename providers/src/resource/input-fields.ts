@@ -7,6 +7,7 @@
  * loaded when Qard is called). A message never quotes a value: credentials pass through here.
  */
 import { isProviderName, PROVIDER_NAME_HINT } from "../provider-name.ts";
+import { isPrototypeKey, PROTOTYPE_KEY_REASON } from "../prototype-keys.ts";
 import { credentialValueProblem } from "./credential-keys.ts";
 
 const CREDENTIAL_VALUE_MESSAGES = {
@@ -39,13 +40,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The problems of each entry of an object, under its key, in the object's order. */
+/**
+ * The problems of each entry of an object, under its key, in the object's order. The keys are the user's
+ * names: one that objects already have (`__proto__`, `constructor`…) is refused (see prototype-keys.ts).
+ */
 function entryProblems(
   entries: Record<string, unknown>,
   messageOf: (value: unknown) => string | undefined,
 ): FieldProblem[] {
   return Object.entries(entries).flatMap(([key, value]) => {
-    const message = messageOf(value);
+    const message = isPrototypeKey(key) ? PROTOTYPE_KEY_REASON : messageOf(value);
     return message === undefined ? [] : problem(message, [key]);
   });
 }
