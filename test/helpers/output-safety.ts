@@ -4,7 +4,7 @@
  * runner would read as a workflow command. Written independently of the library's neutraliser, so a test
  * that uses it checks the neutraliser rather than repeating it.
  */
-const FORBIDDEN = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
 const ALLOWED = new Set(["\t", "\n"]);
 
 /** Each unsafe thing found in `text`, described; empty when the text is safe to print. */
