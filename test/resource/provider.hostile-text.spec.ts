@@ -87,7 +87,7 @@ describe("the provider's errors quote hostile answers neutralised", () => {
   });
 
   it("check: a Secrets Manager error about a secret whose name is hostile", async () => {
-    const { failures } = await provider.check(
+    const { failures = [] } = await provider.check(
       {},
       { providerName: "shopify", credentialsRef: { secretId: `qard/${HOSTILE}` }, enabled: true },
     );
@@ -98,7 +98,7 @@ describe("the provider's errors quote hostile answers neutralised", () => {
   });
 
   it("check: an input property whose name is hostile", async () => {
-    const { failures } = await provider.check({}, { ...news, [HOSTILE]: true });
+    const { failures = [] } = await provider.check({}, { ...news, [HOSTILE]: true });
     const text = failures.map((f) => `${f.property}: ${f.reason}`).join("\n");
     expect(text).toContain("is not a property of a Qard provider configuration");
     expectSafeButTelling(text);
