@@ -5,7 +5,7 @@
  */
 import { CATALOGUE, type CredentialKey, type ProviderDefinition } from "./catalogue.ts";
 import { isRecord } from "./json.ts";
-import { PROVIDER_NAME_PATTERN } from "@qard-iac/pulumi-qard/rules";
+import { isProviderName, PROVIDER_NAME_PATTERN } from "@qard-iac/pulumi-qard/rules";
 import { providerJson } from "./provider-json.ts";
 
 /** Credential keys and settings are JSON field names in Qard's snake_case. */
@@ -52,7 +52,7 @@ function parseDefinition(entry: unknown, at: string): ProviderDefinition {
   }
   const { name } = entry;
   // The names the stack config accepts, which also keeps them usable as a URL path segment.
-  if (typeof name !== "string" || !PROVIDER_NAME_PATTERN.test(name)) {
+  if (!isProviderName(name)) {
     throw new Error(`${at}: name must be a string matching ${PROVIDER_NAME_PATTERN} (like shopify)`);
   }
   const where = `${at} (${name})`;

@@ -23,6 +23,11 @@ export interface FaultSpec {
   hugeBytes?: number;
   /** With a status: the error message quotes the request body, or the provider's stored credentials. */
   echo?: EchoKind;
+  /**
+   * Answers `status` (default 200) with exactly this JSON body, as an odd or hostile Qard would: an error
+   * message holding terminal escapes, a provider list with names no stack config accepts.
+   */
+  json?: unknown;
 }
 
 /** A fault with its remaining uses. */
@@ -50,6 +55,7 @@ export function describeFault(spec: FaultSpec): string {
     spec.hugeBytes !== undefined ? `${spec.hugeBytes}-byte answer` : "",
     spec.retryAfter !== undefined ? `(Retry-After: ${spec.retryAfter})` : "",
     spec.echo !== undefined ? `echoing ${spec.echo}` : "",
+    spec.json !== undefined ? "a given JSON answer" : "",
   ].filter((effect) => effect !== "");
   return `${effects.join(" ")} on ${spec.method?.toUpperCase() ?? "*"} ${spec.path}`;
 }
@@ -96,10 +102,11 @@ export function parseFaultSpec(input: unknown): FaultSpec {
     html,
     hugeBytes,
     echo,
+    json,
   } = input;
   const known = [
     ...["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang"],
-    ...["redirectTo", "html", "hugeBytes", "echo"],
+    ...["redirectTo", "html", "hugeBytes", "echo", "json"],
   ];
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown fault fields: ${unknown.join(", ")}.`);
@@ -122,7 +129,13 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   if (redirectTo !== undefined) spec.redirectTo = requireType(redirectTo, "string", "redirectTo");
   if (html !== undefined) spec.html = requireType(html, "boolean", "html");
   if (hugeBytes !== undefined) spec.hugeBytes = requireInteger(hugeBytes, "hugeBytes", 1);
-  const bodies = [spec.redirectTo !== undefined, spec.html === true, spec.hugeBytes !== undefined];
+  if (json !== undefined) spec.json = json;
+  const bodies = [
+    spec.redirectTo !== undefined,
+    spec.html === true,
+    spec.hugeBytes !== undefined,
+    spec.json !== undefined,
+  ];
   if (spec.retryAfter !== undefined && spec.status === undefined) {
     throw badRequest("retryAfter is sent with an error status: give status too.");
   }
@@ -130,12 +143,12 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   const effects = [statusAlone, spec.reset === true, spec.hang === true, ...bodies].filter(Boolean);
   if (effects.length > 1) {
     throw badRequest(
-      "A fault answers one way: choose one of status, reset, hang, redirectTo, html or hugeBytes.",
+      "A fault answers one way: choose one of status, reset, hang, redirectTo, html, hugeBytes or json.",
     );
   }
   if (effects.length === 0 && spec.latencyMs === undefined) {
     throw badRequest(
-      "A fault needs an effect: status, latencyMs, reset, hang, redirectTo, html or hugeBytes.",
+      "A fault needs an effect: status, latencyMs, reset, hang, redirectTo, html, hugeBytes or json.",
     );
   }
   return spec;

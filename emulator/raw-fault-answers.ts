@@ -1,6 +1,6 @@
 /**
- * Fault answers that are not Qard JSON: a redirect, an HTML page, a huge body. Written straight to the
- * socket, because the router's answers are always JSON with a length.
+ * Fault answers that are not the router's own: a redirect, an HTML page, a huge body, a given JSON body.
+ * Written straight to the socket, because the router's answers are always its Qard JSON with a length.
  */
 import type { ServerResponse } from "node:http";
 import type { FaultSpec } from "./faults.ts";
@@ -12,13 +12,22 @@ const HTML_PAGE =
 /** The status a raw fault answers with, or undefined when the fault has no raw answer. */
 export function rawFaultStatus(fault: FaultSpec): number | undefined {
   if (fault.redirectTo !== undefined) return fault.status ?? 307;
-  if (fault.html === true || fault.hugeBytes !== undefined) return fault.status ?? 200;
+  if (fault.html === true || fault.hugeBytes !== undefined || fault.json !== undefined) {
+    return fault.status ?? 200;
+  }
   return undefined;
 }
 
 export function writeRawFault(response: ServerResponse, fault: FaultSpec, status: number): void {
   if (fault.redirectTo !== undefined) {
     response.writeHead(status, { location: fault.redirectTo, "content-length": 0 }).end();
+    return;
+  }
+  if (fault.json !== undefined) {
+    const text = JSON.stringify(fault.json);
+    response
+      .writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) })
+      .end(text);
     return;
   }
   if (fault.html === true) {

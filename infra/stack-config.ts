@@ -3,6 +3,10 @@ import {
   apiUrlProblem,
   credentialValuesSchema,
   isRecord,
+  neutralizeOutput,
+  quoteRefused,
+  PROTOTYPE_KEY_REASON,
+  prototypeKeyPaths,
   providerInputsSchema,
   providerNameSchema,
   secretsManagerRefSchema,
@@ -95,8 +99,10 @@ export class StackConfigError extends pulumi.RunError {
   override name = "StackConfigError";
   readonly problems: string[];
   constructor(stack: string, problems: string[]) {
-    super(`Stack "${stack}" has invalid Qard configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.problems = problems;
+    // Problems name config keys, which are the user's text: printed by the CLI, so neutralised here.
+    const safe = problems.map(neutralizeOutput);
+    super(`Stack "${stack}" has invalid Qard configuration:\n${safe.map((p) => `  - ${p}`).join("\n")}`);
+    this.problems = safe;
   }
 }
 
@@ -123,12 +129,21 @@ export function parseStackConfig(stack: string, raw: RawStackConfig): StackConfi
         `under qard:providers in Pulumi.${stack}.yaml`,
     ]);
   }
+  // Before zod, whose records drop a `__proto__` key without a word: the other providers would then be
+  // all the stack declares, and `up` would disable the one the user meant.
+  const reserved = prototypeKeyPaths(present);
+  if (reserved.length > 0) {
+    throw new StackConfigError(
+      stack,
+      reserved.map((at) => `${configKeyOf(at)}: ${PROTOTYPE_KEY_REASON} in Pulumi.${stack}.yaml`),
+    );
+  }
   const parsed = stackSchema.safeParse(present);
   if (!parsed.success) {
     throw new StackConfigError(
       stack,
       parsed.error.issues.map((issue) => {
-        const key = ["qard", ...issue.path.map(String)].join(".").replace(/^qard\./, "qard:");
+        const key = configKeyOf(issue.path.map(String));
         return `${key}: ${issue.message}. Fix it in Pulumi.${stack}.yaml or with \`pulumi config set --path '${key}' <value> --stack ${stack}\``;
       }),
     );
@@ -153,6 +168,15 @@ export function parseStackConfig(stack: string, raw: RawStackConfig): StackConfi
   if (rest.apiUrl !== undefined) config.apiUrl = rest.apiUrl;
   if (rest.secretsKmsKeyId !== undefined) config.secretsKmsKeyId = rest.secretsKmsKeyId;
   return config;
+}
+
+/**
+ * `qard:providers.shopify.settings` from the path inside the `qard:*` config; a key that is not a plain
+ * name is quoted the way `pulumi config set --path` takes it (`qard:providers["a b"]`), so it prints safely.
+ */
+function configKeyOf(path: readonly string[]): string {
+  const [first = "", ...rest] = path;
+  return `qard:${first}${rest.map((key) => (/^[A-Za-z0-9_-]+$/.test(key) ? `.${key}` : `[${quoteRefused(key)}]`)).join("")}`;
 }
 
 function isEmptyObject(value: unknown): boolean {

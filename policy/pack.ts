@@ -2,6 +2,7 @@
 // in `npm run stack|drift|promote`. Each rule's enforcement level and options can be overridden with
 // `--policy-pack-config <file>` (see README, "Policy pack").
 import { PolicyPack } from "@pulumi/policy";
+import { withNeutralizedReports } from "./neutralized-reports.ts";
 import { httpsApiUrl } from "./rules/https-api-url.ts";
 import { productionSettingChange } from "./rules/production-setting-change.ts";
 import { providerAllowList } from "./rules/provider-allow-list.ts";
@@ -9,5 +10,11 @@ import { reviewedDisable } from "./rules/reviewed-disable.ts";
 import { secretsByReference } from "./rules/secrets-by-reference.ts";
 
 new PolicyPack("qard-guardrails", {
-  policies: [secretsByReference, reviewedDisable, httpsApiUrl, productionSettingChange, providerAllowList],
+  policies: [
+    secretsByReference,
+    reviewedDisable,
+    httpsApiUrl,
+    productionSettingChange,
+    providerAllowList,
+  ].map(withNeutralizedReports),
 });

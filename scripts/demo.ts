@@ -19,6 +19,7 @@ import { resolvePulumiCommand, toolEnvironment } from "../infra/automation/pulum
 import { openStack } from "../infra/automation/stack.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/server.ts";
 import { usageError } from "../workflows/command-line.ts";
+import { streamTo, type StreamedOutput } from "../workflows/command-output.ts";
 import { runCommand } from "../workflows/run-command.ts";
 
 const DEMO_USAGE = "Usage: npm run demo -- [up | preview | drift | destroy | policy | pulumi <args>]";
@@ -42,15 +43,23 @@ async function main(args: string[]): Promise<number> {
   const apiUrl = (await stack.getConfig("qard:apiUrl")).value;
   // The emulator runs for the plain CLI too, so `npm run demo -- pulumi up` or `preview --refresh` work.
   const emulator = await startDemoEmulator(apiUrl);
+  // The engine's output, neutralised like every command's (it repeats the provider's errors).
+  const output = streamTo(process.stdout);
   try {
-    return command === "pulumi" ? await runCli(rest) : await run(command, stack, emulator);
+    return command === "pulumi" ? await runCli(rest) : await run(command, stack, emulator, output);
   } finally {
+    output.flush();
     await emulator.close();
   }
 }
 
-async function run(command: string, stack: Stack, emulator: RunningEmulator): Promise<number> {
-  const print = { onOutput: (out: string) => process.stdout.write(out) };
+async function run(
+  command: string,
+  stack: Stack,
+  emulator: RunningEmulator,
+  output: StreamedOutput,
+): Promise<number> {
+  const print = { onOutput: (out: string) => output.write(out) };
   switch (command) {
     case "preview":
       await stack.preview({ diff: true, ...print });
@@ -58,23 +67,27 @@ async function run(command: string, stack: Stack, emulator: RunningEmulator): Pr
     case "drift":
       try {
         await stack.preview({ refresh: true, expectNoChanges: true, diff: true, ...print });
+        output.flush();
         console.log("\nNo drift: Qard matches the stack.");
         return 0;
       } catch (error) {
         if (error instanceof CommandError && /no changes were expected/.test(error.message)) {
+          output.flush();
           console.log("\nDrift: Qard differs from the stack (see above). `npm run demo` puts it back.");
           return 2;
         }
         throw error;
       }
     case "policy":
-      return previewUnderPolicy(stack);
+      return previewUnderPolicy(stack, output);
     case "destroy":
       await stack.destroy({ ...print });
+      output.flush();
       await printQardTable(emulator);
       return 0;
     default:
       await stack.up({ ...print });
+      output.flush();
       await printQardTable(emulator);
       printNextSteps();
       return 0;
@@ -82,21 +95,23 @@ async function run(command: string, stack: Stack, emulator: RunningEmulator): Pr
 }
 
 /** A preview with the policy pack, as the pipelines run it; the violations again at the end, one a line. */
-async function previewUnderPolicy(stack: Stack): Promise<number> {
+async function previewUnderPolicy(stack: Stack, output: StreamedOutput): Promise<number> {
   const events: EngineEvent[] = [];
   const options = {
     policyPacks: [policyPackDir()],
-    onOutput: (out: string) => process.stdout.write(out),
+    onOutput: (out: string) => output.write(out),
     onEvent: (event: EngineEvent) => events.push(event),
   };
   try {
     await stack.preview(options);
   } catch (error) {
+    output.flush();
     const violations = policyViolationLines(events);
     if (!(error instanceof CommandError) || violations.length === 0) throw error;
     console.log(`\nRefused by the policy pack:\n${violations.join("\n")}`);
     return 1;
   }
+  output.flush();
   const warnings = policyViolationLines(events);
   console.log(
     warnings.length > 0

@@ -3,6 +3,7 @@
  * code, or for an error a one-paragraph message on stderr and 64 (usage) or 1 (failure), never a stack trace.
  */
 import { conciseErrorMessage } from "../infra/automation/cli-errors.ts";
+import { printErr } from "./command-output.ts";
 import { EXIT_USAGE, isUsageError } from "./usage-error.ts";
 
 export const EXIT_FAILED = 1;
@@ -30,7 +31,7 @@ export function runCommand(main: CommandMain): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.exitCode = reportCommandError(error, (text) => console.error(text));
+      process.exitCode = reportCommandError(error, printErr);
     },
   );
 }

@@ -2,7 +2,7 @@ import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { lastDeployment, previousInputsOf } from "../previous-inputs.ts";
 import { productionStackOf } from "../production-scope.ts";
-import { isRecord } from "@qard-iac/pulumi-qard/rules";
+import { isRecord, ownValue } from "@qard-iac/pulumi-qard/rules";
 import { productionStacksSchema, viewOf } from "../qard-resource.ts";
 
 export interface SettingChange {
@@ -18,8 +18,8 @@ export function settingChanges(
 ): SettingChange[] {
   return Object.keys(next)
     .sort()
-    .filter((key) => previous[key] !== next[key])
-    .map((key) => ({ key, from: previous[key], to: next[key] }));
+    .filter((key) => ownValue(previous, key) !== next[key])
+    .map((key) => ({ key, from: ownValue(previous, key), to: next[key] }));
 }
 
 export function settingChangeMessage(providerName: string, change: SettingChange, stack: string): string {

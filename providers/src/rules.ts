@@ -5,6 +5,15 @@ export { catalogueEntry, KNOWN_PROVIDERS, type CatalogueEntry, type CredentialTy
 export { isRecord } from "./is-record.ts";
 export { secretsManagerRefIn } from "./secrets/secrets-manager-ref.ts";
 export { isProviderName, PROVIDER_NAME_HINT, PROVIDER_NAME_PATTERN } from "./provider-name.ts";
+export {
+  identifierProblem,
+  isIdentifier,
+  IDENTIFIER_HINT,
+  IDENTIFIER_PATTERN,
+  quoteRefused,
+} from "./identifier.ts";
+export { isPrototypeKey, ownValue, PROTOTYPE_KEY_REASON, prototypeKeyPaths } from "./prototype-keys.ts";
+export { neutralizeOutput } from "./neutralize-output.ts";
 export { apiUrlProblem, isLoopbackHost, isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./qard/api-url.ts";
 export {
   credentialValuesSchema,

@@ -185,9 +185,21 @@ describe("answers that are not Qard JSON", () => {
     expect(Array.isArray(JSON.parse(body))).toBe(true);
   });
 
+  test("json answers the status with exactly that body, hostile text included", async () => {
+    const body = { error_message: "\u001b[2J\r::error::pwned", error_code: "X" };
+    emulator.control.addFault({ method: "PUT", path: SHOPIFY, status: 422, json: body });
+    const answer = await fetch(`${emulator.baseUrl}${SHOPIFY}`, { method: "PUT" });
+    expect(answer.status).toBe(422);
+    expect(answer.headers.get("content-type")).toBe("application/json");
+    expect(await answer.json()).toEqual(body);
+    expect(emulator.control.requests().map((entry) => entry.fault)).toEqual([
+      "status 422 a given JSON answer on PUT /api/v6/providers/shopify",
+    ]);
+  });
+
   test("a fault with two kinds of answer is refused", () => {
     expect(() => emulator.control.addFault({ path: SHOPIFY, html: true, hang: true })).toThrow(
-      /choose one of status, reset, hang, redirectTo, html or hugeBytes/,
+      /choose one of status, reset, hang, redirectTo, html, hugeBytes or json/,
     );
   });
 });

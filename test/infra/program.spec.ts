@@ -156,7 +156,7 @@ describe("stack config errors", () => {
     [
       "a bad provider name",
       { "qard:providers": { "Shop ify": {} } },
-      /qard:providers\.Shop ify: is not a provider name/,
+      /qard:providers\["Shop ify"\]: is not a provider name/,
     ],
     [
       "an http API URL",

@@ -45,6 +45,10 @@ describe("a provider name", () => {
     ["shop ify", false],
     ["shop/ify", false],
     ["shopify\n", false],
+    ["..", false],
+    ["constructor", false],
+    ["a".repeat(128), true],
+    ["a".repeat(129), false],
   ])("%j: accepted = %s by check, the stack config and the emulator alike", (name, accepted) => {
     expect({
       check: checkAccepts(name),

@@ -124,7 +124,8 @@ function npmRunCalls(script: string): NpmRun[] {
       .trim()
       .split(/\s+/)
       .filter((arg) => arg !== "")
-      .map((arg) => arg.replace(/^"(.*)"$/, "$1"));
+      // A quoted variable stands for a value the job supplies: a plain word that any flag accepts.
+      .map((arg) => (/^"\$\{?\w+\}?"$/.test(arg) ? "any-value" : arg.replace(/^"(.*)"$/, "$1")));
     calls.push({ script: match[1] ?? "", args });
   }
   return calls;
@@ -622,7 +623,7 @@ describe("npmRunCalls", () => {
       { script: "drift", args: ["--stack", "prod", "--markdown"] },
       { script: "stack", args: ["preview", "--stack", "staging", "--diff"] },
       { script: "stack", args: ["up", "--refresh", "--stack", "prod"] },
-      { script: "verify", args: ["--stack", "staging", "--user", "$USER_ID", "--json"] },
+      { script: "verify", args: ["--stack", "staging", "--user", "any-value", "--json"] },
       { script: "lint", args: [] },
     ]);
   });

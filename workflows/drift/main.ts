@@ -2,6 +2,7 @@
 // Exit: 0 clean, 2 drift, 3 config change pending, 4 rotation pending (highest wins), 1 error,
 // 64 usage error (a bad flag, or a stack that does not exist).
 import { policyFlags } from "../command-line.ts";
+import { printOut } from "../command-output.ts";
 import { runCommand } from "../run-command.ts";
 import { parseDriftArgs } from "./args.ts";
 import { checkDrift } from "./check-drift.ts";
@@ -12,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
   const args = parseDriftArgs(policy.argv);
   const report = await checkDrift({ stackName: args.stack, policy: policy.options });
   const render = { text: renderText, json: renderJson, markdown: renderMarkdown }[args.format];
-  console.log(render(report));
+  printOut(render(report));
   return report.exitCode;
 }
 

@@ -3,6 +3,7 @@
 // Reads the account's providers (GETs only) and declares them in Pulumi.<stack>.yaml.
 // Exit: 0 imported (or dry run); 1 refused (the stack already declares a provider differently, without
 // --merge) or failed; 64 usage error (a bad flag, or a stack that does not exist).
+import { printOut } from "../command-output.ts";
 import { runCommand } from "../run-command.ts";
 import { parseImportArgs } from "./args.ts";
 import { importAccount } from "./import-account.ts";
@@ -11,7 +12,7 @@ import { renderImport } from "./report.ts";
 async function main(argv: string[]): Promise<number> {
   const { json, ...options } = parseImportArgs(argv);
   const report = await importAccount(options);
-  console.log(json ? JSON.stringify(report, null, 2) : renderImport(report));
+  printOut(json ? JSON.stringify(report, null, 2) : renderImport(report));
   return report.refusals.length > 0 ? 1 : 0;
 }
 

@@ -1,8 +1,11 @@
 import { catalogueEntry, type CredentialType } from "@qard-iac/pulumi-qard";
 import type { QardProvider } from "@qard-iac/pulumi-qard/qard";
 import {
+  isPrototypeKey,
   isProviderName,
+  ownValue,
   planWrites,
+  quoteRefused,
   sameJson,
   secretsManagerRefIn,
   type Write,
@@ -140,8 +143,12 @@ function declarationOf(provider: QardProvider): { entry: RawProvider; notes: str
   const documented = catalogueEntry(provider.name)?.settings;
   const settings: Record<string, boolean> = {};
   for (const name of provider.settingNames) {
-    const value = provider.settings[name];
-    if (value === undefined) notes.push(`Qard lists setting ${name} without a value: not declared`);
+    const value = ownValue(provider.settings, name) as boolean | undefined;
+    if (isPrototypeKey(name))
+      notes.push(
+        `Qard lists setting ${quoteRefused(name)}, a name JavaScript objects already have: not declared`,
+      );
+    else if (value === undefined) notes.push(`Qard lists setting ${name} without a value: not declared`);
     else if (documented && !documented.includes(name))
       notes.push(`setting ${name} is not in the library's catalogue for ${provider.name}: not declared`);
     else if (name === "auto_connect") entry.autoConnect = value;

@@ -4,7 +4,7 @@ import {
   readSecretJson,
   type SecretsManagerRef,
 } from "@qard-iac/pulumi-qard";
-import { credentialPayloadProblems, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
+import { credentialPayloadProblems, ownValue, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
 import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 
 function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | undefined {
@@ -44,7 +44,7 @@ export async function checkTargetReferences(
     } catch (error) {
       problems.push(`${names.to} ${name}: ${messageOf(error)}`);
     }
-    const sourceRef = referenceOf(source[name]);
+    const sourceRef = referenceOf(ownValue(source, name) as RawProvider | undefined);
     if (sourceRef) {
       const sameId = sourceRef.secretId === ref.secretId && (sourceRef.region ?? "") === (ref.region ?? "");
       let sameSecret = sameId;

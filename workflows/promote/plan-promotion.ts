@@ -1,5 +1,5 @@
 import { catalogueEntry } from "@qard-iac/pulumi-qard";
-import { isRecord, sameJson } from "@qard-iac/pulumi-qard/rules";
+import { isRecord, ownValue, sameJson } from "@qard-iac/pulumi-qard/rules";
 
 /** A provider's entry in `qard:providers`, as written in a stack file (secure leaves stay opaque). */
 export type RawProvider = Record<string, unknown>;
@@ -47,7 +47,7 @@ export function planPromotion(
   const problems: string[] = [];
   const next: RawProviders = structuredClone(target);
   for (const [name, provider] of Object.entries(source)) {
-    const current = target[name];
+    const current = ownValue(target, name) as RawProvider | undefined;
     const promoted: RawProvider = { ...(current ?? {}) };
     for (const key of PROMOTED_KEYS) {
       if (provider[key] === undefined) delete promoted[key];

@@ -2,7 +2,7 @@ import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { projectRoot } from "../../infra/automation/project-root.ts";
-import { sameJson } from "@qard-iac/pulumi-qard/rules";
+import { PROTOTYPE_KEY_REASON, prototypeKeyPaths, quoteRefused, sameJson } from "@qard-iac/pulumi-qard/rules";
 import type { KeySource } from "./key-sources.ts";
 import type { RawProviders } from "./plan-promotion.ts";
 
@@ -41,6 +41,12 @@ export async function readStackProviders(stack: string, dir = projectRoot()): Pr
   if (value === undefined) return {};
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new Error(`${path.basename(file)}: qard:providers must be a map of provider name to its settings`);
+  }
+  // The YAML parser keeps `__proto__` as an own key; copying it into another object would set a prototype.
+  const reserved = prototypeKeyPaths(value);
+  if (reserved.length > 0) {
+    const keys = reserved.map((at) => quoteRefused(["qard:providers", ...at].join(".")));
+    throw new Error(`${path.basename(file)}: ${keys.join(", ")} ${PROTOTYPE_KEY_REASON}`);
   }
   return value as RawProviders;
 }

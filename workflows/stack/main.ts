@@ -5,7 +5,10 @@
 // Runs the Qard program through the Automation API, the way the tests and the other workflows drive the
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
+import type { Stack } from "@pulumi/pulumi/automation/index.js";
+import type { PolicyChoice } from "../../infra/automation/policy-pack.ts";
 import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
+import { streamTo } from "../command-output.ts";
 import { runCommand } from "../run-command.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 
@@ -70,7 +73,21 @@ async function main(argv: string[]): Promise<number> {
     create: args.create,
     createHint: `npm run stack -- up --stack ${args.stack} --create`,
   });
-  const common = { onOutput: (out: string) => process.stdout.write(out) };
+  const output = streamTo(process.stdout);
+  try {
+    await run(stack, args, policy, { onOutput: (out: string) => output.write(out) });
+  } finally {
+    output.flush();
+  }
+  return 0;
+}
+
+async function run(
+  stack: Stack,
+  args: StackArgs,
+  policy: PolicyChoice,
+  common: { onOutput: (out: string) => void },
+): Promise<void> {
   switch (args.operation) {
     case "preview":
       await stack.preview({
@@ -97,7 +114,6 @@ async function main(argv: string[]): Promise<number> {
       await stack.destroy({ ...common, refresh: args.refresh });
       break;
   }
-  return 0;
 }
 
 if (import.meta.main) runCommand(main);

@@ -1,4 +1,10 @@
 /** The command line of `npm run verify`: parsed once, every mistake a UsageError ending with the usage. */
+import {
+  identifierProblem,
+  isProviderName,
+  PROVIDER_NAME_HINT,
+  quoteRefused,
+} from "@qard-iac/pulumi-qard/rules";
 import { parseCommandLine, usageError } from "../command-line.ts";
 import { EXIT_USAGE } from "../usage-error.ts";
 
@@ -52,11 +58,11 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyCommand {
     kind: "verify",
     args: {
       stackName: required(values.stack, "--stack"),
-      userId: required(values.user, "--user"),
-      providerName: nonEmpty(values.provider ?? DEFAULT_PROVIDER, "--provider"),
+      userId: identifier(required(values.user, "--user"), "--user", "a Qard user id"),
+      providerName: providerName(values.provider ?? DEFAULT_PROVIDER),
       ...(values.connection === undefined
         ? {}
-        : { connectionId: nonEmpty(values.connection, "--connection") }),
+        : { connectionId: identifier(values.connection, "--connection", "a data connection id") }),
       timeoutMs: timeoutMs(values["timeout-seconds"]),
       json: values.json === true,
     },
@@ -75,6 +81,22 @@ function required(value: string | undefined, flag: string): string {
 
 function nonEmpty(value: string, flag: string): string {
   if (value.trim() === "") throw usageError(`${flag} must not be empty.`, VERIFY_USAGE);
+  return value;
+}
+
+// The ids go into API paths (/users/{id}/…): refused here, before the stack is read or anything is sent.
+function identifier(value: string, flag: string, what: string): string {
+  const problem = identifierProblem(value);
+  if (problem !== undefined) {
+    throw usageError(`${flag} ${quoteRefused(value)} is not ${what}: it ${problem}.`, VERIFY_USAGE);
+  }
+  return value;
+}
+
+function providerName(value: string): string {
+  if (!isProviderName(value)) {
+    throw usageError(`--provider ${quoteRefused(value)} is not ${PROVIDER_NAME_HINT}.`, VERIFY_USAGE);
+  }
   return value;
 }
 

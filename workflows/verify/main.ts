@@ -1,5 +1,6 @@
 // npm run verify -- --stack <name> --user <id> [options]; see VERIFY_USAGE in args.ts, or `--help`.
 // Exit: 0 every data type synchronized; 1 otherwise; 64 usage error (a bad flag, or a stack that does not exist).
+import { printErr, printOut } from "../command-output.ts";
 import { runCommand } from "../run-command.ts";
 import { runVerifyCli } from "./run-verify-cli.ts";
 
@@ -7,8 +8,8 @@ async function main(argv: string[]): Promise<number> {
   return runVerifyCli({
     argv,
     env: process.env,
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    out: printOut,
+    err: printErr,
   });
 }
 

@@ -1,7 +1,10 @@
 import { z } from "zod";
+import { identifierProblem, quoteRefused } from "../identifier.ts";
+import { isPrototypeKey, PROTOTYPE_KEY_REASON } from "../prototype-keys.ts";
 import {
   createApiError,
   QardConfigError,
+  QardIdentifierError,
   QardNetworkError,
   QardRedirectError,
   QardResponseError,
@@ -79,7 +82,7 @@ export class QardClient {
     const secrets = checkCredentials(credentials);
     await this.#request({
       method: "PUT",
-      path: `${API}/providers/${segment(name, "name")}/credentials`,
+      path: `${API}/providers/${segment(name, "provider name")}/credentials`,
       body: { credentials },
       secrets,
     });
@@ -90,7 +93,7 @@ export class QardClient {
     checkSettings(settings);
     await this.#request({
       method: "PUT",
-      path: `${API}/providers/${segment(name, "name")}/settings`,
+      path: `${API}/providers/${segment(name, "provider name")}/settings`,
       body: settings,
     });
   }
@@ -100,7 +103,7 @@ export class QardClient {
     if (typeof enabled !== "boolean") throw new QardConfigError("setEnabled: enabled must be a boolean");
     await this.#request({
       method: "PUT",
-      path: `${API}/providers/${segment(name, "name")}`,
+      path: `${API}/providers/${segment(name, "provider name")}`,
       body: { enable: enabled },
     });
   }
@@ -121,6 +124,8 @@ export class QardClient {
     userId: string,
     input: { providerName: string; requestedDataTypes: string[]; skipPermissions?: boolean },
   ): Promise<DataConnection> {
+    const problem = identifierProblem(input?.providerName);
+    if (problem !== undefined) throw new QardIdentifierError("provider name", input?.providerName, problem);
     const body: Record<string, unknown> = {
       provider_name: input.providerName,
       requested_data_types: input.requestedDataTypes,
@@ -128,7 +133,7 @@ export class QardClient {
     if (input.skipPermissions !== undefined) body["skip_permissions"] = input.skipPermissions;
     const answer = await this.#request({
       method: "POST",
-      path: `${API}/users/${segment(userId, "userId")}/data-connections`,
+      path: `${API}/users/${segment(userId, "user id")}/data-connections`,
       body,
     });
     return parseAnswer(dataConnectionSchema, requireJson(answer), answer.origin);
@@ -138,7 +143,7 @@ export class QardClient {
   async getDataConnection(userId: string, connectionId: string): Promise<DataConnection> {
     const answer = await this.#request({
       method: "GET",
-      path: `${API}/users/${segment(userId, "userId")}/data-connections/${segment(connectionId, "connectionId")}`,
+      path: `${API}/users/${segment(userId, "user id")}/data-connections/${segment(connectionId, "data connection id")}`,
     });
     return parseAnswer(dataConnectionSchema, requireJson(answer), answer.origin);
   }
@@ -151,7 +156,7 @@ export class QardClient {
   async startSync(userId: string, dataTypes?: string[]): Promise<SyncStatus[]> {
     const answer = await this.#request({
       method: "POST",
-      path: `${API}/users/${segment(userId, "userId")}/sync`,
+      path: `${API}/users/${segment(userId, "user id")}/sync`,
       body: dataTypes === undefined ? {} : { data_types: dataTypes },
     });
     if (answer.body.kind === "empty") return [];
@@ -162,7 +167,7 @@ export class QardClient {
   async latestSyncs(userId: string): Promise<SyncStatus[]> {
     const answer = await this.#request({
       method: "GET",
-      path: `${API}/users/${segment(userId, "userId")}/sync/latest`,
+      path: `${API}/users/${segment(userId, "user id")}/sync/latest`,
     });
     return parseAnswer(z.array(syncStatusSchema), requireJson(answer), answer.origin);
   }
@@ -175,7 +180,7 @@ export class QardClient {
       );
     }
     return this.#collectPages(
-      `${API}/users/${segment(userId, "userId")}/commerce-${collection}`,
+      `${API}/users/${segment(userId, "user id")}/commerce-${collection}`,
       z.unknown(),
     );
   }
@@ -422,11 +427,14 @@ function requireJson(answer: Answer): unknown {
   throw new QardResponseError(origin.method, origin.path, `answer ${answer.status} is not JSON (${type})`);
 }
 
-/** A path segment from a caller's value: non-empty, and encoded so it cannot change the path. */
-function segment(value: string, label: string): string {
-  if (typeof value !== "string" || value === "") {
-    throw new QardConfigError(`${label} must be a non-empty string`);
-  }
+/**
+ * A path segment from a caller's value: an identifier (identifier.ts), so it is exactly one segment and
+ * cannot name another endpoint; refused before any request otherwise. Encoded all the same, so the path
+ * stays one segment even if the rule is ever widened.
+ */
+function segment(value: string, role: string): string {
+  const problem = identifierProblem(value);
+  if (problem !== undefined) throw new QardIdentifierError(role, value, problem);
   return encodeURIComponent(value);
 }
 
@@ -437,6 +445,11 @@ function checkCredentials(credentials: Record<string, string | boolean>): string
   }
   const secrets: string[] = [];
   for (const [key, value] of Object.entries(credentials)) {
+    if (isPrototypeKey(key)) {
+      throw new QardConfigError(
+        `putCredentials: credential key ${quoteRefused(key)} ${PROTOTYPE_KEY_REASON}`,
+      );
+    }
     if (typeof value === "string") secrets.push(value);
     else if (typeof value !== "boolean") {
       // The value itself is not quoted: it is a credential.
@@ -451,6 +464,9 @@ function checkSettings(settings: Record<string, boolean>): void {
     throw new QardConfigError("putSettings: settings must be an object of setting name -> boolean");
   }
   for (const [key, value] of Object.entries(settings)) {
+    if (isPrototypeKey(key)) {
+      throw new QardConfigError(`putSettings: setting ${quoteRefused(key)} ${PROTOTYPE_KEY_REASON}`);
+    }
     if (typeof value !== "boolean") {
       throw new QardConfigError(`putSettings: setting "${key}" must be a boolean, got ${typeof value}`);
     }

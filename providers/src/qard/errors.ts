@@ -1,4 +1,5 @@
 import { STATUS_CODES } from "node:http";
+import { quoteRefused } from "../identifier.ts";
 import { redactDeep, type Redactor } from "./redact.ts";
 
 /** Base of every error the client throws: callers branch with `instanceof`. */
@@ -14,6 +15,22 @@ export class QardConfigError extends QardError {
   constructor(message: string) {
     super(message);
     this.name = "QardConfigError";
+  }
+}
+
+/**
+ * A name or id given for an API path (a provider name, a user id, a data connection id) is not an
+ * identifier (see identifier.ts): sent, it could name another endpoint. Nothing was sent.
+ */
+export class QardIdentifierError extends QardConfigError {
+  /** What the value was given as, e.g. "provider name" or "user id". */
+  readonly role: string;
+  constructor(role: string, value: unknown, problem: string) {
+    super(
+      `${role} ${quoteRefused(value)} ${problem}; it goes into the API path, where it must be one segment`,
+    );
+    this.name = "QardIdentifierError";
+    this.role = role;
   }
 }
 

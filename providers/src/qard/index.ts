@@ -4,6 +4,7 @@ export {
   QardAuthError,
   QardConfigError,
   QardError,
+  QardIdentifierError,
   QardNetworkError,
   QardNotFoundError,
   QardRateLimitError,

@@ -46,7 +46,7 @@ export function checkInputs(news: Readonly<Record<string, unknown>>): CheckedInp
   }
   for (const key of Object.keys(news)) {
     // The resolved credential fields come back from old state; __provider is the engine's.
-    if (!(key in FIELD_RULES) && key !== "__provider" && !isResolvedCredentialField(key)) {
+    if (!Object.hasOwn(FIELD_RULES, key) && key !== "__provider" && !isResolvedCredentialField(key)) {
       failures.push({ property: key, reason: "is not a property of a Qard provider configuration" });
     }
   }

@@ -1,4 +1,5 @@
 import type { CredentialType } from "../catalogue.ts";
+import { ownValue } from "../prototype-keys.ts";
 
 /**
  * Compares a credential object with the keys a provider expects. Returns problems that name keys and
@@ -25,7 +26,7 @@ export function credentialKeyProblems(
     );
   }
   for (const key of givenKeys) {
-    const type = types[key];
+    const type = ownValue(types, key) as CredentialType | undefined;
     const value = given[key];
     if (type !== undefined && typeof value !== type) {
       problems.push(`key "${key}" must be a ${type}, got a ${value === null ? "null" : typeof value}`);

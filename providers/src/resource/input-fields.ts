@@ -6,7 +6,8 @@
  * loads the runtime first, and this keeps that load small (the HTTP client and its answer schemas are only
  * loaded when Qard is called). A message never quotes a value: credentials pass through here.
  */
-import { PROVIDER_NAME_HINT, PROVIDER_NAME_PATTERN } from "../provider-name.ts";
+import { isProviderName, PROVIDER_NAME_HINT } from "../provider-name.ts";
+import { isPrototypeKey, PROTOTYPE_KEY_REASON } from "../prototype-keys.ts";
 import { credentialValueProblem } from "./credential-keys.ts";
 
 const CREDENTIAL_VALUE_MESSAGES = {
@@ -39,13 +40,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The problems of each entry of an object, under its key, in the object's order. */
+/**
+ * The problems of each entry of an object, under its key, in the object's order. The keys are the user's
+ * names: one that objects already have (`__proto__`, `constructor`…) is refused (see prototype-keys.ts).
+ */
 function entryProblems(
   entries: Record<string, unknown>,
   messageOf: (value: unknown) => string | undefined,
 ): FieldProblem[] {
   return Object.entries(entries).flatMap(([key, value]) => {
-    const message = messageOf(value);
+    const message = isPrototypeKey(key) ? PROTOTYPE_KEY_REASON : messageOf(value);
     return message === undefined ? [] : problem(message, [key]);
   });
 }
@@ -56,9 +60,7 @@ const booleanRule =
     typeof value === "boolean" ? [] : problem(message);
 
 export const providerNameRule: FieldRule = (value) =>
-  typeof value === "string" && PROVIDER_NAME_PATTERN.test(value)
-    ? []
-    : problem(`must be ${PROVIDER_NAME_HINT}`);
+  isProviderName(value) ? [] : problem(`must be ${PROVIDER_NAME_HINT}`);
 
 /** Credentials by value: Qard's credential keys to non-blank strings or booleans. */
 export const credentialValuesRule: FieldRule = (value) => {

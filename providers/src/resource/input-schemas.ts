@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROVIDER_NAME_HINT, PROVIDER_NAME_PATTERN } from "../provider-name.ts";
+import { isProviderName, PROVIDER_NAME_HINT } from "../provider-name.ts";
 import type { SecretsManagerRef } from "../secrets/secrets-manager-ref.ts";
 import {
   credentialValuesRule,
@@ -25,7 +25,7 @@ function schemaOf<T>(rule: FieldRule) {
 }
 
 // A record key schema must be a string schema: the same pattern and message as the rule's.
-export const providerNameSchema = z.string().regex(PROVIDER_NAME_PATTERN, `must be ${PROVIDER_NAME_HINT}`);
+export const providerNameSchema = z.string().refine(isProviderName, `must be ${PROVIDER_NAME_HINT}`);
 
 /** Credentials by value: Qard's credential keys to strings or booleans. */
 export const credentialValuesSchema = schemaOf<Record<string, string | boolean>>(credentialValuesRule);

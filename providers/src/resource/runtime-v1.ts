@@ -15,12 +15,12 @@ import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
 import { credentialPayloadProblems } from "./credential-keys.ts";
 import { unknownSettingsProblem } from "./unknown-settings.ts";
 import { diffConfig, stopsManagingCredentials } from "./diff.ts";
-import { redactKnownSecrets, rememberSecrets } from "./known-secrets.ts";
+import { rememberSecrets } from "./known-secrets.ts";
 import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.ts";
 export { forgetLiveProviders } from "./live-providers.ts";
 import { warnUser } from "./notice.ts";
 import { applyWrite, planWrites, type KnownState, type Write } from "./plan.ts";
-import { withSafeErrors } from "./safe-errors.ts";
+import { safeText, withSafeErrors } from "./safe-errors.ts";
 import {
   credentialsSourceOf,
   inputsOf,
@@ -49,8 +49,11 @@ export interface CheckContext {
 export function check(news: Record<string, unknown>, context: CheckContext = {}): Promise<CheckResult> {
   return withSafeErrors(async () => {
     const { inputs, failures } = await checkAll(news, context);
-    // Failures are shown like errors: scrubbed the same way.
-    return { inputs, failures: failures.map((f) => ({ ...f, reason: redactKnownSecrets(f.reason) })) };
+    // Failures are shown like errors: scrubbed and neutralised the same way.
+    return {
+      inputs,
+      failures: failures.map((f) => ({ property: safeText(f.property), reason: safeText(f.reason) })),
+    };
   });
 }
 
