@@ -183,6 +183,8 @@ export function read(
     const { client, account } = await clientFor(config);
     const live = await requireLiveProvider(client, account, name);
     const settings = props.settings ?? {};
+    const unreadable = unreadableSettings(settings, live);
+    if (unreadable.length > 0) throw new Error(unreadableSettingsReason(name, unreadable));
     const outputs: ProviderOutputs = {
       ...(props as ProviderOutputs),
       providerName: name,
@@ -330,6 +332,24 @@ function managedSettings(
   live: Record<string, boolean>,
 ): Record<string, boolean> {
   return Object.fromEntries(Object.keys(desired).map((key) => [key, live[key] ?? (desired[key] as boolean)]));
+}
+
+/**
+ * The managed settings for which Qard's answer holds no true/false value (absent, null, a string...). A read
+ * must never stand in the desired value for them: that would report "no drift" for what it cannot see.
+ */
+function unreadableSettings(desired: Record<string, boolean>, live: QardProvider): string[] {
+  return Object.keys(desired).filter(
+    (key) => !Object.hasOwn(live.settings, key) || typeof live.settings[key] !== "boolean",
+  );
+}
+
+function unreadableSettingsReason(name: string, keys: readonly string[]): string {
+  const list = keys.map((key) => `"${key}"`).join(", ");
+  return (
+    `Qard provider "${name}": Qard's answer gives no true/false value for setting ${list} (absent, null or ` +
+    `another type), so whether Qard holds the stack's value cannot be checked`
+  );
 }
 
 function rejectUnknownSettings(name: string, settings: Record<string, boolean>, live: QardProvider): void {
