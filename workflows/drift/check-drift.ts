@@ -30,6 +30,9 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
     });
     await stack.preview({
       refresh: true,
+      // The refresh reads Qard with the provider configured from the stack's current config (a rotated
+      // key, a new URL), not with the configuration recorded in state by the last `up`.
+      runProgram: true,
       diff: true,
       onEvent: (event) => events.push(event),
       ...options.policy,

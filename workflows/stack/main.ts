@@ -71,13 +71,16 @@ async function main(argv: string[]): Promise<number> {
     createHint: `npm run stack -- up --stack ${args.stack} --create`,
   });
   const common = { onOutput: (out: string) => process.stdout.write(out) };
+  // A refresh reads Qard with the provider configured from the stack's current config (a rotated key, a
+  // new URL), not with the configuration recorded in state by the last `up`.
+  const refreshWithCurrentConfig = { refresh: args.refresh, runProgram: args.refresh || undefined };
   switch (args.operation) {
     case "preview":
       await stack.preview({
         ...common,
         ...policy.options,
         diff: args.diff,
-        refresh: args.refresh,
+        ...refreshWithCurrentConfig,
         expectNoChanges: args.expectNoChanges,
       });
       break;
@@ -86,12 +89,12 @@ async function main(argv: string[]): Promise<number> {
         ...common,
         ...policy.options,
         diff: args.diff,
-        refresh: args.refresh,
+        ...refreshWithCurrentConfig,
         expectNoChanges: args.expectNoChanges,
       });
       break;
     case "refresh":
-      await stack.refresh({ ...common, expectNoChanges: args.expectNoChanges });
+      await stack.refresh({ ...common, runProgram: true, expectNoChanges: args.expectNoChanges });
       break;
     case "destroy":
       await stack.destroy({ ...common, refresh: args.refresh });

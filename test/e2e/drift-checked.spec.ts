@@ -1,0 +1,97 @@
+/**
+ * Drift's answer is a checked fact (issue 22): a change it cannot see through the engine's masking, a key
+ * or URL changed since the last `up`, a stack another `up` is writing, a provider stored in state that is
+ * not the library's stub — each is a finding or an error, never "clean". Through the engine, against the
+ * emulator, with `npm run drift` as a user runs it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setStackConfig } from "../../infra/automation/stack.ts";
+import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
+import { freePort } from "../helpers/moto.ts";
+import { runScript } from "../helpers/run-script.ts";
+
+const API_KEY = "e2e-drift-checked-key";
+const REVOKED_KEY = "e2e-drift-checked-revoked-key";
+const SECRET_V1 = "drift-checked-secret-v1";
+const SECRET_V2 = "drift-checked-secret-v2";
+let e2e: E2eStack;
+
+const runDrift = (args: string[] = []) =>
+  runScript("workflows/drift/main.ts", ["--stack", e2e.stackName, "--json", ...args], e2e.backend.env);
+
+beforeAll(async () => {
+  e2e = await createE2eStack({
+    name: "drift-checked",
+    apiKey: API_KEY,
+    config: () => ({ "qard:providers": { shopify: { enabled: true, autoConnect: true } } }),
+    secretConfig: {
+      "qard:providers.shopify.credentials.client_id": "shop-id",
+      "qard:providers.shopify.credentials.client_secret": SECRET_V1,
+    },
+  });
+  await e2e.stack.up();
+});
+
+afterAll(async () => {
+  await e2e?.dispose();
+});
+
+describe("npm run drift sees what the engine would change", () => {
+  it("is clean right after up", async () => {
+    const result = await runDrift();
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: "clean", findings: [] });
+  });
+
+  it("reports a credential given by value that changed in config, without showing it", async () => {
+    await setStackConfig(e2e.stack, {}, { "qard:providers.shopify.credentials.client_secret": SECRET_V2 });
+    try {
+      const result = await runDrift();
+      const report = JSON.parse(result.stdout) as { status: string; findings: unknown[] };
+      expect(report.status).toBe("config");
+      expect(report.findings).toEqual([
+        { kind: "config", provider: "shopify", property: "credentials", old: "[secret]", new: "[secret]" },
+      ]);
+      expect(result.output).not.toContain(SECRET_V2);
+      expect(result.output).not.toContain(SECRET_V1);
+    } finally {
+      await setStackConfig(e2e.stack, {}, { "qard:providers.shopify.credentials.client_secret": SECRET_V1 });
+    }
+  });
+});
+
+describe("npm run drift uses the stack's current key and URL, not those of the last up", () => {
+  it("fails with Qard's refusal of a rotated-out key, naming qard:apiKey", async () => {
+    await setStackConfig(e2e.stack, {}, { "qard:apiKey": REVOKED_KEY });
+    e2e.emulator.control.clearRequests();
+    try {
+      const result = await runDrift();
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout) as { status: string; error: string };
+      expect(report.status).toBe("error");
+      expect(report.error).toMatch(/401/);
+      expect(report.error).toContain("qard:apiKey");
+      expect(result.output).not.toContain(REVOKED_KEY);
+      expect(result.output).not.toContain(API_KEY);
+      // The emulator saw reads, and none of them succeeded with the old key.
+      expect(e2e.emulator.control.requests().length).toBeGreaterThan(0);
+      expect(e2e.emulator.control.requests().every((request) => request.status === 401)).toBe(true);
+    } finally {
+      await setStackConfig(e2e.stack, {}, { "qard:apiKey": API_KEY });
+    }
+  });
+
+  it("reads from a changed qard:apiUrl", async () => {
+    const deadUrl = `http://127.0.0.1:${await freePort()}`;
+    await setStackConfig(e2e.stack, { "qard:apiUrl": deadUrl });
+    e2e.emulator.control.clearRequests();
+    try {
+      const result = await runDrift();
+      expect(result.code).toBe(1);
+      expect((JSON.parse(result.stdout) as { error: string }).error).toContain(deadUrl.slice("http://".length));
+      expect(e2e.emulator.control.requests()).toEqual([]);
+    } finally {
+      await setStackConfig(e2e.stack, { "qard:apiUrl": e2e.emulator.baseUrl });
+    }
+  });
+});
