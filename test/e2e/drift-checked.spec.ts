@@ -4,6 +4,11 @@
  * not the library's stub — each is a finding or an error, never "clean". Through the engine, against the
  * emulator, with `npm run drift` as a user runs it.
  */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Deployment } from "@pulumi/pulumi/automation/index.js";
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStackConfig } from "../../infra/automation/stack.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
@@ -15,6 +20,12 @@ const REVOKED_KEY = "e2e-drift-checked-revoked-key";
 const SECRET_V1 = "drift-checked-secret-v1";
 const SECRET_V2 = "drift-checked-secret-v2";
 let e2e: E2eStack;
+
+interface StoredResource {
+  type: string;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+}
 
 const runDrift = (args: string[] = []) =>
   runScript("workflows/drift/main.ts", ["--stack", e2e.stackName, "--json", ...args], e2e.backend.env);
@@ -88,10 +99,62 @@ describe("npm run drift uses the stack's current key and URL, not those of the l
     try {
       const result = await runDrift();
       expect(result.code).toBe(1);
-      expect((JSON.parse(result.stdout) as { error: string }).error).toContain(deadUrl.slice("http://".length));
+      expect((JSON.parse(result.stdout) as { error: string }).error).toContain(
+        deadUrl.slice("http://".length),
+      );
       expect(e2e.emulator.control.requests()).toEqual([]);
     } finally {
       await setStackConfig(e2e.stack, { "qard:apiUrl": e2e.emulator.baseUrl });
     }
+  });
+});
+
+describe("npm run drift runs no provider code in state but the library's stub", () => {
+  async function withStoredProvider(
+    rewrite: (stub: string) => string,
+    check: () => Promise<void>,
+  ): Promise<void> {
+    const original = await e2e.stack.exportStack();
+    const edited = structuredClone(original) as Deployment;
+    for (const resource of (edited.deployment as { resources: StoredResource[] }).resources) {
+      if (resource.type !== QARD_PROVIDER_CONFIG_TYPE) continue;
+      resource.inputs.__provider = rewrite(String(resource.inputs.__provider));
+      resource.outputs.__provider = rewrite(String(resource.outputs.__provider));
+    }
+    await e2e.stack.importStack(edited);
+    try {
+      await check();
+    } finally {
+      await e2e.stack.importStack(original);
+    }
+  }
+
+  it("refuses a state whose stored provider was edited, naming the resource, and runs none of it", async () => {
+    const marker = path.join(e2e.backend.dir, "stored-code-ran");
+    await withStoredProvider(
+      (stub) => `${stub}\nrequire("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\n`,
+      async () => {
+        const result = await runDrift();
+        expect(result.code).toBe(1);
+        const report = JSON.parse(result.stdout) as { status: string; error: string };
+        expect(report.status).toBe("error");
+        expect(report.error).toContain('the provider code stored in state for "shopify"');
+        expect(existsSync(marker)).toBe(false);
+      },
+    );
+  });
+
+  it("still runs on state written by an earlier release's stub", async () => {
+    const earlier = await readFile(
+      path.join(import.meta.dirname, "../fixtures/provider-stub-0.2.0-first.txt"),
+      "utf8",
+    );
+    await withStoredProvider(
+      () => earlier,
+      async () => {
+        const result = await runDrift();
+        expect(JSON.parse(result.stdout)).toMatchObject({ status: "clean", findings: [] });
+      },
+    );
   });
 });
