@@ -14,6 +14,7 @@ import { setStackConfig } from "../../infra/automation/stack.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { freePort } from "../helpers/moto.ts";
 import { runScript } from "../helpers/run-script.ts";
+import { waitUntil } from "../helpers/wait-until.ts";
 
 const API_KEY = "e2e-drift-checked-key";
 const REVOKED_KEY = "e2e-drift-checked-revoked-key";
@@ -156,5 +157,38 @@ describe("npm run drift runs no provider code in state but the library's stub", 
         expect(JSON.parse(result.stdout)).toMatchObject({ status: "clean", findings: [] });
       },
     );
+  });
+});
+
+describe("npm run drift while an up is half applied", () => {
+  it("says the stack is busy instead of reporting the up's own writes", async () => {
+    const settingsPut = (request: { method: string; path: string }) =>
+      request.method === "PUT" && request.path === "/api/v6/providers/shopify/settings";
+    e2e.emulator.control.clearRequests();
+    // The up's settings write gets no answer until its attempt times out: the up stays half applied.
+    e2e.emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", hang: true });
+    await setStackConfig(e2e.stack, { "qard:providers": { shopify: { enabled: true, autoConnect: false } } });
+    const up = e2e.stack.up();
+    try {
+      await waitUntil(
+        "the up's settings write to reach Qard",
+        () => e2e.emulator.control.requests().some(settingsPut),
+        (reached) => reached,
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+      const result = await runDrift();
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout) as { status: string; error: string; findings: unknown[] };
+      expect(report).toMatchObject({ status: "error", findings: [] });
+      expect(report.error).toContain(`Stack ${e2e.stackName} is busy`);
+    } finally {
+      e2e.emulator.control.clearFaults();
+      // The hung attempt times out and the client retries the (idempotent) write: the up completes.
+      await up;
+      await setStackConfig(e2e.stack, {
+        "qard:providers": { shopify: { enabled: true, autoConnect: true } },
+      });
+      await e2e.stack.up();
+    }
   });
 });
