@@ -11,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeSecretVersion, SecretSourceError } from "../../providers/src/index.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
+import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";
 
 let moto: MotoServer;
@@ -44,5 +45,25 @@ describe("a referenced secret scheduled for deletion", () => {
       /^secret "qard\/deleting\/shopify" is scheduled for deletion \(on \d{4}-\d\d-\d\dT[^)]+\): restore it/,
     );
     expect((error as Error).message).toContain(`restore-secret --secret-id ${created.ARN}`);
+  });
+
+  it("fails the check that preview and drift run on an existing resource, as a failure on credentials", async () => {
+    await aws.send(
+      new CreateSecretCommand({ Name: "qard/deleting/paypal", SecretString: '{"client_id":"a"}' }),
+    );
+    const provider = await loadSerializedProvider({ "qard:apiKey": "unused-no-call" });
+    const news = {
+      providerName: "shopify",
+      credentialsRef: { secretId: "qard/deleting/paypal" },
+      settings: {},
+      enabled: true,
+    };
+    const olds = { ...news, schemaVersion: 1 };
+    expect((await provider.check(olds, news)).failures).toEqual([]);
+    await aws.send(new DeleteSecretCommand({ SecretId: "qard/deleting/paypal", RecoveryWindowInDays: 30 }));
+    const { failures } = await provider.check(olds, news);
+    expect(failures).toHaveLength(1);
+    expect(failures![0]).toMatchObject({ property: "credentials" });
+    expect(failures![0]!.reason).toContain('secret "qard/deleting/paypal" is scheduled for deletion');
   });
 });
