@@ -19,8 +19,9 @@ export interface CheckDriftOptions {
 
 /**
  * A refresh-preview: reads Qard and Secrets Manager, compares with the state and the config, writes no
- * state. Never throws for a failed check: the report says "error" with the reason. A stack that does not
- * exist is the caller's mistake, not a finding: it throws an UnknownStackError.
+ * state. Never throws for a failed check: the report says "error" with the reason, also when the stack is
+ * busy (another operation writes it) or its state holds provider code the library did not write. A stack
+ * that does not exist is the caller's mistake, not a finding: it throws an UnknownStackError.
  */
 export async function checkDrift(options: CheckDriftOptions): Promise<DriftReport> {
   const events: EngineEvent[] = [];
