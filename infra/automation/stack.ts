@@ -10,6 +10,7 @@ import { ensureRequiredPlugins } from "./ensure-plugins.ts";
 import { projectRoot } from "./project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
 import { selectExistingStack } from "./select-stack.ts";
+import { refuseUnknownStoredProviders } from "./stored-providers.ts";
 
 export const PROJECT_NAME = "qard-iac";
 
@@ -32,7 +33,9 @@ const DEFAULT_CREATE_HINT = "`npm run stack -- up --stack <name> --create`";
  * project folder as work dir, so `Pulumi.<stack>.yaml` is the stack's config and the provider process
  * resolves this project's node_modules. The program runs in this process (Automation API inline program),
  * which declares no plugins: the ones the stack's config makes it need are installed here (see
- * ensureRequiredPlugins). An unknown name throws an UnknownStackError that lists the backend's stacks.
+ * ensureRequiredPlugins). An unknown name throws an UnknownStackError that lists the backend's stacks; a
+ * state whose Qard resources hold provider code the library did not write throws an
+ * UnknownStoredProviderError before anything runs.
  */
 export async function openStack(options: OpenStackOptions): Promise<Stack> {
   const args = {
@@ -46,6 +49,8 @@ export async function openStack(options: OpenStackOptions): Promise<Stack> {
     envVars: { ...toolEnvironment(), ...options.env },
   };
   const stack = await selectStack(options, args, workspaceOptions);
+  // Before any engine run: the provider code stored in state is what refresh and destroy execute.
+  await refuseUnknownStoredProviders(stack);
   if (options.program === undefined) {
     await ensureRequiredPlugins(stack, { ...process.env, ...workspaceOptions.envVars });
   }

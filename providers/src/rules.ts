@@ -30,6 +30,7 @@ export {
   type CredentialField,
 } from "./resource/credential-fields.ts";
 export { QARD_PROVIDER_CONFIG_TYPE } from "./resource/resource-type.ts";
+export { isKnownStub, KNOWN_STUB_DIGESTS, stubDigest } from "./resource/provider-stub.ts";
 export { unknownSettingsProblem } from "./resource/unknown-settings.ts";
 export { sameJson } from "./resource/diff.ts";
 export { chooseApiKeySource, type ApiKeySource } from "./resource/api-key-source.ts";

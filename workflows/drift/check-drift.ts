@@ -1,8 +1,9 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
 import { policyViolationLines, type PolicyOptions } from "../../infra/automation/policy-pack.ts";
-import { openStack } from "../../infra/automation/stack.ts";
+import { openStack, PROJECT_NAME } from "../../infra/automation/stack.ts";
 import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
+import { refuseBusyStack, refuseChangedStack, StackBusyError } from "./busy-stack.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
 import { reportOf, type DriftReport } from "./report.ts";
 
@@ -18,8 +19,9 @@ export interface CheckDriftOptions {
 
 /**
  * A refresh-preview: reads Qard and Secrets Manager, compares with the state and the config, writes no
- * state. Never throws for a failed check: the report says "error" with the reason. A stack that does not
- * exist is the caller's mistake, not a finding: it throws an UnknownStackError.
+ * state. Never throws for a failed check: the report says "error" with the reason, also when the stack is
+ * busy (another operation writes it) or its state holds provider code the library did not write. A stack
+ * that does not exist is the caller's mistake, not a finding: it throws an UnknownStackError.
  */
 export async function checkDrift(options: CheckDriftOptions): Promise<DriftReport> {
   const events: EngineEvent[] = [];
@@ -28,15 +30,22 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
       stackName: options.stackName,
       ...(options.env ? { env: options.env } : {}),
     });
+    const before = await refuseBusyStack(stack, PROJECT_NAME);
     await stack.preview({
       refresh: true,
+      // The refresh reads Qard with the provider configured from the stack's current config (a rotated
+      // key, a new URL), not with the configuration recorded in state by the last `up`.
+      runProgram: true,
       diff: true,
       onEvent: (event) => events.push(event),
       ...options.policy,
       ...(options.onOutput ? { onOutput: options.onOutput } : {}),
     });
+    await refuseChangedStack(stack, PROJECT_NAME, before);
   } catch (error) {
     if (error instanceof UnknownStackError) throw error;
+    // Findings read while another operation writes are its own work: none of them is reported.
+    if (error instanceof StackBusyError) return reportOf(options.stackName, "error", [], error.message);
     // A refused policy fails the preview; its messages are in the events, not in the CLI's error lines.
     // The CLI's whole transcript was already streamed through onOutput when wanted.
     const reason = [conciseErrorMessage(error), ...policyViolationLines(events)].join("\n");

@@ -104,6 +104,7 @@ export function classifyPreview(events: readonly EngineEvent[]): Finding[] {
     const desired = step.new?.inputs ?? {};
     const before = stateBeforeRefresh.get(step.urn);
     const sameReference = sameJson(refreshed.credentialsRef, desired.credentialsRef);
+    const found = findings.length;
     for (const change of changedProperties(refreshed, desired)) {
       if (
         before &&
@@ -116,8 +117,24 @@ export function classifyPreview(events: readonly EngineEvent[]): Finding[] {
         isResolvedCredentialField(change.property) && sameReference ? "rotation" : "config";
       findings.push({ kind, provider, ...change });
     }
+    const accountedFor =
+      findings.length > found || findings.some((f) => f.kind === "drift" && f.provider === provider);
+    if (!accountedFor) findings.push({ kind: "config", provider, ...unexplainedChange(refreshed, desired) });
   }
   return findings;
+}
+
+/**
+ * The engine plans a change that no value shown explains, and no drift of this provider accounts for it:
+ * still a finding, never "clean". The engine masks secrets as "[secret]" on both sides (and a dynamic
+ * provider's diff names no property), so a credential given by value that changed compares equal here
+ * although the engine, which sees the values, plans the update. Credentials are the only masked property.
+ */
+function unexplainedChange(refreshed: Props, desired: Props): Omit<Finding, "kind" | "provider"> {
+  if ((refreshed.credentials ?? desired.credentials) !== undefined) {
+    return { property: "credentials", old: "[secret]", new: "[secret]" };
+  }
+  return { property: "(change planned by the engine)" };
 }
 
 function valueAt(props: Props, property: string): unknown {

@@ -4,6 +4,7 @@ import { checkDrift } from "../drift/check-drift.ts";
 import { checkTargetReferences } from "./check-references.ts";
 import { PROMOTED_KEYS, effectiveSettings, planPromotion, type SettingChange } from "./plan-promotion.ts";
 import { keySourceProblems } from "./key-sources.ts";
+import { sharedKeySecretProblems } from "./shared-key-secret.ts";
 import { readStackKeySource, readStackProviders, writePromotedProviders } from "./stack-file.ts";
 
 export interface PromoteOptions {
@@ -57,6 +58,7 @@ export async function promote(options: PromoteOptions): Promise<PromotionReport>
     [options.to]: await readStackKeySource(options.to),
   };
   report.refusals.push(...keySourceProblems(keySources));
+  if (report.refusals.length === 0) report.refusals.push(...(await sharedKeySecretProblems(keySources)));
   if (report.refusals.length > 0) return report;
   const lastUpdate = (await sourceStack.history()).find((entry) => entry.kind === "update");
   if (!lastUpdate)

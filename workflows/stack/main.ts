@@ -88,13 +88,16 @@ async function run(
   policy: PolicyChoice,
   common: { onOutput: (out: string) => void },
 ): Promise<void> {
+  // A refresh reads Qard with the provider configured from the stack's current config (a rotated key, a
+  // new URL), not with the configuration recorded in state by the last `up`.
+  const refreshWithCurrentConfig = { refresh: args.refresh, runProgram: args.refresh || undefined };
   switch (args.operation) {
     case "preview":
       await stack.preview({
         ...common,
         ...policy.options,
         diff: args.diff,
-        refresh: args.refresh,
+        ...refreshWithCurrentConfig,
         expectNoChanges: args.expectNoChanges,
       });
       break;
@@ -103,12 +106,12 @@ async function run(
         ...common,
         ...policy.options,
         diff: args.diff,
-        refresh: args.refresh,
+        ...refreshWithCurrentConfig,
         expectNoChanges: args.expectNoChanges,
       });
       break;
     case "refresh":
-      await stack.refresh({ ...common, expectNoChanges: args.expectNoChanges });
+      await stack.refresh({ ...common, runProgram: true, expectNoChanges: args.expectNoChanges });
       break;
     case "destroy":
       await stack.destroy({ ...common, refresh: args.refresh });

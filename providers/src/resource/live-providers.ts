@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { QardClient, QardProvider } from "../qard/index.ts";
+import { conflictingEntriesReason, providerEntries, type ProviderEntries } from "./provider-entries.ts";
 
 /**
  * Qard's provider list, read once and shared by every resource of one operation. The engine runs all the
@@ -11,7 +12,7 @@ const MAX_AGE_MS = 10_000;
 
 interface CachedList {
   readAtMs: number;
-  providers: Promise<Map<string, QardProvider>>;
+  providers: Promise<ProviderEntries>;
 }
 
 // Keyed by base URL and a digest of the API key: two accounts on one API never share a list.
@@ -21,7 +22,10 @@ export function accountKey(baseUrl: string, apiKey: string): string {
   return `${baseUrl} ${createHash("sha256").update(apiKey).digest("hex")}`;
 }
 
-/** The live provider named `name`, or undefined when Qard's list for this account does not have it. */
+/**
+ * The live provider named `name`, or undefined when Qard's list for this account does not have it. Throws
+ * when the list holds contradicting entries for that name.
+ */
 export async function liveProvider(
   client: QardClient,
   account: string,
@@ -37,17 +41,19 @@ export async function liveProvider(
       if (lists.get(account) === cached) lists.delete(account);
     });
   }
-  return (await cached.providers).get(name);
+  const entries = await cached.providers;
+  if (entries.conflicting.has(name)) throw new Error(conflictingEntriesReason(name));
+  return entries.byName.get(name);
 }
 
 /** After a write to `name`, its listed state is out of date: the next read of it reads the list again. */
 export function forgetLiveProvider(account: string, name: string): void {
   const cached = lists.get(account);
   if (cached === undefined) return;
-  const forgotten = cached.providers.then((providers) => {
-    const copy = new Map(providers);
+  const forgotten = cached.providers.then(({ byName, conflicting }) => {
+    const copy = new Map(byName);
     copy.delete(name);
-    return copy;
+    return { byName: copy, conflicting: new Set([...conflicting].filter((other) => other !== name)) };
   });
   forgotten.catch(() => undefined);
   lists.set(account, { readAtMs: cached.readAtMs, providers: forgotten });
@@ -60,13 +66,13 @@ export function forgetLiveProviders(): void {
 
 async function has(cached: CachedList, name: string): Promise<boolean> {
   try {
-    return (await cached.providers).has(name);
+    const { byName, conflicting } = await cached.providers;
+    return byName.has(name) || conflicting.has(name);
   } catch {
     return false;
   }
 }
 
-async function listByName(client: QardClient): Promise<Map<string, QardProvider>> {
-  const providers = await client.listProviders();
-  return new Map(providers.map((provider) => [provider.name, provider]));
+async function listByName(client: QardClient): Promise<ProviderEntries> {
+  return providerEntries(await client.listProviders());
 }

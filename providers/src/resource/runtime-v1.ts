@@ -16,6 +16,7 @@ import { credentialPayloadProblems } from "./credential-keys.ts";
 import { unknownSettingsProblem } from "./unknown-settings.ts";
 import { diffConfig, stopsManagingCredentials } from "./diff.ts";
 import { rememberSecrets } from "./known-secrets.ts";
+import { withKeySourceOnRefusal } from "./refused-key.ts";
 import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.ts";
 export { forgetLiveProviders } from "./live-providers.ts";
 import { warnUser } from "./notice.ts";
@@ -151,27 +152,29 @@ export function create(
   config: ConnectionConfig,
   inputs: ProviderInputs,
 ): Promise<{ id: string; outs: ProviderOutputs }> {
-  return withSafeErrors(async () => {
-    rememberSecrets(inputs.credentials);
-    const name = inputs.providerName;
-    const { client, account } = await clientFor(config);
-    const live = await requireLiveProvider(client, account, name);
-    if (inputs.adoptExisting === false && isTakeover(live)) throw new Error(adoptionRefusal(live));
-    const credentials = await desiredCredentials(inputs, live.credentialKeys);
-    rejectUnknownSettings(name, inputs.settings, live);
-    if (inputs.enabled && !live.available) throw notAvailable(name);
-    const known: KnownState = { credentialsCurrent: false, settings: live.settings, enabled: live.enabled };
-    const outputs = (state: KnownState): ProviderOutputs => ({
-      ...inputs,
-      settings: managedSettings(inputs.settings, state.settings),
-      enabled: state.enabled,
-      credentialsSource: credentialsSourceOf(inputs),
-      available: live.available,
-    });
-    const target = { client, account, name, credentials };
-    const done = await applyWrites(target, planWrites(desiredOf(inputs), known), known, outputs);
-    return { id: name, outs: outputs(done) };
-  });
+  return withSafeErrors(() =>
+    withKeySourceOnRefusal(config, async () => {
+      rememberSecrets(inputs.credentials);
+      const name = inputs.providerName;
+      const { client, account } = await clientFor(config);
+      const live = await requireLiveProvider(client, account, name);
+      if (inputs.adoptExisting === false && isTakeover(live)) throw new Error(adoptionRefusal(live));
+      const credentials = await desiredCredentials(inputs, live.credentialKeys);
+      rejectUnknownSettings(name, inputs.settings, live);
+      if (inputs.enabled && !live.available) throw notAvailable(name);
+      const known: KnownState = { credentialsCurrent: false, settings: live.settings, enabled: live.enabled };
+      const outputs = (state: KnownState): ProviderOutputs => ({
+        ...inputs,
+        settings: managedSettings(inputs.settings, state.settings),
+        enabled: state.enabled,
+        credentialsSource: credentialsSourceOf(inputs),
+        available: live.available,
+      });
+      const target = { client, account, name, credentials };
+      const done = await applyWrites(target, planWrites(desiredOf(inputs), known), known, outputs);
+      return { id: name, outs: outputs(done) };
+    }),
+  );
 }
 
 /** Reads the live provider (shared list) and mirrors `enabled` and the managed settings into inputs as drift. */
@@ -180,24 +183,28 @@ export function read(
   id: string,
   props: Partial<ProviderOutputs>,
 ): Promise<{ id: string; props: ProviderOutputs; inputs: ProviderInputs }> {
-  return withSafeErrors(async () => {
-    rememberSecrets(props.credentials);
-    const name = props.providerName ?? id;
-    const { client, account } = await clientFor(config);
-    const live = await requireLiveProvider(client, account, name);
-    const settings = props.settings ?? {};
-    const outputs: ProviderOutputs = {
-      ...(props as ProviderOutputs),
-      providerName: name,
-      settings: managedSettings(settings, live.settings),
-      // Qard will not keep a provider enabled that it no longer offers: show that as `enabled` drift.
-      enabled: live.enabled && live.available,
-      available: live.available,
-      schemaVersion: props.schemaVersion ?? 1,
-      credentialsSource: credentialsSourceOf(props),
-    };
-    return { id, props: outputs, inputs: inputsOf(outputs) };
-  });
+  return withSafeErrors(() =>
+    withKeySourceOnRefusal(config, async () => {
+      rememberSecrets(props.credentials);
+      const name = props.providerName ?? id;
+      const { client, account } = await clientFor(config);
+      const live = await requireLiveProvider(client, account, name);
+      const settings = props.settings ?? {};
+      const unreadable = unreadableSettings(settings, live);
+      if (unreadable.length > 0) throw new Error(unreadableSettingsReason(name, unreadable));
+      const outputs: ProviderOutputs = {
+        ...(props as ProviderOutputs),
+        providerName: name,
+        settings: managedSettings(settings, live.settings),
+        // Qard will not keep a provider enabled that it no longer offers: show that as `enabled` drift.
+        enabled: live.enabled && live.available,
+        available: live.available,
+        schemaVersion: props.schemaVersion ?? 1,
+        credentialsSource: credentialsSourceOf(props),
+      };
+      return { id, props: outputs, inputs: inputsOf(outputs) };
+    }),
+  );
 }
 
 /**
@@ -211,62 +218,68 @@ export function update(
   olds: Partial<ProviderOutputs>,
   news: ProviderInputs,
 ): Promise<{ outs: ProviderOutputs }> {
-  return withSafeErrors(async () => {
-    rememberSecrets(olds.credentials);
-    rememberSecrets(news.credentials);
-    const name = news.providerName;
-    const changes = diffConfig(olds, news);
-    const desired = desiredOf(news);
-    let known: KnownState = {
-      credentialsCurrent: !changes.credentialsChanged,
-      settings: olds.settings ?? {},
-      enabled: olds.available === false ? false : (olds.enabled ?? false),
-    };
-    const { client, account } = await clientFor(config);
-    if (planWrites(desired, known).some((write) => write.kind === "settings")) {
-      const live = await requireLiveProvider(client, account, name);
-      known = { ...known, settings: live.settings };
-    }
-    const writes = planWrites(desired, known);
-    const credentials = writes.some((w) => w.kind === "credentials")
-      ? await desiredCredentials(news, undefined)
-      : undefined;
-    const outputs = (state: KnownState): ProviderOutputs => {
-      // Without credentials in the inputs there is nothing to keep in state: the stack let go of them.
-      const credentialFields = state.credentialsCurrent || !desired.hasCredentials ? news : olds;
-      const out: ProviderOutputs = {
-        ...news,
-        settings: managedSettings(news.settings, state.settings),
-        enabled: state.enabled,
-        credentialsSource: credentialsSourceOf(credentialFields),
-        available: olds.available !== false || state.enabled,
+  return withSafeErrors(() =>
+    withKeySourceOnRefusal(config, async () => {
+      rememberSecrets(olds.credentials);
+      rememberSecrets(news.credentials);
+      const name = news.providerName;
+      const changes = diffConfig(olds, news);
+      const desired = desiredOf(news);
+      let known: KnownState = {
+        credentialsCurrent: !changes.credentialsChanged,
+        settings: olds.settings ?? {},
+        enabled: olds.available === false ? false : (olds.enabled ?? false),
       };
-      for (const key of CREDENTIAL_FIELDS) {
-        if (credentialFields[key] === undefined) delete out[key];
-        else (out as unknown as Record<string, unknown>)[key] = credentialFields[key];
+      const { client, account } = await clientFor(config);
+      if (planWrites(desired, known).some((write) => write.kind === "settings")) {
+        const live = await requireLiveProvider(client, account, name);
+        known = { ...known, settings: live.settings };
       }
-      return out;
-    };
-    const done = await applyWrites({ client, account, name, credentials }, writes, known, outputs);
-    return { outs: outputs(done) };
-  });
+      const writes = planWrites(desired, known);
+      const credentials = writes.some((w) => w.kind === "credentials")
+        ? await desiredCredentials(news, undefined)
+        : undefined;
+      const outputs = (state: KnownState): ProviderOutputs => {
+        // Without credentials in the inputs there is nothing to keep in state: the stack let go of them.
+        const credentialFields = state.credentialsCurrent || !desired.hasCredentials ? news : olds;
+        const out: ProviderOutputs = {
+          ...news,
+          settings: managedSettings(news.settings, state.settings),
+          enabled: state.enabled,
+          credentialsSource: credentialsSourceOf(credentialFields),
+          available: olds.available !== false || state.enabled,
+        };
+        for (const key of CREDENTIAL_FIELDS) {
+          if (credentialFields[key] === undefined) delete out[key];
+          else (out as unknown as Record<string, unknown>)[key] = credentialFields[key];
+        }
+        return out;
+      };
+      const done = await applyWrites({ client, account, name, credentials }, writes, known, outputs);
+      return { outs: outputs(done) };
+    }),
+  );
 }
 
 /** Qard has no delete: a removed configuration is disabled (one PUT). */
 export function remove(config: ConnectionConfig, id: string, props: Partial<ProviderOutputs>): Promise<void> {
-  return withSafeErrors(async () => {
-    rememberSecrets(props.credentials);
-    const name = props.providerName ?? id;
-    const { client, account } = await clientFor(config);
-    try {
-      await client.setEnabled(name, false);
-    } catch (error) {
-      if (error instanceof (await loadQard()).QardNotFoundError) return;
-      throw new Error(`Qard provider "${name}": could not disable it: ${messageOf(error)}`, { cause: error });
-    } finally {
-      forgetLiveProvider(account, name);
-    }
-  });
+  return withSafeErrors(() =>
+    withKeySourceOnRefusal(config, async () => {
+      rememberSecrets(props.credentials);
+      const name = props.providerName ?? id;
+      const { client, account } = await clientFor(config);
+      try {
+        await client.setEnabled(name, false);
+      } catch (error) {
+        if (error instanceof (await loadQard()).QardNotFoundError) return;
+        throw new Error(`Qard provider "${name}": could not disable it: ${messageOf(error)}`, {
+          cause: error,
+        });
+      } finally {
+        forgetLiveProvider(account, name);
+      }
+    }),
+  );
 }
 
 interface Account {
@@ -333,6 +346,24 @@ function managedSettings(
   live: Record<string, boolean>,
 ): Record<string, boolean> {
   return Object.fromEntries(Object.keys(desired).map((key) => [key, live[key] ?? (desired[key] as boolean)]));
+}
+
+/**
+ * The managed settings for which Qard's answer holds no true/false value (absent, null, a string...). A read
+ * must never stand in the desired value for them: that would report "no drift" for what it cannot see.
+ */
+function unreadableSettings(desired: Record<string, boolean>, live: QardProvider): string[] {
+  return Object.keys(desired).filter(
+    (key) => !Object.hasOwn(live.settings, key) || typeof live.settings[key] !== "boolean",
+  );
+}
+
+function unreadableSettingsReason(name: string, keys: readonly string[]): string {
+  const list = keys.map((key) => `"${key}"`).join(", ");
+  return (
+    `Qard provider "${name}": Qard's answer gives no true/false value for setting ${list} (absent, null or ` +
+    `another type), so whether Qard holds the stack's value cannot be checked`
+  );
 }
 
 function rejectUnknownSettings(name: string, settings: Record<string, boolean>, live: QardProvider): void {

@@ -109,6 +109,15 @@ export async function describeSecretVersion(
         `Secrets Manager answered without ARN for secret "${ref.secretId}"`,
       );
     }
+    // A secret in its recovery window still describes normally, but nothing can read it and it vanishes
+    // at the date: the stack depends on a secret that is going away.
+    if (answer.DeletedDate !== undefined) {
+      throw new SecretSourceError(
+        ref.secretId,
+        `secret "${ref.secretId}" is scheduled for deletion (on ${answer.DeletedDate.toISOString()}): restore it ` +
+          `(\`aws secretsmanager restore-secret --secret-id ${answer.ARN}\`) or point the stack at another secret`,
+      );
+    }
     const versionId = versionAtStage(answer.VersionIdsToStages ?? {}, stage);
     if (versionId === undefined) {
       throw new SecretSourceError(
@@ -191,13 +200,21 @@ function describeAwsError(
         `secret "${secretId}" (${where}) was not found in Secrets Manager`,
       );
     case "AccessDeniedException":
+      // Secrets Manager answers a refused kms:Decrypt as its own AccessDeniedException ("Access to KMS is
+      // not allowed"): the fix is on the KMS key, not the secret's permission.
+      if (isKmsRefusal(error)) return kmsRefusal(secretId, where, permission);
       return new SecretSourceError(
         secretId,
         `access denied reading secret "${secretId}": the role needs ${permission} on it`,
       );
     case "DecryptionFailure":
-      return new SecretSourceError(secretId, `secret "${secretId}" could not be decrypted with its KMS key`);
+      return new SecretSourceError(
+        secretId,
+        `secret "${secretId}" (${where}) could not be decrypted with its KMS key: check that the key is ` +
+          `enabled and that the role may use it (kms:Decrypt)`,
+      );
     default: {
+      if (/^KMS/.test(name)) return kmsRefusal(secretId, where, permission);
       if (/region is missing/i.test(error instanceof Error ? error.message : "")) {
         return new SecretSourceError(
           secretId,
@@ -212,4 +229,16 @@ function describeAwsError(
       );
     }
   }
+}
+
+function isKmsRefusal(error: unknown): boolean {
+  return error instanceof Error && /\bKMS\b/i.test(error.message);
+}
+
+function kmsRefusal(secretId: string, where: string, permission: string): SecretSourceError {
+  return new SecretSourceError(
+    secretId,
+    `KMS refused to decrypt secret "${secretId}" (${where}): the role needs kms:Decrypt on the secret's KMS ` +
+      `key (granted by the key policy or the role's policy); ${permission} on the secret was not what failed`,
+  );
 }

@@ -1,0 +1,69 @@
+/**
+ * A referenced secret scheduled for deletion (DeleteSecret with a recovery window): it still describes, but
+ * nothing can read it and it disappears at the date. The metadata read that preview and drift make must
+ * say so, against moto.
+ */
+import {
+  CreateSecretCommand,
+  DeleteSecretCommand,
+  type SecretsManagerClient,
+} from "@aws-sdk/client-secrets-manager";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeSecretVersion, SecretSourceError } from "../../providers/src/index.ts";
+import { startMoto, type MotoServer } from "../helpers/moto.ts";
+import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
+import { setProcessEnv } from "../helpers/process-env.ts";
+
+let moto: MotoServer;
+let aws: SecretsManagerClient;
+let restoreEnv: (() => void) | undefined;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  restoreEnv = setProcessEnv(moto.env);
+  aws = moto.secretsClient();
+});
+
+afterAll(async () => {
+  restoreEnv?.();
+  aws?.destroy();
+  await moto?.stop();
+});
+
+describe("a referenced secret scheduled for deletion", () => {
+  it("fails the metadata read, naming the secret, the date and how to restore it", async () => {
+    const created = await aws.send(
+      new CreateSecretCommand({ Name: "qard/deleting/shopify", SecretString: '{"client_id":"a"}' }),
+    );
+    expect(await describeSecretVersion({ secretId: "qard/deleting/shopify" })).toMatchObject({
+      arn: created.ARN,
+    });
+    await aws.send(new DeleteSecretCommand({ SecretId: "qard/deleting/shopify", RecoveryWindowInDays: 7 }));
+    const error = await describeSecretVersion({ secretId: "qard/deleting/shopify" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SecretSourceError);
+    expect((error as Error).message).toMatch(
+      /^secret "qard\/deleting\/shopify" is scheduled for deletion \(on \d{4}-\d\d-\d\dT[^)]+\): restore it/,
+    );
+    expect((error as Error).message).toContain(`restore-secret --secret-id ${created.ARN}`);
+  });
+
+  it("fails the check that preview and drift run on an existing resource, as a failure on credentials", async () => {
+    await aws.send(
+      new CreateSecretCommand({ Name: "qard/deleting/paypal", SecretString: '{"client_id":"a"}' }),
+    );
+    const provider = await loadSerializedProvider({ "qard:apiKey": "unused-no-call" });
+    const news = {
+      providerName: "shopify",
+      credentialsRef: { secretId: "qard/deleting/paypal" },
+      settings: {},
+      enabled: true,
+    };
+    const olds = { ...news, schemaVersion: 1 };
+    expect((await provider.check(olds, news)).failures).toEqual([]);
+    await aws.send(new DeleteSecretCommand({ SecretId: "qard/deleting/paypal", RecoveryWindowInDays: 30 }));
+    const { failures } = await provider.check(olds, news);
+    expect(failures).toHaveLength(1);
+    expect(failures![0]).toMatchObject({ property: "credentials" });
+    expect(failures![0]!.reason).toContain('secret "qard/deleting/paypal" is scheduled for deletion');
+  });
+});
