@@ -9,7 +9,7 @@ import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
-import { MissingApiKeyError, resolveConnection, type ConnectionConfig } from "./connection.ts";
+import { resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
 import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
 import { credentialPayloadProblems } from "./credential-keys.ts";
@@ -17,10 +17,13 @@ import { unknownSettingsProblem } from "./unknown-settings.ts";
 import { diffConfig, stopsManagingCredentials } from "./diff.ts";
 import { redactKnownSecrets, rememberSecrets } from "./known-secrets.ts";
 import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.ts";
+import { classifyLookupFailure, type ConnectionSettings } from "./lookup-failure.ts";
+import { confirmAbsent } from "./provider-absence.ts";
 export { forgetLiveProviders } from "./live-providers.ts";
 import { warnUser } from "./notice.ts";
 import { applyWrite, planWrites, type KnownState, type Write } from "./plan.ts";
 import { withSafeErrors } from "./safe-errors.ts";
+import { inStackTerms } from "./stack-terms.ts";
 import {
   credentialsSourceOf,
   inputsOf,
@@ -50,7 +53,10 @@ export function check(news: Record<string, unknown>, context: CheckContext = {})
   return withSafeErrors(async () => {
     const { inputs, failures } = await checkAll(news, context);
     // Failures are shown like errors: scrubbed the same way.
-    return { inputs, failures: failures.map((f) => ({ ...f, reason: redactKnownSecrets(f.reason) })) };
+    return {
+      inputs,
+      failures: failures.map((f) => ({ ...f, reason: inStackTerms(redactKnownSecrets(f.reason)) })),
+    };
   });
 }
 
@@ -92,17 +98,16 @@ async function liveFailures(
   if (!creating && !replacing) return [];
   const name = inputs.providerName;
   let live: QardProvider | undefined;
+  let account: Account | undefined;
   try {
-    const client = await clientFor(config);
-    live = await liveProvider(client.client, client.account, name);
+    account = await clientFor(config);
+    live = await liveProvider(account.client, account.account, name);
   } catch (error) {
-    const why = messageOf(error);
-    // A contradiction in the stack's own config (two key sources, a bad URL) fails `up` the same way: fail
-    // now. Not reaching Qard, or running without a readable key (a pull-request preview holds no key and
-    // may not read the key's secret), only skips the lookup: `up` checks again before any write.
-    if (!(await isQardOrKeyUnavailable(error))) {
-      return [{ property: "providerName", reason: `cannot connect to Qard to check "${name}": ${why}` }];
+    const outcome = classifyLookupFailure(error, account);
+    if (outcome.kind === "fail") {
+      return [{ property: "providerName", reason: `cannot check "${name}" against Qard: ${outcome.reason}` }];
     }
+    const why = messageOf(error);
     // The old provider is disabled before the new one is configured: never replace on an unchecked name.
     if (replacing) {
       return [
@@ -254,19 +259,27 @@ export function remove(config: ConnectionConfig, id: string, props: Partial<Prov
   return withSafeErrors(async () => {
     rememberSecrets(props.credentials);
     const name = props.providerName ?? id;
-    const { client, account } = await clientFor(config);
+    const connection = await clientFor(config);
+    const { client, account } = connection;
     try {
       await client.setEnabled(name, false);
     } catch (error) {
-      if (error instanceof (await loadQard()).QardNotFoundError) return;
-      throw new Error(`Qard provider "${name}": could not disable it: ${messageOf(error)}`, { cause: error });
+      const failed = `Qard provider "${name}": could not disable it: ${messageOf(error)}`;
+      if (!(error instanceof (await loadQard()).QardNotFoundError)) throw new Error(failed, { cause: error });
+      const absence = await confirmAbsent(client, name);
+      if (absence.absent) return;
+      throw new Error(
+        `${failed}; ${absence.why}, so nothing says the provider is gone and it stays in the stack. ` +
+          `Check that ${connection.apiUrlSetting} (${connection.baseUrl}) is the Qard API's base URL`,
+        { cause: error },
+      );
     } finally {
       forgetLiveProvider(account, name);
     }
   });
 }
 
-interface Account {
+interface Account extends ConnectionSettings {
   client: QardClient;
   /** The key of this account's shared provider list. */
   account: string;
@@ -279,6 +292,9 @@ async function clientFor(config: ConnectionConfig): Promise<Account> {
   return {
     client: new QardClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey }),
     account: accountKey(connection.baseUrl, connection.apiKey),
+    baseUrl: connection.baseUrl,
+    apiUrlSetting: connection.apiUrlSetting,
+    apiKeySetting: connection.apiKeySetting,
   };
 }
 
@@ -288,17 +304,6 @@ async function clientFor(config: ConnectionConfig): Promise<Account> {
  */
 function loadQard(): Promise<typeof import("../qard/index.ts")> {
   return import("../qard/index.ts");
-}
-
-/** Qard could not be reached or answered with an API error: a preview may go on with a warning. */
-async function isQardOrKeyUnavailable(error: unknown): Promise<boolean> {
-  const { QardApiError, QardNetworkError } = await loadQard();
-  return (
-    error instanceof QardNetworkError ||
-    error instanceof QardApiError ||
-    error instanceof SecretSourceError ||
-    error instanceof MissingApiKeyError
-  );
 }
 
 async function requireLiveProvider(client: QardClient, account: string, name: string): Promise<QardProvider> {
@@ -380,7 +385,7 @@ async function desiredCredentials(
 }
 
 /** Where writes go: one provider of one account, with the credentials to send if the plan has them. */
-interface WriteTarget extends Account {
+interface WriteTarget extends Pick<Account, "client" | "account"> {
   name: string;
   credentials: Record<string, CredentialValue> | undefined;
 }
