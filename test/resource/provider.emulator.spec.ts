@@ -366,6 +366,18 @@ describe("check of a new resource (preview) with a key or a URL that does not wo
 });
 
 describe("connection settings", () => {
+  it("an error at up names the stack setting (qard:apiUrl), not the client's option, and has no stack frames", async () => {
+    const unreachable = await loadSerializedProvider({
+      "qard:apiUrl": `http://127.0.0.1:${await freePort()}`,
+      "qard:apiKey": EMULATOR_API_KEY,
+    });
+    const error = (await unreachable.create({ ...shopify() }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/connection refused .*qard:apiUrl/);
+    expect(error.message).not.toMatch(/baseUrl/);
+    // How Pulumi's dynamic-provider host prints a failed read or delete.
+    expect(`${String(error)}: ${error.stack}`).toBe(`Error: ${error.message}`);
+  });
+
   it("says how to give the API key when none is configured", async () => {
     const previous = process.env.QARD_API_KEY;
     delete process.env.QARD_API_KEY;

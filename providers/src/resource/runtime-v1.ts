@@ -156,8 +156,9 @@ export function create(
   return withSafeErrors(async () => {
     rememberSecrets(inputs.credentials);
     const name = inputs.providerName;
-    const { client, account } = await clientFor(config);
-    const live = await requireLiveProvider(client, account, name);
+    const connection = await clientFor(config);
+    const { client, account } = connection;
+    const live = await requireLiveProvider(connection, name);
     if (inputs.adoptExisting === false && isTakeover(live)) throw new Error(adoptionRefusal(live));
     const credentials = await desiredCredentials(inputs, live.credentialKeys);
     rejectUnknownSettings(name, inputs.settings, live);
@@ -185,8 +186,8 @@ export function read(
   return withSafeErrors(async () => {
     rememberSecrets(props.credentials);
     const name = props.providerName ?? id;
-    const { client, account } = await clientFor(config);
-    const live = await requireLiveProvider(client, account, name);
+    const connection = await clientFor(config);
+    const live = await requireLiveProvider(connection, name);
     const settings = props.settings ?? {};
     const outputs: ProviderOutputs = {
       ...(props as ProviderOutputs),
@@ -224,9 +225,10 @@ export function update(
       settings: olds.settings ?? {},
       enabled: olds.available === false ? false : (olds.enabled ?? false),
     };
-    const { client, account } = await clientFor(config);
+    const connection = await clientFor(config);
+    const { client, account } = connection;
     if (planWrites(desired, known).some((write) => write.kind === "settings")) {
-      const live = await requireLiveProvider(client, account, name);
+      const live = await requireLiveProvider(connection, name);
       known = { ...known, settings: live.settings };
     }
     const writes = planWrites(desired, known);
@@ -306,12 +308,15 @@ function loadQard(): Promise<typeof import("../qard/index.ts")> {
   return import("../qard/index.ts");
 }
 
-async function requireLiveProvider(client: QardClient, account: string, name: string): Promise<QardProvider> {
+async function requireLiveProvider(connection: Account, name: string): Promise<QardProvider> {
   let live: QardProvider | undefined;
   try {
-    live = await liveProvider(client, account, name);
+    live = await liveProvider(connection.client, connection.account, name);
   } catch (error) {
-    throw new Error(`Qard provider "${name}": ${messageOf(error)}`, { cause: error });
+    // A refused key or a wrong URL: name the setting to fix, as the preview does.
+    const outcome = classifyLookupFailure(error, connection);
+    const why = outcome.kind === "fail" ? outcome.reason : messageOf(error);
+    throw new Error(`Qard provider "${name}": ${why}`, { cause: error });
   }
   if (live === undefined) throw new Error(unknownProviderReason(name));
   return live;

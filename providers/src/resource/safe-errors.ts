@@ -19,9 +19,22 @@ export async function withSafeErrors<T>(run: () => Promise<T>): Promise<T> {
 export function safeError(error: unknown): Error {
   const message = inStackTerms(redactKnownSecrets(error instanceof Error ? error.message : String(error)));
   if (error instanceof PartialApplyError) {
-    return new PartialApplyError(error.id, error.properties, message);
+    return withoutTrace(new PartialApplyError(error.id, error.properties, message));
   }
   const safe = new Error(message);
   if (error instanceof Error && error.name !== "Error") safe.name = error.name;
-  return safe;
+  return withoutTrace(safe);
+}
+
+/**
+ * Pulumi's dynamic-provider host prints a failed check, diff, read or delete as `${error}: ${error.stack}`,
+ * which puts our stack frames in front of the user of `refresh` and `destroy`. The message already says what
+ * failed and how to fix it: `${error}` gives the name and `stack` the message, so that line reads
+ * `Error: <message>`, once, without frames.
+ */
+function withoutTrace<E extends Error>(error: E): E {
+  const { name, message } = error;
+  Object.defineProperty(error, "stack", { value: message, configurable: true, writable: true });
+  Object.defineProperty(error, "toString", { value: () => name, configurable: true, writable: true });
+  return error;
 }
