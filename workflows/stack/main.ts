@@ -1,16 +1,22 @@
-// npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes]
-//   [--no-policy | --policy-config <file>]
+// npm run stack -- <preview|up|refresh|destroy> --stack <name> [--yes] [--skip-preview] [--create] [--diff]
+//   [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]
 // preview and up enforce the policy pack in policy/ (with --policy-config, its config) unless --no-policy.
-// Exit: 0 done; 1 the operation failed; 64 usage error (a bad flag, or a stack that does not exist).
+// up, refresh and destroy show their preview and ask, as the Pulumi CLI does, unless --yes or --skip-preview.
+// Exit: 0 done (or --help); 1 the operation failed or was declined; 2 a change without --yes where nobody can
+// confirm it (no terminal), as Pulumi; 64 usage error (a bad flag, or a stack that does not exist).
 // Runs the Qard program through the Automation API, the way the tests and the other workflows drive the
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
+import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
-import { runCommand } from "../run-command.ts";
+import { ConfirmationRequiredError } from "../confirmation-required-error.ts";
+import { EXIT_FAILED, runCommand } from "../run-command.ts";
 import { openStack } from "../../infra/automation/stack.ts";
+import type { PolicyChoice } from "../../infra/automation/policy-pack.ts";
+import { askToProceed, confirmationStep } from "./confirmation.ts";
 
 const STACK_USAGE =
-  "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]";
+  "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--yes] [--skip-preview] [--create] [--diff] [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]";
 const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];
 
@@ -22,6 +28,10 @@ export interface StackArgs {
   diff: boolean;
   refresh: boolean;
   expectNoChanges: boolean;
+  /** Go ahead without asking (`--yes`, `-y`). */
+  yes: boolean;
+  /** No preview and no question (`--skip-preview`, `-f`), as the Pulumi CLI. */
+  skipPreview: boolean;
 }
 
 export function parseStackArgs(argv: string[]): StackArgs {
@@ -36,6 +46,8 @@ export function parseStackArgs(argv: string[]): StackArgs {
         diff: { type: "boolean" },
         refresh: { type: "boolean" },
         "expect-no-changes": { type: "boolean" },
+        yes: { type: "boolean", short: "y" },
+        "skip-preview": { type: "boolean", short: "f" },
       },
     },
     STACK_USAGE,
@@ -58,6 +70,8 @@ export function parseStackArgs(argv: string[]): StackArgs {
     diff: parsed.values.diff ?? false,
     refresh: parsed.values.refresh ?? false,
     expectNoChanges: parsed.values["expect-no-changes"] ?? false,
+    yes: parsed.values.yes ?? false,
+    skipPreview: parsed.values["skip-preview"] ?? false,
   };
 }
 
@@ -65,12 +79,60 @@ export function parseStackArgs(argv: string[]): StackArgs {
 async function main(argv: string[]): Promise<number> {
   const policy = policyFlags(argv);
   const args = parseStackArgs(policy.argv);
+  const step = confirmationStep({
+    changes: args.operation !== "preview",
+    yes: args.yes,
+    skipPreview: args.skipPreview,
+    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+  });
+  if (step === "refuse") {
+    throw new ConfirmationRequiredError(
+      `--yes is required in non-interactive mode: \`npm run stack -- ${args.operation} --stack ${args.stack} --yes\` ` +
+        `(or --skip-preview), as with \`pulumi ${args.operation} --yes\``,
+    );
+  }
   const stack = await openStack({
     stackName: args.stack,
     create: args.create,
     createHint: `npm run stack -- up --stack ${args.stack} --create`,
   });
-  const common = { onOutput: (out: string) => process.stdout.write(out) };
+  if (step === "preview-and-ask") {
+    await previewOf(stack, args, policy);
+    if (!(await askToProceed(`Do you want to perform this ${QUESTION[args.operation]}?`))) {
+      console.error("confirmation declined, not proceeding: nothing was changed");
+      return EXIT_FAILED;
+    }
+  }
+  await run(stack, args, policy);
+  return 0;
+}
+
+const QUESTION: Record<Operation, string> = {
+  preview: "preview",
+  up: "update",
+  refresh: "refresh",
+  destroy: "destroy",
+};
+
+const common = { onOutput: (out: string) => process.stdout.write(out) };
+
+/** What the operation would do, shown before the question (as `pulumi up` shows it). */
+async function previewOf(stack: Stack, args: StackArgs, policy: PolicyChoice): Promise<void> {
+  switch (args.operation) {
+    case "up":
+    case "preview":
+      await stack.preview({ ...common, ...policy.options, diff: args.diff, refresh: args.refresh });
+      return;
+    case "refresh":
+      await stack.previewRefresh({ ...common });
+      return;
+    case "destroy":
+      await stack.previewDestroy({ ...common, refresh: args.refresh });
+      return;
+  }
+}
+
+async function run(stack: Stack, args: StackArgs, policy: PolicyChoice): Promise<void> {
   switch (args.operation) {
     case "preview":
       await stack.preview({
@@ -80,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
         refresh: args.refresh,
         expectNoChanges: args.expectNoChanges,
       });
-      break;
+      return;
     case "up":
       await stack.up({
         ...common,
@@ -89,15 +151,14 @@ async function main(argv: string[]): Promise<number> {
         refresh: args.refresh,
         expectNoChanges: args.expectNoChanges,
       });
-      break;
+      return;
     case "refresh":
       await stack.refresh({ ...common, expectNoChanges: args.expectNoChanges });
-      break;
+      return;
     case "destroy":
       await stack.destroy({ ...common, refresh: args.refresh });
-      break;
+      return;
   }
-  return 0;
 }
 
 if (import.meta.main) runCommand(main);
