@@ -4,7 +4,7 @@
  */
 import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProviderInputs } from "@qard-iac/pulumi-qard";
+import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";

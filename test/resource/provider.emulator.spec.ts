@@ -7,7 +7,7 @@ import {
   loadSerializedProvider,
   type LoadedProvider,
 } from "../helpers/serialized-provider.ts";
-import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard";
+import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
 
 const emulator = startTestEmulator();
 let provider: LoadedProvider;

@@ -1,9 +1,6 @@
-import {
-  catalogueEntry,
-  describeSecretVersion,
-  readSecretJson,
-  type SecretsManagerRef,
-} from "@qard-iac/pulumi-qard";
+import type { SecretsManagerRef } from "@qard-iac/pulumi-qard";
+import { describeSecretVersion, readSecretJson } from "@qard-iac/pulumi-qard/internal";
+import { catalogueEntry } from "@qard-iac/pulumi-qard/rules";
 import { credentialPayloadProblems, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
 import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 

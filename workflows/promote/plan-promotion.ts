@@ -1,4 +1,4 @@
-import { catalogueEntry } from "@qard-iac/pulumi-qard";
+import { catalogueEntry } from "@qard-iac/pulumi-qard/rules";
 import { isRecord, sameJson } from "@qard-iac/pulumi-qard/rules";
 
 /** A provider's entry in `qard:providers`, as written in a stack file (secure leaves stay opaque). */
