@@ -101,7 +101,9 @@ describe.skipIf(cli === undefined)(`a stack whose Qard key or URL does not work 
     try {
       for (const preview of [await pulumi("preview"), await stackCommand("preview")]) {
         expect(preview.code, preview.output).not.toBe(0);
-        expect(preview.output).toMatch(/cannot reach Qard at http:\/\/127\.0\.0\.1:\d+.*Check qard:apiUrl/);
+        expect(preview.output).toMatch(
+          /cannot reach Qard at http:\/\/127\.0\.0\.1:\d+ \(qard:apiUrl\): .*connection refused/,
+        );
       }
     } finally {
       await ok("config", "set", "qard:apiUrl", emulator.baseUrl);

@@ -332,7 +332,7 @@ describe("check of a new resource (preview) with a key or a URL that does not wo
       {
         property: "providerName",
         reason: expect.stringMatching(
-          /cannot reach Qard at http:\/\/127\.0\.0\.1:\d+.*refused.*Check qard:apiUrl/,
+          /cannot reach Qard at http:\/\/127\.0\.0\.1:\d+ \(qard:apiUrl\): .*connection refused/,
         ),
       },
     ]);

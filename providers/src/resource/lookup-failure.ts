@@ -36,7 +36,7 @@ export function classifyLookupFailure(
     };
   }
   if (error instanceof QardNetworkError) {
-    return { kind: "fail", reason: `cannot reach Qard at ${baseUrl}: ${why}. Check ${apiUrlSetting}` };
+    return { kind: "fail", reason: `cannot reach Qard at ${baseUrl} (${apiUrlSetting}): ${why}` };
   }
   if (error instanceof QardNotFoundError) {
     return {
