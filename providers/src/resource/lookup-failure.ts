@@ -1,5 +1,11 @@
 // errors.ts is small (no zod, no node-fetch): loading it keeps `diff` as light as before.
-import { QardApiError, QardAuthError, QardNetworkError, QardNotFoundError } from "../qard/errors.ts";
+import {
+  QardApiError,
+  QardAuthError,
+  QardNetworkError,
+  QardNotFoundError,
+  QardResponseError,
+} from "../qard/errors.ts";
 import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { MissingApiKeyError } from "./connection.ts";
 
@@ -42,6 +48,12 @@ export function classifyLookupFailure(
     return {
       kind: "fail",
       reason: `${apiUrlSetting} (${baseUrl}) does not point at the Qard API: ${error.method} ${error.path} answered 404`,
+    };
+  }
+  if (error instanceof QardResponseError) {
+    return {
+      kind: "fail",
+      reason: `${apiUrlSetting} (${baseUrl}) does not answer like the Qard API: ${why}`,
     };
   }
   if (error instanceof QardApiError) return { kind: "skip" };
