@@ -20,6 +20,7 @@ import { openStack } from "../infra/automation/stack.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/server.ts";
 import { usageError } from "../workflows/command-line.ts";
 import { streamTo, type StreamedOutput } from "../workflows/command-output.ts";
+import { asksForHelp, HelpRequest } from "../workflows/help-request.ts";
 import { runCommand } from "../workflows/run-command.ts";
 
 const DEMO_USAGE = "Usage: npm run demo -- [up | preview | drift | destroy | policy | pulumi <args>]";
@@ -34,8 +35,10 @@ const demoEnv = {
 };
 
 async function main(args: string[]): Promise<number> {
-  mkdirSync(path.join(demoDir, "state"), { recursive: true });
   const [command = "up", ...rest] = args;
+  // Only as the step itself: `npm run demo -- pulumi up --help` is the CLI's own help.
+  if (asksForHelp([command])) throw new HelpRequest(DEMO_USAGE);
+  mkdirSync(path.join(demoDir, "state"), { recursive: true });
   if (!["up", "preview", "drift", "destroy", "policy", "pulumi"].includes(command)) {
     throw usageError(`unknown demo step "${command}"`, DEMO_USAGE);
   }
@@ -179,6 +182,7 @@ Next:
   npm run demo -- pulumi config set --path 'qard:providers.shopify.autoConnect' false
   npm run demo -- preview     # names the property that changes (settings.auto_connect)
   npm run demo                # applies it with one settings PUT
+  git checkout Pulumi.dev.yaml && npm run demo   # undoes it: the tracked stack file, then Qard
   npm run demo -- drift       # checks that Qard still matches (exit 2 on drift)
   npm run demo -- policy      # the preview under the policy pack (README, "Policy pack")
   npm run demo -- destroy     # disables every provider (Qard has no delete)`);

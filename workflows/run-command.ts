@@ -1,9 +1,12 @@
 /**
  * The one way every repo command (stack, drift, promote, verify, import, emulator, bench) ends: its exit
- * code, or for an error a one-paragraph message on stderr and 64 (usage) or 1 (failure), never a stack trace.
+ * code; `--help` prints the usage and exits 0; an error prints a one-paragraph message on stderr and exits 64
+ * (usage), 2 (a change without `--yes` where nobody can confirm it) or 1 (failure), never a stack trace.
  */
 import { conciseErrorMessage } from "../infra/automation/cli-errors.ts";
-import { printErr } from "./command-output.ts";
+import { printErr, printOut } from "./command-output.ts";
+import { ConfirmationRequiredError, EXIT_CONFIRMATION_REQUIRED } from "./confirmation-required-error.ts";
+import { HelpRequest } from "./help-request.ts";
 import { EXIT_USAGE, isUsageError } from "./usage-error.ts";
 
 export const EXIT_FAILED = 1;
@@ -16,6 +19,10 @@ export type CommandMain = (argv: string[]) => Promise<number>;
  * does not exist) in full, since it names the fix and ends with the usage; any other error concisely.
  */
 export function reportCommandError(error: unknown, print: (text: string) => void): number {
+  if (error instanceof ConfirmationRequiredError) {
+    print(`error: ${error.message}`);
+    return EXIT_CONFIRMATION_REQUIRED;
+  }
   if (isUsageError(error)) {
     print(`error: ${error.message}`);
     return EXIT_USAGE;
@@ -31,6 +38,11 @@ export function runCommand(main: CommandMain): void {
       process.exitCode = code;
     },
     (error: unknown) => {
+      if (error instanceof HelpRequest) {
+        printOut(error.usage);
+        process.exitCode = 0;
+        return;
+      }
       process.exitCode = reportCommandError(error, printErr);
     },
   );

@@ -1,6 +1,6 @@
 import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { KNOWN_PROVIDERS } from "@qard-iac/pulumi-qard";
+import { KNOWN_PROVIDERS } from "@qard-iac/pulumi-qard/rules";
 import { stackOfUrn, viewOf } from "../qard-resource.ts";
 
 export interface AllowListConfig {

@@ -1,3 +1,5 @@
+// The public API: what a Pulumi program needs to declare Qard providers. The Qard client is
+// `@qard-iac/pulumi-qard/qard`, the shared checks `@qard-iac/pulumi-qard/rules`; the rest is internal.
 export { QardProviderConfig, isSecretsManagerCredentials } from "./resource/qard-provider-config.ts";
 export type {
   QardProviderConfigArgs,
@@ -6,11 +8,5 @@ export type {
 } from "./resource/qard-provider-config.ts";
 export { ShopifyProvider } from "./resource/shopify-provider.ts";
 export type { ShopifyProviderArgs } from "./resource/shopify-provider.ts";
-export { QardProviderConfigProvider } from "./resource/dynamic-provider.ts";
-export { SCHEMA_VERSION } from "./resource/state.ts";
-export type { CredentialsSource, ProviderInputs, ProviderOutputs } from "./resource/state.ts";
+export type { CredentialsSource } from "./resource/state.ts";
 export type { SecretsManagerRef } from "./secrets/secrets-manager-ref.ts";
-export { KNOWN_PROVIDERS, catalogueEntry } from "./catalogue.ts";
-export type { CatalogueEntry, CredentialType } from "./catalogue.ts";
-export { describeSecretVersion, readSecretJson, readSecretText } from "./secrets/secrets-manager.ts";
-export { SecretSourceError } from "./secrets/secret-source-error.ts";

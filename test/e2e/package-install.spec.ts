@@ -4,19 +4,28 @@
  * also upgrades the library to the next release and proves that refresh and destroy run the new one.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../infra/automation/project-root.ts";
 import {
   createConsumerProject,
   outsideEnvironment,
+  TEMPLATE_COMPILER_OPTIONS,
   type ConsumerProject,
   type ProgramKind,
 } from "../helpers/consumer-project.ts";
 import type { ProviderPatch } from "../../emulator/server.ts";
 import { call, startTestEmulator } from "../helpers/emulator.ts";
-import { officialCliOrSkip, type OfficialCli } from "../helpers/official-cli.ts";
+import {
+  cliOrSkipReason,
+  findOldestSupportedCli,
+  officialCliOrSkip,
+  type OfficialCli,
+} from "../helpers/official-cli.ts";
+import { runCommand } from "../helpers/run-script.ts";
 import {
   createLibraryPacker,
   nextPatch,
@@ -131,17 +140,32 @@ async function consumer(kind: ProgramKind, cli: OfficialCli, tarball: string): P
 
 /** `node -p <code>` in `cwd`, as a user's shell there would run it. */
 function nodeOutput(cwd: string, env: NodeJS.ProcessEnv, code: string): Promise<string> {
+  return nodeRun(cwd, env, ["-p", code]);
+}
+
+/** `node <args>` in `cwd`; its stdout, or an error with its stderr. */
+function nodeRun(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node", ["-p", code], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("node", args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (exit) =>
-      exit === 0 ? resolve(stdout) : reject(new Error(`node -p exited ${exit}: ${stderr}`)),
+      exit === 0 ? resolve(stdout) : reject(new Error(`node ${args.join(" ")} exited ${exit}: ${stderr}`)),
     );
   });
+}
+
+type ExportTarget = string | { [condition: string]: ExportTarget };
+
+/** The files an exports entry can resolve to, under every condition but the repo's own source one. */
+function exportTargets(target: ExportTarget): string[] {
+  if (typeof target === "string") return [target];
+  return Object.entries(target)
+    .filter(([condition]) => condition !== "@qard-iac/source")
+    .flatMap(([, nested]) => exportTargets(nested));
 }
 
 function untar(tarball: string, into: string): Promise<void> {
@@ -161,10 +185,11 @@ describe("the published package", () => {
   it("holds compiled JavaScript and declarations only, none of which needs the repo", async () => {
     const { library } = await release();
     expect(library.name).toBe("@qard-iac/pulumi-qard");
-    expect(library.files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
+    const documents = ["LICENSE", "README.md", "CHANGELOG.md", "package.json"];
+    expect(library.files).toEqual(expect.arrayContaining([...documents, "dist/cjs/package.json"]));
     const unexpected = library.files.filter(
       (file) =>
-        !["LICENSE", "README.md", "package.json"].includes(file) && !/^dist\/.+\.(js|d\.ts)$/.test(file),
+        !documents.includes(file) && file !== "dist/cjs/package.json" && !/^dist\/.+\.(js|d\.ts)$/.test(file),
     );
     expect(unexpected).toEqual([]);
 
@@ -173,7 +198,8 @@ describe("the published package", () => {
     await untar(library.tarball, dir);
     const root = path.join(dir, "package");
     const manifest = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as {
-      exports: Record<string, string | Record<string, string>>;
+      version: string;
+      exports: Record<string, ExportTarget>;
       peerDependencies: Record<string, string>;
       private?: boolean;
     };
@@ -181,14 +207,17 @@ describe("the published package", () => {
     expect(manifest.peerDependencies["@pulumi/pulumi"]).toBeDefined();
     // Every target a consumer can select (all conditions but the repo's own source one) is in the tarball.
     for (const [subpath, target] of Object.entries(manifest.exports)) {
-      const targets =
-        typeof target === "string"
-          ? [target]
-          : Object.entries(target)
-              .filter(([condition]) => condition !== "@qard-iac/source")
-              .map(([, file]) => file);
-      for (const file of targets) expect(library.files, `exports["${subpath}"]`).toContain(file.slice(2));
+      for (const file of exportTargets(target)) {
+        expect(library.files, `exports["${subpath}"]`).toContain(file.slice(2));
+      }
     }
+    // Each release is in the changelog, under its version.
+    const changelog = await readFile(path.join(root, "CHANGELOG.md"), "utf8");
+    expect(changelog).toContain(`## ${manifest.version}\n`);
+    // The CommonJS copy is CommonJS for Node and TypeScript, whatever the package's own "type" says.
+    expect(JSON.parse(await readFile(path.join(root, "dist", "cjs", "package.json"), "utf8"))).toEqual({
+      type: "commonjs",
+    });
 
     for (const file of await filesUnder(path.join(root, "dist"))) {
       if (!file.endsWith(".js")) continue;
@@ -250,8 +279,8 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
       );
       const installed = path.join(project.dir, "node_modules", "@qard-iac", "pulumi-qard", "dist");
       expect(resolved.trim().split("\n")).toEqual([
-        path.join(installed, "index.js"),
-        path.join(installed, "qard", "index.js"),
+        path.join(installed, "cjs", "index.js"),
+        path.join(installed, "cjs", "qard", "index.js"),
         path.join(installed, "resource", "runtime-v1.js"),
       ]);
 
@@ -297,6 +326,112 @@ describe("installed from its tarball into a Pulumi project outside the repo, run
           file: path.join(installed, "resource", "runtime-v1.js"),
         });
       }
+      noSecretIn(output);
+      noSecretIn(await project.checkpoint());
+    } finally {
+      await project.remove();
+    }
+  });
+});
+
+/** The lowest version a `^x.y.z` or `>=x.y.z` range of the package claims. */
+function floorOf(range: string | undefined): string {
+  const version = /^(?:\^|>=)(\d+\.\d+\.\d+)$/.exec(range ?? "")?.[1];
+  if (version === undefined) throw new Error(`expected a ^x.y.z or >=x.y.z range, got "${range}"`);
+  return version;
+}
+
+const PUBLIC_API = ["QardProviderConfig", "ShopifyProvider", "isSecretsManagerCredentials"];
+
+describe("the oldest setup the package claims, on the template's CommonJS settings", () => {
+  it("TypeScript and @pulumi/pulumi at the floors of its ranges, the oldest CLI, no AWS SDK: type-checks, loads, up, destroy", async (ctx) => {
+    const { cli, skipReason } = cliOrSkipReason(findOldestSupportedCli());
+    if (cli === undefined) return ctx.skip(skipReason);
+    const { library } = await release();
+    const manifest = JSON.parse(
+      await readFile(path.join(projectRoot(), "providers", "package.json"), "utf8"),
+    ) as { peerDependencies: Record<string, string> };
+    const floors = {
+      pulumi: floorOf(manifest.peerDependencies["@pulumi/pulumi"]),
+      typescript: floorOf(manifest.peerDependencies.typescript),
+    };
+    const project = await createConsumerProject({
+      kind: "typescript",
+      cli,
+      tarball: library.tarball,
+      apiUrl: emulator.baseUrl,
+      apiKey: API_KEY,
+      shopifyClientSecret: SHOPIFY_SECRET,
+      // @types/node as old as the template's Node; today's would need a newer TypeScript.
+      versions: { ...floors, typesNode: "22" },
+    });
+    try {
+      const env = outsideEnvironment(cli);
+      const versionOf = async (name: string) =>
+        (
+          JSON.parse(
+            await readFile(path.join(project.dir, "node_modules", name, "package.json"), "utf8"),
+          ) as {
+            version: string;
+          }
+        ).version;
+      expect(await versionOf("@pulumi/pulumi")).toBe(floors.pulumi);
+      expect(await versionOf("typescript")).toBe(floors.typescript);
+      // The optional peer is not installed for a program without references.
+      expect(existsSync(path.join(project.dir, "node_modules", "@aws-sdk", "client-secrets-manager"))).toBe(
+        false,
+      );
+
+      // The program type-checks under the template's settings and under the CommonJS flavours of node16 and
+      // nodenext (which refused the ESM-only package with TS1479).
+      for (const module of [undefined, "node16", "nodenext"]) {
+        const compilerOptions = {
+          ...TEMPLATE_COMPILER_OPTIONS,
+          ...(module === undefined ? {} : { module, moduleResolution: module }),
+          noEmit: true,
+        };
+        await writeFile(
+          path.join(project.dir, "tsconfig.check.json"),
+          JSON.stringify({ compilerOptions, files: ["index.ts"] }),
+        );
+        const tsc = path.join(project.dir, "node_modules", "typescript", "bin", "tsc");
+        const checked = await runCommand(process.execPath, [tsc, "-p", "tsconfig.check.json"], {
+          cwd: project.dir,
+          env,
+        });
+        expect(checked.output, `module ${module ?? "commonjs"}`).toBe("");
+        expect(checked.code).toBe(0);
+      }
+
+      // The root exports the public API only, to require() and to import alike.
+      const required = await nodeOutput(
+        project.dir,
+        env,
+        `Object.keys(require("@qard-iac/pulumi-qard")).sort().join(",")`,
+      );
+      expect(required.trim()).toBe([...PUBLIC_API].sort().join(","));
+      await writeFile(
+        path.join(project.dir, "keys.mjs"),
+        `import * as m from "@qard-iac/pulumi-qard";\nconsole.log(Object.keys(m).sort().join(","));\n`,
+      );
+      expect((await nodeRun(project.dir, env, ["keys.mjs"])).trim()).toBe([...PUBLIC_API].sort().join(","));
+
+      await project.pulumiOk(["up", "--yes"]);
+      expect(await live("shopify")).toMatchObject({ enabled: true, auto_connect: true });
+
+      // A reference without the SDK: the preview fails, naming the package to install.
+      const program = path.join(project.dir, "index.ts");
+      const source = await readFile(program, "utf8");
+      await writeFile(
+        program,
+        `${source}new QardProviderConfig("paypal", { providerName: "paypal", credentials: { secretsManager: { secretId: "qard/dev/paypal" } } });\n`,
+      );
+      const preview = await project.pulumi(["preview"]);
+      expect(preview.code).not.toBe(0);
+      expect(preview.stdout + preview.stderr).toContain("npm install @aws-sdk/client-secrets-manager");
+      await writeFile(program, source);
+
+      const output = await expectDestroyed(project);
       noSecretIn(output);
       noSecretIn(await project.checkpoint());
     } finally {

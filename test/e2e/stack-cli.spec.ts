@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe("npm run stack (the program through the Automation API, as pipelines run it)", () => {
   it("up applies, preview --expect-no-changes then passes", async () => {
-    const up = await runStackCli(["up", "--stack", e2e.stackName]);
+    const up = await runStackCli(["up", "--stack", e2e.stackName, "--yes"]);
     expect(up.code).toBe(0);
     expect(apiWrites(e2e.emulator.control)).toEqual([
       "PUT /api/v6/providers/company_legal_fr/settings",
@@ -65,7 +65,7 @@ describe("usage errors: a mistyped stack or flag (every command)", () => {
   const stackNames = async () => (await e2e.stack.workspace.listStacks()).map((stack) => stack.name);
 
   it.each([
-    ["stack", "workflows/stack/main.ts", (name: string) => ["up", "--stack", name]],
+    ["stack", "workflows/stack/main.ts", (name: string) => ["up", "--stack", name, "--yes"]],
     ["drift", "workflows/drift/main.ts", (name: string) => ["--stack", name]],
     ["promote", "workflows/promote/main.ts", (name: string) => ["--from", name, "--to", e2e.stackName]],
     ["verify", "workflows/verify/main.ts", (name: string) => ["--stack", name, "--user", "u1"]],

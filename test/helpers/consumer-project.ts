@@ -38,6 +38,8 @@ export interface ConsumerOptions {
   apiUrl: string;
   apiKey: string;
   shopifyClientSecret: string;
+  /** Versions to install instead of the repo's own (e.g. the oldest the package's ranges claim). */
+  versions?: { pulumi?: string; typescript?: string; typesNode?: string };
 }
 
 const PROJECT_NAME = "qard-consumer";
@@ -123,13 +125,21 @@ export function outsideEnvironment(cli: OfficialCli): NodeJS.ProcessEnv {
   return cliEnvironment(cli, env);
 }
 
-async function writeProject(dir: string, kind: ProgramKind): Promise<void> {
+/** `pulumi new typescript`'s compiler options: CommonJS output, the classic `node` resolution. */
+export const TEMPLATE_COMPILER_OPTIONS: Readonly<Record<string, unknown>> =
+  TYPESCRIPT_TSCONFIG.compilerOptions;
+
+async function writeProject(
+  dir: string,
+  kind: ProgramKind,
+  versions: ConsumerOptions["versions"] = {},
+): Promise<void> {
   const main = kind === "typescript" ? "index.ts" : "index.js";
   const manifest: Record<string, unknown> = { name: PROJECT_NAME, version: "1.0.0", private: true, main };
   if (kind === "typescript") {
     manifest.devDependencies = {
-      typescript: await repoVersionOf("typescript"),
-      "@types/node": await repoVersionOf("@types/node"),
+      typescript: versions.typescript ?? (await repoVersionOf("typescript")),
+      "@types/node": versions.typesNode ?? (await repoVersionOf("@types/node")),
     };
     await writeFile(path.join(dir, "tsconfig.json"), `${JSON.stringify(TYPESCRIPT_TSCONFIG, null, 2)}\n`);
   }
@@ -142,7 +152,10 @@ async function writeProject(dir: string, kind: ProgramKind): Promise<void> {
   await writeFile(path.join(dir, main), kind === "typescript" ? TYPESCRIPT_PROGRAM : JAVASCRIPT_PROGRAM);
 }
 
-/** Creates the project, installs the tarball and `@pulumi/pulumi` (the repo's version), inits a stack. */
+/**
+ * Creates the project, installs the tarball and `@pulumi/pulumi` (the repo's version unless `versions` says
+ * otherwise), inits a stack.
+ */
 export async function createConsumerProject(options: ConsumerOptions): Promise<ConsumerProject> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `qard-consumer-${options.kind}-`));
   const stateDir = await mkdtemp(path.join(os.tmpdir(), "qard-consumer-state-"));
@@ -186,8 +199,9 @@ export async function createConsumerProject(options: ConsumerOptions): Promise<C
   };
 
   try {
-    await writeProject(dir, options.kind);
-    await npmInstall([options.tarball, `@pulumi/pulumi@${await repoVersionOf("@pulumi/pulumi")}`]);
+    await writeProject(dir, options.kind, options.versions);
+    const pulumiVersion = options.versions?.pulumi ?? (await repoVersionOf("@pulumi/pulumi"));
+    await npmInstall([options.tarball, `@pulumi/pulumi@${pulumiVersion}`]);
     await project.pulumiOk(["stack", "init", stackName]);
     await project.pulumiOk(["config", "set", "qard:apiUrl", options.apiUrl]);
     await project.pulumiOk(["config", "set", "--secret", "qard:apiKey", options.apiKey]);

@@ -24,7 +24,15 @@ export interface LibraryPacker {
   remove(): Promise<void>;
 }
 
-const COPIED = ["src", "package.json", "tsconfig.build.json", "README.md", "LICENSE"];
+const COPIED = [
+  "src",
+  "package.json",
+  "tsconfig.build.json",
+  "tsconfig.cjs.json",
+  "README.md",
+  "CHANGELOG.md",
+  "LICENSE",
+];
 
 interface NpmPackEntry {
   filename: string;

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import * as pulumi from "@pulumi/pulumi";
-import { QardProviderConfigProvider } from "@qard-iac/pulumi-qard";
+import { QardProviderConfigProvider } from "@qard-iac/pulumi-qard/internal";
 
 const requireHere = createRequire(import.meta.url);
 // The loader Pulumi's dynamic-provider process uses for `__provider` (an empty file name, so `require`

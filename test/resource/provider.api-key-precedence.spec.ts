@@ -4,7 +4,7 @@
  */
 import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProviderInputs } from "@qard-iac/pulumi-qard";
+import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
@@ -79,7 +79,7 @@ async function checkNew(stackConfig: Record<string, string>, environmentKey?: st
   }
 }
 
-describe("a preview of a new resource: a contradictory key config fails, a missing or unreadable key only warns", () => {
+describe("a preview of a new resource: a contradictory or refused key fails, a missing or unreadable key only warns", () => {
   it("both stack sources at once: check fails on providerName, before any call", async () => {
     emulator.control.clearRequests();
     const result = await checkNew(
@@ -121,10 +121,12 @@ describe("a preview of a new resource: a contradictory key config fails, a missi
     }
   });
 
-  it("Qard refusing the key (an API error) only warns: the preview goes on", async () => {
+  it("a key Qard refuses (401) fails the preview, naming the setting that holds it", async () => {
     emulator.control.clearRequests();
     const result = await checkNew({ "qard:apiKey": "a-key-qard-does-not-know" });
-    expect(result.failures).toEqual([]);
+    expect(result.failures).toEqual([
+      { property: "providerName", reason: expect.stringMatching(/refused the API key from qard:apiKey/) },
+    ]);
     expect(emulator.control.requests().map((r) => r.status)).toContain(401);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard";
+import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { call, EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import {

@@ -1,12 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
+import { call, EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
+import { freePort } from "../helpers/moto.ts";
 import {
   forgetProviderLists,
   loadSerializedProvider,
   type LoadedProvider,
 } from "../helpers/serialized-provider.ts";
-import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard";
+import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
 
 const emulator = startTestEmulator();
 let provider: LoadedProvider;
@@ -282,9 +283,101 @@ describe("delete", () => {
     expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/shopify"]);
     expect(emulator.control.requests()[0]?.body).toEqual({ enable: false });
   });
+
+  it("counts a provider as gone only when Qard's provider list no longer has it", async () => {
+    await provider.delete("retired", { providerName: "retired" } as ProviderOutputs);
+    expect(apiCalls(emulator.control)).toEqual(["PUT /api/v6/providers/retired", "GET /api/v6/providers"]);
+  });
+
+  it("fails, naming qard:apiUrl, on a 404 from a route that does not exist (a wrong base path)", async () => {
+    const outs = (await provider.create(await checked({ ...shopify() }))).outs as ProviderOutputs;
+    const misdirected = await loadSerializedProvider({
+      "qard:apiUrl": `${emulator.baseUrl}/not-qard`,
+      "qard:apiKey": EMULATOR_API_KEY,
+    });
+    await expect(misdirected.delete("shopify", outs)).rejects.toThrow(
+      /could not disable it: .*404.*it stays in the stack.*qard:apiUrl \(http:\/\/127\.0\.0\.1:\d+\/not-qard\)/s,
+    );
+    const live = await call(emulator, "GET", "/api/v6/providers/shopify");
+    expect(live.json).toMatchObject({ enabled: true });
+    // The same wrong URL cannot read it either: a refresh fails instead of dropping the resource.
+    await expect(misdirected.read("shopify", outs)).rejects.toThrow(/404/);
+  });
+});
+
+describe("check of a new resource (preview) with a key or a URL that does not work", () => {
+  it("fails naming qard:apiKey when Qard refuses the key", async () => {
+    const refused = await loadSerializedProvider({
+      "qard:apiUrl": emulator.baseUrl,
+      "qard:apiKey": "not-the-emulator-key",
+    });
+    const result = await refused.check({}, { ...shopify() });
+    expect(result.failures).toEqual([
+      {
+        property: "providerName",
+        reason: expect.stringMatching(/refused the API key from qard:apiKey.*401/),
+      },
+    ]);
+    expect(JSON.stringify(result)).not.toContain("not-the-emulator-key");
+  });
+
+  it("fails naming qard:apiUrl when the URL refuses connections", async () => {
+    const port = await freePort();
+    const unreachable = await loadSerializedProvider({
+      "qard:apiUrl": `http://127.0.0.1:${port}`,
+      "qard:apiKey": EMULATOR_API_KEY,
+    });
+    const result = await unreachable.check({}, { ...shopify() });
+    expect(result.failures).toEqual([
+      {
+        property: "providerName",
+        reason: expect.stringMatching(
+          /cannot reach Qard at http:\/\/127\.0\.0\.1:\d+ \(qard:apiUrl\): .*connection refused/,
+        ),
+      },
+    ]);
+  });
+
+  it("fails naming qard:apiUrl when the URL is not the Qard API (404 on the provider list)", async () => {
+    const misdirected = await loadSerializedProvider({
+      "qard:apiUrl": `${emulator.baseUrl}/not-qard`,
+      "qard:apiKey": EMULATOR_API_KEY,
+    });
+    const result = await misdirected.check({}, { ...shopify() });
+    expect(result.failures).toEqual([
+      {
+        property: "providerName",
+        reason: expect.stringMatching(/qard:apiUrl .* does not point at the Qard API/),
+      },
+    ]);
+  });
+
+  it("only warns when the run has no key at all (a pull-request preview)", async () => {
+    const previous = process.env.QARD_API_KEY;
+    delete process.env.QARD_API_KEY;
+    try {
+      const keyless = await loadSerializedProvider({ "qard:apiUrl": emulator.baseUrl });
+      const result = await keyless.check({}, { ...shopify() });
+      expect(result.failures ?? []).toEqual([]);
+    } finally {
+      if (previous !== undefined) process.env.QARD_API_KEY = previous;
+    }
+  });
 });
 
 describe("connection settings", () => {
+  it("an error at up names the stack setting (qard:apiUrl), not the client's option, and has no stack frames", async () => {
+    const unreachable = await loadSerializedProvider({
+      "qard:apiUrl": `http://127.0.0.1:${await freePort()}`,
+      "qard:apiKey": EMULATOR_API_KEY,
+    });
+    const error = (await unreachable.create({ ...shopify() }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/connection refused .*qard:apiUrl/);
+    expect(error.message).not.toMatch(/baseUrl/);
+    // How Pulumi's dynamic-provider host prints a failed read or delete.
+    expect(`${String(error)}: ${error.stack}`).toBe(`Error: ${error.message}`);
+  });
+
   it("says how to give the API key when none is configured", async () => {
     const previous = process.env.QARD_API_KEY;
     delete process.env.QARD_API_KEY;

@@ -3,7 +3,7 @@
  * the write fails with the client's message, and nothing reaches the redirect's target.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProviderInputs } from "@qard-iac/pulumi-qard";
+import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { loadSerializedProvider, type LoadedProvider } from "../helpers/serialized-provider.ts";
 

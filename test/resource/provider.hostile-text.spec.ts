@@ -5,7 +5,7 @@
  * leave the provider neutralised, still saying what went wrong.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ProviderInputs } from "@qard-iac/pulumi-qard";
+import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
 import { outputSafetyProblems } from "../helpers/output-safety.ts";

@@ -4,7 +4,7 @@ import {
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard";
+import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";

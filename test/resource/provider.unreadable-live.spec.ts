@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ProviderOutputs } from "@qard-iac/pulumi-qard";
+import type { ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
 import {
   forgetProviderLists,
   loadSerializedProvider,

@@ -9,7 +9,7 @@ import {
   type SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeSecretVersion, SecretSourceError } from "../../providers/src/index.ts";
+import { describeSecretVersion, SecretSourceError } from "../../providers/src/internal.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
 import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSecretText, SecretSourceError } from "../../providers/src/index.ts";
+import { readSecretText, SecretSourceError } from "../../providers/src/internal.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";
 
 let server: Server;

@@ -7,7 +7,7 @@
 import { once } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readSecretText, SecretSourceError } from "../../providers/src/index.ts";
+import { readSecretText, SecretSourceError } from "../../providers/src/internal.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";
 
 let server: Server;

@@ -143,6 +143,16 @@ describe("renderers", () => {
   it("markdown is a table for a CI job summary", () => {
     expect(renderMarkdown(report)).toContain("| drift | shopify | enabled | true | false |");
   });
+  it("says which command repairs each kind when drift and a rotation are found together", () => {
+    const both = reportOf("prod", "rotation", [
+      { kind: "drift", provider: "shopify", property: "enabled", old: true, new: false },
+      { kind: "rotation", provider: "paypal", property: "credentialsVersionId", old: "v1", new: "v2" },
+    ]);
+    for (const text of [renderText(both), renderMarkdown(both)]) {
+      expect(text).toMatch(/drift: `pulumi up --refresh` puts Qard back/);
+      expect(text).toMatch(/rotation: `pulumi up` sends the new secret version/);
+    }
+  });
   it("json round-trips", () => {
     expect(JSON.parse(renderJson(report))).toEqual(report);
   });

@@ -1,4 +1,5 @@
 import { EXIT_CODES, type DriftStatus, type Finding } from "./classify.ts";
+import { repairLines } from "./repairs.ts";
 
 export interface DriftReport {
   stack: string;
@@ -49,6 +50,8 @@ export function renderText(report: DriftReport): string {
         : `: ${show(f.old)} → ${show(f.new)} (${EXPLAIN[f.kind]})`;
     lines.push(`  ${f.kind.padEnd(8)} ${f.provider}  ${f.property}${change}`);
   }
+  const repairs = repairLines(report.findings);
+  if (repairs.length > 0) lines.push("Repairs:", ...repairs.map((line) => `  ${line}`));
   return lines.join("\n");
 }
 
@@ -71,6 +74,8 @@ export function renderMarkdown(report: DriftReport): string {
       );
     }
   }
+  const repairs = repairLines(report.findings);
+  if (repairs.length > 0) lines.push("", ...repairs.map((line) => `- ${line}`));
   return lines.join("\n");
 }
 

@@ -1,4 +1,4 @@
-import { catalogueEntry, type CredentialType } from "@qard-iac/pulumi-qard";
+import { catalogueEntry, type CredentialType } from "@qard-iac/pulumi-qard/rules";
 import type { QardProvider } from "@qard-iac/pulumi-qard/qard";
 import {
   isPrototypeKey,

@@ -1,10 +1,11 @@
+import type { SecretsManagerRef } from "@qard-iac/pulumi-qard";
+import { describeSecretVersion, readSecretJson } from "@qard-iac/pulumi-qard/internal";
 import {
   catalogueEntry,
-  describeSecretVersion,
-  readSecretJson,
-  type SecretsManagerRef,
-} from "@qard-iac/pulumi-qard";
-import { credentialPayloadProblems, ownValue, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
+  credentialPayloadProblems,
+  ownValue,
+  secretsManagerRefIn,
+} from "@qard-iac/pulumi-qard/rules";
 import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 
 function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | undefined {

@@ -1,4 +1,4 @@
-import { describeSecretVersion } from "@qard-iac/pulumi-qard";
+import { describeSecretVersion } from "@qard-iac/pulumi-qard/internal";
 import type { KeySource } from "./key-sources.ts";
 
 /** A secret's ARN from its metadata alone (DescribeSecret): the key itself is never read. */

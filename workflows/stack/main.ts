@@ -1,19 +1,23 @@
-// npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes]
-//   [--no-policy | --policy-config <file>]
+// npm run stack -- <preview|up|refresh|destroy> --stack <name> [--yes] [--skip-preview] [--create] [--diff]
+//   [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]
 // preview and up enforce the policy pack in policy/ (with --policy-config, its config) unless --no-policy.
-// Exit: 0 done; 1 the operation failed; 64 usage error (a bad flag, or a stack that does not exist).
+// up, refresh and destroy show their preview and ask, as the Pulumi CLI does, unless --yes or --skip-preview.
+// Exit: 0 done (or --help); 1 the operation failed or was declined; 2 a change without --yes where nobody can
+// confirm it (no terminal), as Pulumi; 64 usage error (a bad flag, or a stack that does not exist).
 // Runs the Qard program through the Automation API, the way the tests and the other workflows drive the
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
-import type { PolicyChoice } from "../../infra/automation/policy-pack.ts";
 import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
-import { streamTo } from "../command-output.ts";
-import { runCommand } from "../run-command.ts";
+import { printErr, streamTo } from "../command-output.ts";
+import { ConfirmationRequiredError } from "../confirmation-required-error.ts";
+import { EXIT_FAILED, runCommand } from "../run-command.ts";
 import { openStack } from "../../infra/automation/stack.ts";
+import type { PolicyChoice } from "../../infra/automation/policy-pack.ts";
+import { askToProceed, confirmationStep } from "./confirmation.ts";
 
 const STACK_USAGE =
-  "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--create] [--diff] [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]";
+  "Usage: npm run stack -- <preview|up|refresh|destroy> --stack <name> [--yes] [--skip-preview] [--create] [--diff] [--refresh] [--expect-no-changes] [--no-policy | --policy-config <file>]";
 const OPERATIONS = ["preview", "up", "refresh", "destroy"] as const;
 type Operation = (typeof OPERATIONS)[number];
 
@@ -25,6 +29,10 @@ export interface StackArgs {
   diff: boolean;
   refresh: boolean;
   expectNoChanges: boolean;
+  /** Go ahead without asking (`--yes`, `-y`). */
+  yes: boolean;
+  /** No preview and no question (`--skip-preview`, `-f`), as the Pulumi CLI. */
+  skipPreview: boolean;
 }
 
 export function parseStackArgs(argv: string[]): StackArgs {
@@ -39,6 +47,8 @@ export function parseStackArgs(argv: string[]): StackArgs {
         diff: { type: "boolean" },
         refresh: { type: "boolean" },
         "expect-no-changes": { type: "boolean" },
+        yes: { type: "boolean", short: "y" },
+        "skip-preview": { type: "boolean", short: "f" },
       },
     },
     STACK_USAGE,
@@ -61,6 +71,8 @@ export function parseStackArgs(argv: string[]): StackArgs {
     diff: parsed.values.diff ?? false,
     refresh: parsed.values.refresh ?? false,
     expectNoChanges: parsed.values["expect-no-changes"] ?? false,
+    yes: parsed.values.yes ?? false,
+    skipPreview: parsed.values["skip-preview"] ?? false,
   };
 }
 
@@ -68,54 +80,112 @@ export function parseStackArgs(argv: string[]): StackArgs {
 async function main(argv: string[]): Promise<number> {
   const policy = policyFlags(argv);
   const args = parseStackArgs(policy.argv);
+  const step = confirmationStep({
+    changes: args.operation !== "preview",
+    yes: args.yes,
+    skipPreview: args.skipPreview,
+    interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+  });
+  if (step === "refuse") {
+    throw new ConfirmationRequiredError(
+      `--yes is required in non-interactive mode: \`npm run stack -- ${args.operation} --stack ${args.stack} --yes\` ` +
+        `(or --skip-preview), as with \`pulumi ${args.operation} --yes\``,
+    );
+  }
   const stack = await openStack({
     stackName: args.stack,
     create: args.create,
     createHint: `npm run stack -- up --stack ${args.stack} --create`,
   });
   const output = streamTo(process.stdout);
+  const common = { onOutput: (out: string) => output.write(out) };
   try {
-    await run(stack, args, policy, { onOutput: (out: string) => output.write(out) });
+    if (step === "preview-and-ask") {
+      await previewOf(stack, args, policy, common);
+      output.flush();
+      if (!(await askToProceed(`Do you want to perform this ${QUESTION[args.operation]}?`))) {
+        printErr("confirmation declined, not proceeding: nothing was changed");
+        return EXIT_FAILED;
+      }
+    }
+    await run(stack, args, policy, common);
   } finally {
     output.flush();
   }
   return 0;
 }
 
-async function run(
+const QUESTION: Record<Operation, string> = {
+  preview: "preview",
+  up: "update",
+  refresh: "refresh",
+  destroy: "destroy",
+};
+
+interface EngineOutput {
+  onOutput: (out: string) => void;
+}
+
+/**
+ * A refresh reads Qard with the provider configured from the stack's current config (a rotated key, a new
+ * URL), not with the configuration recorded in state by the last `up`.
+ */
+function refreshWithCurrentConfig(refresh: boolean): { refresh: boolean; runProgram?: boolean } {
+  return { refresh, runProgram: refresh || undefined };
+}
+
+/** What the operation would do, shown before the question (as `pulumi up` shows it). */
+async function previewOf(
   stack: Stack,
   args: StackArgs,
   policy: PolicyChoice,
-  common: { onOutput: (out: string) => void },
+  common: EngineOutput,
 ): Promise<void> {
-  // A refresh reads Qard with the provider configured from the stack's current config (a rotated key, a
-  // new URL), not with the configuration recorded in state by the last `up`.
-  const refreshWithCurrentConfig = { refresh: args.refresh, runProgram: args.refresh || undefined };
+  switch (args.operation) {
+    case "up":
+    case "preview":
+      await stack.preview({
+        ...common,
+        ...policy.options,
+        diff: args.diff,
+        ...refreshWithCurrentConfig(args.refresh),
+      });
+      return;
+    case "refresh":
+      await stack.previewRefresh({ ...common, runProgram: true });
+      return;
+    case "destroy":
+      await stack.previewDestroy({ ...common, refresh: args.refresh });
+      return;
+  }
+}
+
+async function run(stack: Stack, args: StackArgs, policy: PolicyChoice, common: EngineOutput): Promise<void> {
   switch (args.operation) {
     case "preview":
       await stack.preview({
         ...common,
         ...policy.options,
         diff: args.diff,
-        ...refreshWithCurrentConfig,
+        ...refreshWithCurrentConfig(args.refresh),
         expectNoChanges: args.expectNoChanges,
       });
-      break;
+      return;
     case "up":
       await stack.up({
         ...common,
         ...policy.options,
         diff: args.diff,
-        ...refreshWithCurrentConfig,
+        ...refreshWithCurrentConfig(args.refresh),
         expectNoChanges: args.expectNoChanges,
       });
-      break;
+      return;
     case "refresh":
       await stack.refresh({ ...common, runProgram: true, expectNoChanges: args.expectNoChanges });
-      break;
+      return;
     case "destroy":
       await stack.destroy({ ...common, refresh: args.refresh });
-      break;
+      return;
   }
 }
 

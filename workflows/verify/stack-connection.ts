@@ -19,14 +19,15 @@ export type StackConfigValues = Readonly<Record<string, { value: string } | unde
  * The connection from a stack's config and the environment: the stack's qard:apiKey or the Secrets Manager
  * secret named by qard:apiKeySecretId, else QARD_API_KEY; qard:apiUrl, else QARD_API_URL, else Qard's host.
  */
-export function connectionFromStackConfig(
+export async function connectionFromStackConfig(
   config: StackConfigValues,
   env: NodeJS.ProcessEnv,
 ): Promise<Connection> {
-  return resolveConnection(
+  const { baseUrl, apiKey } = await resolveConnection(
     connectionConfigFrom((key) => config[key]?.value),
     env,
   );
+  return { baseUrl, apiKey };
 }
 
 // Only what the connection needs: the stack's other secrets (provider credentials) are never decrypted.

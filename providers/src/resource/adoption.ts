@@ -25,7 +25,7 @@ export function adoptionNotice(live: QardProvider, inputs: ProviderInputs): stri
   const what = changes.length > 0 ? changes.join(", ") : "nothing else changes";
   return (
     `Qard provider "${live.name}" is already enabled in Qard: creating this resource takes it over (${what}). ` +
-    `Set adoptExisting: false (stack config qard:providers.${live.name}.adopt: false) to refuse.`
+    `To refuse, set the resource option adoptExisting: false.`
   );
 }
 

@@ -13,6 +13,14 @@ export interface Connection {
   apiKey: string;
 }
 
+/** A connection and the settings it came from. */
+export interface ResolvedConnection extends Connection {
+  /** The setting the URL came from, named in errors about it: `qard:apiUrl` or `QARD_API_URL`. */
+  apiUrlSetting: string;
+  /** The setting the key came from: `qard:apiKey`, `qard:apiKeySecretId` or `QARD_API_KEY`. */
+  apiKeySetting: string;
+}
+
 export const DEFAULT_API_URL = "https://api.qardfinance.com";
 
 /** Reads the `qard:*` keys; `get` is the dynamic provider's config reader. */
@@ -41,17 +49,32 @@ export function apiUrlFrom(config: ConnectionConfig, env: NodeJS.ProcessEnv = pr
 export async function resolveConnection(
   config: ConnectionConfig,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Connection> {
+): Promise<ResolvedConnection> {
   const baseUrl = apiUrlFrom(config, env);
+  const apiUrlSetting = apiUrlSettingOf(config, env);
   const source = chooseApiKeySource(config, env);
-  if (source.kind === "stack-config" || source.kind === "environment") {
-    return { baseUrl, apiKey: source.apiKey };
+  if (source.kind === "stack-config") {
+    return { baseUrl, apiKey: source.apiKey, apiUrlSetting, apiKeySetting: "qard:apiKey" };
+  }
+  if (source.kind === "environment") {
+    return { baseUrl, apiKey: source.apiKey, apiUrlSetting, apiKeySetting: "QARD_API_KEY" };
   }
   if (source.kind === "stack-secret") {
     const { text } = await readSecretText({ secretId: source.secretId });
-    return { baseUrl, apiKey: apiKeyFromSecretText(source.secretId, text) };
+    const apiKey = apiKeyFromSecretText(source.secretId, text);
+    return {
+      baseUrl,
+      apiKey,
+      apiUrlSetting,
+      apiKeySetting: `qard:apiKeySecretId (secret "${source.secretId}")`,
+    };
   }
   throw new MissingApiKeyError();
+}
+
+/** Which setting to name when the URL is wrong: the one that gave it, or `qard:apiUrl` for the default. */
+export function apiUrlSettingOf(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): string {
+  return !config.apiUrl && env.QARD_API_URL ? "QARD_API_URL" : "qard:apiUrl";
 }
 
 /** No key in the stack nor in the environment: a preview can go on without Qard, an `up` cannot. */

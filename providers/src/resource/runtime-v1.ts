@@ -9,7 +9,7 @@ import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
-import { MissingApiKeyError, resolveConnection, type ConnectionConfig } from "./connection.ts";
+import { resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
 import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
 import { credentialPayloadProblems } from "./credential-keys.ts";
@@ -18,10 +18,13 @@ import { diffConfig, stopsManagingCredentials } from "./diff.ts";
 import { rememberSecrets } from "./known-secrets.ts";
 import { withKeySourceOnRefusal } from "./refused-key.ts";
 import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.ts";
+import { classifyLookupFailure, type ConnectionSettings, type LookupOutcome } from "./lookup-failure.ts";
+import { confirmAbsent } from "./provider-absence.ts";
 export { forgetLiveProviders } from "./live-providers.ts";
 import { warnUser } from "./notice.ts";
 import { applyWrite, planWrites, type KnownState, type Write } from "./plan.ts";
 import { safeText, withSafeErrors } from "./safe-errors.ts";
+import { inStackTerms } from "./stack-terms.ts";
 import {
   credentialsSourceOf,
   inputsOf,
@@ -50,10 +53,13 @@ export interface CheckContext {
 export function check(news: Record<string, unknown>, context: CheckContext = {}): Promise<CheckResult> {
   return withSafeErrors(async () => {
     const { inputs, failures } = await checkAll(news, context);
-    // Failures are shown like errors: scrubbed and neutralised the same way.
+    // Failures are shown like errors: scrubbed, in stack terms and neutralised the same way.
     return {
       inputs,
-      failures: failures.map((f) => ({ property: safeText(f.property), reason: safeText(f.reason) })),
+      failures: failures.map((f) => ({
+        property: safeText(f.property),
+        reason: safeText(inStackTerms(f.reason)),
+      })),
     };
   });
 }
@@ -96,17 +102,16 @@ async function liveFailures(
   if (!creating && !replacing) return [];
   const name = inputs.providerName;
   let live: QardProvider | undefined;
+  let account: Account | undefined;
   try {
-    const client = await clientFor(config);
-    live = await liveProvider(client.client, client.account, name);
+    account = await clientFor(config);
+    live = await liveProvider(account.client, account.account, name);
   } catch (error) {
-    const why = messageOf(error);
-    // A contradiction in the stack's own config (two key sources, a bad URL) fails `up` the same way: fail
-    // now. Not reaching Qard, or running without a readable key (a pull-request preview holds no key and
-    // may not read the key's secret), only skips the lookup: `up` checks again before any write.
-    if (!(await isQardOrKeyUnavailable(error))) {
-      return [{ property: "providerName", reason: `cannot connect to Qard to check "${name}": ${why}` }];
+    const outcome = classifyLookupFailure(error, account);
+    if (outcome.kind === "fail") {
+      return [{ property: "providerName", reason: `cannot check "${name}" against Qard: ${outcome.reason}` }];
     }
+    const why = messageOf(error);
     // The old provider is disabled before the new one is configured: never replace on an unchecked name.
     if (replacing) {
       return [
@@ -156,8 +161,9 @@ export function create(
     withKeySourceOnRefusal(config, async () => {
       rememberSecrets(inputs.credentials);
       const name = inputs.providerName;
-      const { client, account } = await clientFor(config);
-      const live = await requireLiveProvider(client, account, name);
+      const connection = await clientFor(config);
+      const { client, account } = connection;
+      const live = await requireLiveProvider(connection, name);
       if (inputs.adoptExisting === false && isTakeover(live)) throw new Error(adoptionRefusal(live));
       const credentials = await desiredCredentials(inputs, live.credentialKeys);
       rejectUnknownSettings(name, inputs.settings, live);
@@ -187,8 +193,8 @@ export function read(
     withKeySourceOnRefusal(config, async () => {
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
-      const { client, account } = await clientFor(config);
-      const live = await requireLiveProvider(client, account, name);
+      const connection = await clientFor(config);
+      const live = await requireLiveProvider(connection, name);
       const settings = props.settings ?? {};
       const unreadable = unreadableSettings(settings, live);
       if (unreadable.length > 0) throw new Error(unreadableSettingsReason(name, unreadable));
@@ -230,9 +236,10 @@ export function update(
         settings: olds.settings ?? {},
         enabled: olds.available === false ? false : (olds.enabled ?? false),
       };
-      const { client, account } = await clientFor(config);
+      const connection = await clientFor(config);
+      const { client, account } = connection;
       if (planWrites(desired, known).some((write) => write.kind === "settings")) {
-        const live = await requireLiveProvider(client, account, name);
+        const live = await requireLiveProvider(connection, name);
         known = { ...known, settings: live.settings };
       }
       const writes = planWrites(desired, known);
@@ -267,14 +274,21 @@ export function remove(config: ConnectionConfig, id: string, props: Partial<Prov
     withKeySourceOnRefusal(config, async () => {
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
-      const { client, account } = await clientFor(config);
+      const connection = await clientFor(config);
+      const { client, account } = connection;
       try {
         await client.setEnabled(name, false);
       } catch (error) {
-        if (error instanceof (await loadQard()).QardNotFoundError) return;
-        throw new Error(`Qard provider "${name}": could not disable it: ${messageOf(error)}`, {
-          cause: error,
-        });
+        const failed = `Qard provider "${name}": could not disable it: ${messageOf(error)}`;
+        if (!(error instanceof (await loadQard()).QardNotFoundError))
+          throw new Error(failed, { cause: error });
+        const absence = await confirmAbsent(client, name);
+        if (absence.absent) return;
+        throw new Error(
+          `${failed}; ${absence.why}, so nothing says the provider is gone and it stays in the stack. ` +
+            `Check that ${connection.apiUrlSetting} (${connection.baseUrl}) is the Qard API's base URL`,
+          { cause: error },
+        );
       } finally {
         forgetLiveProvider(account, name);
       }
@@ -282,7 +296,7 @@ export function remove(config: ConnectionConfig, id: string, props: Partial<Prov
   );
 }
 
-interface Account {
+interface Account extends ConnectionSettings {
   client: QardClient;
   /** The key of this account's shared provider list. */
   account: string;
@@ -295,6 +309,9 @@ async function clientFor(config: ConnectionConfig): Promise<Account> {
   return {
     client: new QardClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey }),
     account: accountKey(connection.baseUrl, connection.apiKey),
+    baseUrl: connection.baseUrl,
+    apiUrlSetting: connection.apiUrlSetting,
+    apiKeySetting: connection.apiKeySetting,
   };
 }
 
@@ -306,23 +323,18 @@ function loadQard(): Promise<typeof import("../qard/index.ts")> {
   return import("../qard/index.ts");
 }
 
-/** Qard could not be reached or answered with an API error: a preview may go on with a warning. */
-async function isQardOrKeyUnavailable(error: unknown): Promise<boolean> {
-  const { QardApiError, QardNetworkError } = await loadQard();
-  return (
-    error instanceof QardNetworkError ||
-    error instanceof QardApiError ||
-    error instanceof SecretSourceError ||
-    error instanceof MissingApiKeyError
-  );
-}
-
-async function requireLiveProvider(client: QardClient, account: string, name: string): Promise<QardProvider> {
+async function requireLiveProvider(connection: Account, name: string): Promise<QardProvider> {
   let live: QardProvider | undefined;
   try {
-    live = await liveProvider(client, account, name);
+    live = await liveProvider(connection.client, connection.account, name);
   } catch (error) {
-    throw new Error(`Qard provider "${name}": ${messageOf(error)}`, { cause: error });
+    // A wrong URL: name the setting to fix, as the preview does. A refused key is named, with the key's
+    // source and the URL it was sent to, by withKeySourceOnRefusal around every operation.
+    const { QardAuthError } = await loadQard();
+    const outcome: LookupOutcome =
+      error instanceof QardAuthError ? { kind: "skip" } : classifyLookupFailure(error, connection);
+    const why = outcome.kind === "fail" ? outcome.reason : messageOf(error);
+    throw new Error(`Qard provider "${name}": ${why}`, { cause: error });
   }
   if (live === undefined) throw new Error(unknownProviderReason(name));
   return live;
@@ -414,7 +426,7 @@ async function desiredCredentials(
 }
 
 /** Where writes go: one provider of one account, with the credentials to send if the plan has them. */
-interface WriteTarget extends Account {
+interface WriteTarget extends Pick<Account, "client" | "account"> {
   name: string;
   credentials: Record<string, CredentialValue> | undefined;
 }

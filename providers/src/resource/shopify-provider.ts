@@ -10,6 +10,8 @@ export interface ShopifyProviderArgs {
   credentials?: SecretsManagerCredentials;
   autoConnect?: pulumi.Input<boolean>;
   enabled?: pulumi.Input<boolean>;
+  /** As `QardProviderConfigArgs.adoptExisting`: false refuses to take over a Shopify provider already enabled. */
+  adoptExisting?: pulumi.Input<boolean>;
 }
 
 /** Qard's Shopify provider, as its documentation page sets it up: credentials, then settings, then enable. */
@@ -34,6 +36,7 @@ export class ShopifyProvider extends QardProviderConfig {
         credentials: args.credentials ?? byValue,
         settings: args.autoConnect === undefined ? {} : { auto_connect: args.autoConnect },
         enabled: args.enabled,
+        adoptExisting: args.adoptExisting,
       },
       opts,
     );

@@ -1,4 +1,5 @@
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { loadSecretsManagerSdk } from "./secrets-manager-sdk.ts";
 
 /** Time limits of one Secrets Manager read; tests shorten them. */
 export interface SecretsCallLimits {
@@ -21,7 +22,7 @@ export async function createSecretsManagerClient(
   region: string | undefined,
   limits: SecretsCallLimits,
 ): Promise<SecretsManagerClient> {
-  const { SecretsManagerClient } = await import("@aws-sdk/client-secrets-manager");
+  const { SecretsManagerClient } = await loadSecretsManagerSdk();
   const timeoutMs = limits.timeoutMs ?? DEFAULT_SECRETS_TIMEOUT_MS;
   return new SecretsManagerClient({
     ...(region ? { region } : {}),

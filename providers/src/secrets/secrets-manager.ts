@@ -1,5 +1,6 @@
 import type { SecretsManagerRef } from "./secrets-manager-ref.ts";
 import { SecretSourceError } from "./secret-source-error.ts";
+import { loadSecretsManagerSdk } from "./secrets-manager-sdk.ts";
 import {
   callSignal,
   createSecretsManagerClient,
@@ -45,7 +46,7 @@ export async function readSecretText(
   ref: SecretsManagerRef,
   options: ReadSecretOptions = {},
 ): Promise<SecretText> {
-  const { GetSecretValueCommand } = await import("@aws-sdk/client-secrets-manager");
+  const { GetSecretValueCommand } = await loadSecretsManagerSdk();
   const client = await createSecretsManagerClient(regionOf(ref), options);
   const stage = ref.versionStage ?? DEFAULT_STAGE;
   const where = options.versionId ? `version ${options.versionId}` : `stage ${stage}`;
@@ -90,7 +91,7 @@ export async function describeSecretVersion(
   ref: SecretsManagerRef,
   limits: SecretsCallLimits = {},
 ): Promise<SecretVersion> {
-  const { DescribeSecretCommand } = await import("@aws-sdk/client-secrets-manager");
+  const { DescribeSecretCommand } = await loadSecretsManagerSdk();
   const client = await createSecretsManagerClient(regionOf(ref), limits);
   const stage = ref.versionStage ?? DEFAULT_STAGE;
   const where = `stage ${stage}`;
