@@ -51,10 +51,29 @@ const nearValidProviders = fc.dictionary(
   { minKeys: 1, maxKeys: 3 },
 );
 
+/** A config the parser should accept, most of the time: the other half of the input space. */
+const plausibleProviders = fc.dictionary(
+  fc.constantFrom("shopify", "company_legal_fr", "sandbox_public", "comply_cube"),
+  fc.record(
+    {
+      enabled: fc.boolean(),
+      autoConnect: fc.boolean(),
+      settings: fc.dictionary(fc.constantFrom("officers_check", "background_check"), fc.boolean()),
+      credentials: fc.oneof(
+        fc.record({ client_id: fc.constant(CANARY), client_secret: fc.constant(`${CANARY}-2`) }),
+        fc.record({ secretsManager: fc.record({ secretId: fc.constantFrom("qard/dev/shopify", CANARY) }) }),
+      ),
+      protect: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
+  { minKeys: 1, maxKeys: 3 },
+);
+
 const rawConfig: fc.Arbitrary<RawStackConfig> = fc.record(
   {
     apiUrl: fc.oneof(fc.constantFrom("https://api.qardfinance.com", "http://127.0.0.1:1"), anyValue),
-    providers: fc.oneof(nearValidProviders, anyValue),
+    providers: fc.oneof(plausibleProviders, nearValidProviders, anyValue),
     manageSecrets: fc.oneof(fc.boolean(), anyValue),
     secretsKmsKeyId: anyValue,
     secretTags: fc.oneof(fc.dictionary(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 })), anyValue),
