@@ -13,9 +13,9 @@ const header = fc.oneof(
   fc.nat({ max: 100_000 }).map(String),
   fc.double({ min: 0, max: 1000, noNaN: true }).map(String),
   fc.integer({ min: -10, max: 10 }).map(String),
-  fc.date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) =>
-    d.toUTCString(),
-  ),
+  fc
+    .date({ min: new Date("1990-01-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+    .map((d) => d.toUTCString()),
   fc.integer({ min: 300, max: 400 }).map((digits) => "9".repeat(digits)),
   fc.constantFrom("", " 5 ", "1e3", "0x10", "Infinity", "NaN", "-5", "Sun Nov  6 08:49:37 1994"),
 );
