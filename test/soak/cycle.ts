@@ -90,7 +90,7 @@ export async function runCycle(world: SoakWorld, cycle: number): Promise<CycleRe
   const expectedDrift = expectedDriftStatus(world.state, qardBefore, world.config);
 
   e2e.emulator.control.clearRequests();
-  report.faults = randomFaults(random, Date.now());
+  report.faults = randomFaults(random, Date.now(), Object.keys(allowance));
   const kinds = new Map<string, FaultKind>();
   for (const fault of report.faults) {
     e2e.emulator.control.addFault(fault.spec);

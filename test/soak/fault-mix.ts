@@ -95,10 +95,19 @@ export interface InjectedFault {
   spec: FaultSpec;
 }
 
-/** The calls a fault can target: the provider list the provider reads, and each provider's three PUTs. */
-function targets(random: SeededRandom, credentialedOnly: boolean): Pick<FaultSpec, "method" | "path"> {
+/**
+ * The calls a fault can target: the provider list the provider reads, each provider's three PUTs, and
+ * most often a PUT the operation is expected to send (`planned`), so that faults on writes do fire.
+ */
+function targets(
+  random: SeededRandom,
+  credentialedOnly: boolean,
+  planned: readonly string[],
+): Pick<FaultSpec, "method" | "path"> {
   const names = credentialedOnly ? [CREDENTIALED] : Object.keys(SOAK_PROVIDERS);
-  const choice = random.weighted<"list" | "credentials" | "settings" | "enable" | "any-put">([
+  const plannedHere = planned.filter((path) => !credentialedOnly || path.includes(`/${CREDENTIALED}`));
+  const choice = random.weighted<"planned" | "list" | "credentials" | "settings" | "enable" | "any-put">([
+    ["planned", plannedHere.length > 0 ? 6 : 0],
     ["list", credentialedOnly ? 0 : 3],
     ["credentials", 1],
     ["settings", 2],
@@ -107,6 +116,8 @@ function targets(random: SeededRandom, credentialedOnly: boolean): Pick<FaultSpe
   ]);
   const name = random.pick(names);
   switch (choice) {
+    case "planned":
+      return { method: "PUT", path: random.pick(plannedHere) };
     case "list":
       return { method: "GET", path: "/api/v6/providers" };
     case "credentials":
@@ -120,8 +131,12 @@ function targets(random: SeededRandom, credentialedOnly: boolean): Pick<FaultSpe
   }
 }
 
-/** Zero to two faults for one cycle. */
-export function randomFaults(random: SeededRandom, nowMs: number): InjectedFault[] {
+/** Zero to two faults for one cycle; `planned` are the paths the operation is expected to PUT. */
+export function randomFaults(
+  random: SeededRandom,
+  nowMs: number,
+  planned: readonly string[],
+): InjectedFault[] {
   const count = random.weighted([
     [0, 3],
     [1, 5],
@@ -135,7 +150,7 @@ export function randomFaults(random: SeededRandom, nowMs: number): InjectedFault
     const times = spec.times ?? random.int(1, 2);
     faults.push({
       kind,
-      spec: { ...targets(random, spec.credentialedOnly === true), times, ...spec.effect(nowMs) },
+      spec: { ...targets(random, spec.credentialedOnly === true, planned), times, ...spec.effect(nowMs) },
     });
   }
   return faults;
