@@ -20,6 +20,7 @@ import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.t
 export { forgetLiveProviders } from "./live-providers.ts";
 import { warnUser } from "./notice.ts";
 import { applyWrite, planWrites, type KnownState, type Write } from "./plan.ts";
+import { nextStepAfter } from "./next-step.ts";
 import { withSafeErrors } from "./safe-errors.ts";
 import {
   credentialsSourceOf,
@@ -259,7 +260,12 @@ export function remove(config: ConnectionConfig, id: string, props: Partial<Prov
       await client.setEnabled(name, false);
     } catch (error) {
       if (error instanceof (await loadQard()).QardNotFoundError) return;
-      throw new Error(`Qard provider "${name}": could not disable it: ${messageOf(error)}`, { cause: error });
+      throw new Error(
+        `Qard provider "${name}": could not disable it: ${messageOf(error)}; ${nextStepAfter(error)}`,
+        {
+          cause: error,
+        },
+      );
     } finally {
       forgetLiveProvider(account, name);
     }
@@ -401,9 +407,12 @@ async function applyWrites(
       } catch (error) {
         const what = `${describe(write)} failed: ${messageOf(error)}`;
         if (written.length === 0) {
-          throw new Error(`Qard provider "${name}": ${what}. Nothing was written to Qard for it.`, {
-            cause: error,
-          });
+          throw new Error(
+            `Qard provider "${name}": ${what}. Nothing was written to Qard for it; ${nextStepAfter(error)}.`,
+            {
+              cause: error,
+            },
+          );
         }
         throw new PartialApplyError(
           name,
