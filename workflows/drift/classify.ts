@@ -104,7 +104,21 @@ export function classifyPreview(events: readonly EngineEvent[]): Finding[] {
     const desired = step.new?.inputs ?? {};
     const before = stateBeforeRefresh.get(step.urn);
     const sameReference = sameJson(refreshed.credentialsRef, desired.credentialsRef);
-    for (const change of changedProperties(refreshed, desired)) {
+    const changes = changedProperties(refreshed, desired);
+    if (changes.length === 0) {
+      // The engine plans an update, yet every value it shows is equal: the difference is in a secret,
+      // which events show as "[secret]" on both sides (credentials by value). Still a pending change.
+      const hidden = [...SECRET_PROPERTIES].find((key) => desired[key] !== undefined);
+      findings.push({
+        kind: "config",
+        provider,
+        property: hidden ?? "(a secret property)",
+        old: "[secret]",
+        new: "[secret]",
+      });
+      continue;
+    }
+    for (const change of changes) {
       if (
         before &&
         sameJson(valueAt(before, change.property), change.new) &&
