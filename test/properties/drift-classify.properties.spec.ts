@@ -104,8 +104,8 @@ describe("drift classification of a refresh-preview", () => {
           const config = p.config === undefined ? undefined : p.configIsLive ? { ...live } : p.config;
           if (state !== undefined)
             events.push(event("resOutputsEvent", "refresh", name, QARD, masked(state), masked(live)));
-          if (state === undefined && config === undefined) continue;
           if (state === undefined) {
+            if (config === undefined) continue;
             events.push(event("resourcePreEvent", "create", name, QARD, undefined, masked(config)));
             agree = false;
           } else if (config === undefined) {

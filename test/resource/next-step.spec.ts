@@ -27,9 +27,9 @@ describe("the next step after a failed write", () => {
   });
 
   it("for a transient failure that outlasted the retries: run up again later", () => {
-    expect(nextStepAfter(api(503))).toBe("Qard did not accept it in time: run `pulumi up` again later");
+    expect(nextStepAfter(api(503))).toBe("Qard did not answer in time: run `pulumi up` again later");
     expect(nextStepAfter(new QardNetworkError({ ...call, kind: "reset", description: "reset" }))).toBe(
-      "Qard did not accept it in time: run `pulumi up` again later",
+      "Qard did not answer in time: run `pulumi up` again later",
     );
   });
 
@@ -41,5 +41,12 @@ describe("the next step after a failed write", () => {
 
   it("otherwise: fix the cause above, then up again", () => {
     expect(nextStepAfter(new Error("x"))).toBe("fix the cause above, then run `pulumi up` again");
+  });
+
+  // Found by the soak: a refresh whose provider list read failed after every retry said only what failed.
+  it("after a read names the command to run again, not `pulumi up`", () => {
+    expect(nextStepAfter(api(503), "the command")).toBe(
+      "Qard did not answer in time: run the command again later",
+    );
   });
 });

@@ -312,7 +312,9 @@ async function requireLiveProvider(client: QardClient, account: string, name: st
   try {
     live = await liveProvider(client, account, name);
   } catch (error) {
-    throw new Error(`Qard provider "${name}": ${messageOf(error)}`, { cause: error });
+    throw new Error(`Qard provider "${name}": ${messageOf(error)}; ${nextStepAfter(error, "the command")}`, {
+      cause: error,
+    });
   }
   if (live === undefined) throw new Error(unknownProviderReason(name));
   return live;
