@@ -1,5 +1,6 @@
 /**
- * Injected faults: a status, a delay, a reset connection, a request that never gets an answer, a redirect,
+ * Injected faults: a status, a delay, a reset connection, a lost answer (the request applied, then the
+ * connection reset), a request that never gets an answer, a redirect,
  * an HTML page or a huge answer, applied to the next `times` calls that match a method and path.
  */
 import { badRequest } from "./api-error.ts";
@@ -14,6 +15,11 @@ export interface FaultSpec {
   retryAfter?: string;
   latencyMs?: number;
   reset?: boolean;
+  /**
+   * Processes the request, then resets the connection instead of answering: a write that took effect
+   * while the client saw only a network error (what a retry of a non-idempotent call would repeat).
+   */
+  lostAnswer?: boolean;
   hang?: boolean;
   /** Answers `status` (default 307) with this Location, as a hijacked or misconfigured front would. */
   redirectTo?: string;
@@ -48,6 +54,7 @@ export function describeFault(spec: FaultSpec): string {
   const effects = [
     spec.latencyMs !== undefined ? `latency ${spec.latencyMs}ms` : "",
     spec.reset === true ? "reset" : "",
+    spec.lostAnswer === true ? "answer lost" : "",
     spec.hang === true ? "hang" : "",
     spec.status !== undefined ? `status ${spec.status}` : "",
     spec.redirectTo !== undefined ? `redirect to ${spec.redirectTo}` : "",
@@ -97,6 +104,7 @@ export function parseFaultSpec(input: unknown): FaultSpec {
     retryAfter,
     latencyMs,
     reset,
+    lostAnswer,
     hang,
     redirectTo,
     html,
@@ -106,7 +114,7 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   } = input;
   const known = [
     ...["method", "path", "times", "status", "retryAfter", "latencyMs", "reset", "hang"],
-    ...["redirectTo", "html", "hugeBytes", "echo", "json"],
+    ...["lostAnswer", "redirectTo", "html", "hugeBytes", "echo", "json"],
   ];
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw badRequest(`Unknown fault fields: ${unknown.join(", ")}.`);
@@ -120,6 +128,7 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   if (latencyMs !== undefined) spec.latencyMs = requireInteger(latencyMs, "latencyMs", 0);
   if (reset !== undefined) spec.reset = requireType(reset, "boolean", "reset");
   if (hang !== undefined) spec.hang = requireType(hang, "boolean", "hang");
+  if (lostAnswer !== undefined) spec.lostAnswer = requireType(lostAnswer, "boolean", "lostAnswer");
   if (echo !== undefined) {
     if (!ECHO_KINDS.includes(echo as EchoKind))
       throw badRequest(`Fault field echo must be one of: ${ECHO_KINDS.join(", ")}.`);
@@ -140,15 +149,21 @@ export function parseFaultSpec(input: unknown): FaultSpec {
     throw badRequest("retryAfter is sent with an error status: give status too.");
   }
   const statusAlone = spec.status !== undefined && !bodies.some(Boolean);
-  const effects = [statusAlone, spec.reset === true, spec.hang === true, ...bodies].filter(Boolean);
+  const effects = [
+    statusAlone,
+    spec.reset === true,
+    spec.lostAnswer === true,
+    spec.hang === true,
+    ...bodies,
+  ].filter(Boolean);
   if (effects.length > 1) {
     throw badRequest(
-      "A fault answers one way: choose one of status, reset, hang, redirectTo, html, hugeBytes or json.",
+      "A fault answers one way: choose one of status, reset, lostAnswer, hang, redirectTo, html, hugeBytes or json.",
     );
   }
   if (effects.length === 0 && spec.latencyMs === undefined) {
     throw badRequest(
-      "A fault needs an effect: status, latencyMs, reset, hang, redirectTo, html, hugeBytes or json.",
+      "A fault needs an effect: status, latencyMs, reset, lostAnswer, hang, redirectTo, html, hugeBytes or json.",
     );
   }
   return spec;

@@ -178,6 +178,12 @@ async function handleApi(
   } catch (error) {
     answer = errorAnswer(runtime, error);
   }
+  if (fault?.lostAnswer === true) {
+    // Applied above; the client gets a reset connection instead of the answer.
+    finish(0);
+    request.socket.resetAndDestroy();
+    return;
+  }
   // Recorded before writing, so a client that has its answer always finds the entry complete.
   finish(answer.status);
   writeAnswer(response, answer);

@@ -63,7 +63,8 @@ const providerSchema = z
     adopt: resource.adoptExisting.optional(),
   })
   .superRefine((value, ctx) => {
-    const fromSettings = value.settings.auto_connect;
+    // zod runs this refinement even when a field already failed: `settings` may be any value here.
+    const fromSettings = isRecord(value.settings) ? value.settings.auto_connect : undefined;
     if (value.autoConnect !== undefined && fromSettings !== undefined && fromSettings !== value.autoConnect) {
       ctx.addIssue({
         code: "custom",

@@ -8,18 +8,32 @@ const MAX_MESSAGE_LINES = 5;
 
 /**
  * What a person needs from a failed command: the Pulumi CLI's `error:` lines when there are any (without
- * that prefix, trimmed since resource diagnostics indent theirs), else the first lines of the message.
+ * that prefix, trimmed since resource diagnostics indent theirs), else the first lines of the message. An
+ * error line that ends with a colon introduces the more indented lines after it (a config error's list
+ * of problems, each naming its fix): they are kept with it.
  */
 export function conciseErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const lines = message.split("\n");
-  const errorLines = lines
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith(ERROR_PREFIX))
-    .map((line) => line.slice(ERROR_PREFIX.length).trim());
+  const errors: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const text = line.trim();
+    if (!text.startsWith(ERROR_PREFIX)) continue;
+    const entry = [text.slice(ERROR_PREFIX.length).trim()];
+    if (text.endsWith(":")) {
+      const indent = indentOf(line);
+      while (i + 1 < lines.length && lines[i + 1]!.trim() !== "" && indentOf(lines[i + 1]!) > indent) {
+        entry.push(`  ${lines[++i]!.trim()}`);
+      }
+    }
+    errors.push(entry.join("\n"));
+  }
   const kept =
-    errorLines.length > 0
-      ? [...new Set(errorLines)].slice(0, MAX_ERROR_LINES)
-      : lines.slice(0, MAX_MESSAGE_LINES);
+    errors.length > 0 ? [...new Set(errors)].slice(0, MAX_ERROR_LINES) : lines.slice(0, MAX_MESSAGE_LINES);
   return kept.join("\n").trim();
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }

@@ -126,6 +126,27 @@ describe("transport faults", () => {
     expect(emulator.control.requests().map((entry) => entry.status)).toEqual([0, 200]);
   });
 
+  test("lostAnswer applies the request, then resets the connection: the client cannot know it worked", async () => {
+    emulator.control.addFault({ method: "PUT", path: `${SHOPIFY}/settings`, lostAnswer: true });
+    await expect(
+      call(emulator, "PUT", `${SHOPIFY}/settings`, { body: { auto_connect: true } }),
+    ).rejects.toThrow();
+    expect((await call(emulator, "GET", SHOPIFY)).json).toMatchObject({ auto_connect: true });
+    expect(emulator.control.requests()).toMatchObject([
+      { method: "PUT", status: 0, fault: `answer lost on PUT ${SHOPIFY}/settings` },
+      { method: "GET", status: 200 },
+    ]);
+  });
+
+  test("lostAnswer is one way of answering: not with a status or a reset", () => {
+    expect(() => emulator.control.addFault({ path: SHOPIFY, lostAnswer: true, reset: true })).toThrow(
+      /one way/,
+    );
+    expect(() => emulator.control.addFault({ path: SHOPIFY, lostAnswer: true, status: 503 })).toThrow(
+      /one way/,
+    );
+  });
+
   test("hang never answers: the client gives up on its own timeout", async () => {
     emulator.control.addFault({ path: SHOPIFY, hang: true });
     // The client's own timer ends the call (a TimeoutError), not an answer or a closed connection.
@@ -199,7 +220,7 @@ describe("answers that are not Qard JSON", () => {
 
   test("a fault with two kinds of answer is refused", () => {
     expect(() => emulator.control.addFault({ path: SHOPIFY, html: true, hang: true })).toThrow(
-      /choose one of status, reset, hang, redirectTo, html, hugeBytes or json/,
+      /choose one of status, reset, lostAnswer, hang, redirectTo, html, hugeBytes or json/,
     );
   });
 });

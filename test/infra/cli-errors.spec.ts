@@ -23,4 +23,21 @@ describe("conciseErrorMessage", () => {
     expect(conciseErrorMessage(error)).toBe("spawn pulumi ENOENT\n1\n2\n3\n4");
     expect(conciseErrorMessage("not an Error")).toBe("not an Error");
   });
+
+  // Found by the soak (test/soak): `npm run drift` on a stack with a config error reported only the heading
+  // "Stack … has invalid Qard configuration:", without the problems that say what to fix.
+  it("keeps the indented lines an error line introduces (a heading ending with a colon)", () => {
+    const diagnostics =
+      "Diagnostics:\n  pulumi:pulumi:Stack (qard-iac-dev):\n" +
+      '    error: Stack "dev" has invalid Qard configuration:\n' +
+      "      - qard:providers.shopify.enabled: must be a boolean. Fix it in Pulumi.dev.yaml\n" +
+      "      - qard:apiUrl: must be https. Fix it in Pulumi.dev.yaml\n" +
+      "\nResources:\n    + 1 to create\n";
+    const message = `stderr: Command failed\n${diagnostics} err?: Error: Command failed\n${diagnostics}`;
+    expect(conciseErrorMessage(new Error(message))).toBe(
+      'Stack "dev" has invalid Qard configuration:\n' +
+        "  - qard:providers.shopify.enabled: must be a boolean. Fix it in Pulumi.dev.yaml\n" +
+        "  - qard:apiUrl: must be https. Fix it in Pulumi.dev.yaml",
+    );
+  });
 });

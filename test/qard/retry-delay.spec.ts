@@ -118,4 +118,14 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs({ ...base, retryAfter: "2", timeScale: 0.01 })).toBe(20);
     expect(retryDelayMs({ ...base, attempt: 2, timeScale: 0.01 })).toBe(2.5);
   });
+
+  // Found by test/properties/retry-delay.properties.spec.ts: 400 digits overflow to Infinity, and
+  // Infinity * a timeScale of 0 is NaN, which the budget check let through as an immediate retry.
+  it("reads a Retry-After too large for a number as a finite wait longer than any budget", () => {
+    const huge = "9".repeat(400);
+    const parsed = parseRetryAfterMs(huge, NOW);
+    expect(Number.isFinite(parsed)).toBe(true);
+    expect(parsed).toBeGreaterThan(365 * 24 * 3600 * 1000);
+    expect(retryDelayMs({ ...base, retryAfter: huge, timeScale: 0 })).toBe(0);
+  });
 });

@@ -105,6 +105,16 @@ describe("classifyPreview", () => {
     ]);
   });
 
+  // Found by the soak and test/properties/drift-classify.properties.spec.ts: the engine's events show a
+  // secret as "[secret]" on both sides, so a new credential value (by value) compared equal and the
+  // drift check said "clean" while `pulumi up` had an update to make.
+  it("reports a planned update whose only difference is hidden in a secret as a config change", () => {
+    const masked = { ...shopify, credentials: "[secret]" };
+    expect(classifyPreview([refresh("shopify", masked, masked), update("shopify", masked, masked)])).toEqual([
+      { kind: "config", provider: "shopify", property: "credentials", old: "[secret]", new: "[secret]" },
+    ]);
+  });
+
   it("reports added and removed providers, and ignores the default provider and the stack", () => {
     const findings = classifyPreview([
       step("resourcePreEvent", "create", "paypal", undefined, { providerName: "paypal" }),

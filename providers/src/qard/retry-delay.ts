@@ -59,7 +59,9 @@ const HAS_MONTH_NAME = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 export function parseRetryAfterMs(header: string | null, nowMs: number): number | undefined {
   if (header === null) return undefined;
   const value = header.trim();
-  if (DELTA_SECONDS.test(value)) return Math.round(Number(value) * 1000);
+  // Hundreds of digits overflow to Infinity (and Infinity * a timeScale of 0 is NaN): a wait that long is
+  // still a wait, just longer than any budget.
+  if (DELTA_SECONDS.test(value)) return Math.min(Math.round(Number(value) * 1000), Number.MAX_SAFE_INTEGER);
   if (!HAS_MONTH_NAME.test(value)) return undefined;
   // HTTP dates are always GMT; asctime does not say so, and Date.parse would read it as local time.
   const at = Date.parse(/GMT|UTC|[+-]\d{4}\b/i.test(value) ? value : `${value} GMT`);

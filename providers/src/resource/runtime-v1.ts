@@ -23,6 +23,7 @@ import { confirmAbsent } from "./provider-absence.ts";
 export { forgetLiveProviders } from "./live-providers.ts";
 import { warnUser } from "./notice.ts";
 import { applyWrite, planWrites, type KnownState, type Write } from "./plan.ts";
+import { nextStepAfter } from "./next-step.ts";
 import { safeText, withSafeErrors } from "./safe-errors.ts";
 import { inStackTerms } from "./stack-terms.ts";
 import {
@@ -280,8 +281,9 @@ export function remove(config: ConnectionConfig, id: string, props: Partial<Prov
         await client.setEnabled(name, false);
       } catch (error) {
         const failed = `Qard provider "${name}": could not disable it: ${messageOf(error)}`;
-        if (!(error instanceof (await loadQard()).QardNotFoundError))
-          throw new Error(failed, { cause: error });
+        if (!(error instanceof (await loadQard()).QardNotFoundError)) {
+          throw new Error(`${failed}; ${nextStepAfter(error)}`, { cause: error });
+        }
         const absence = await confirmAbsent(client, name);
         if (absence.absent) return;
         throw new Error(
@@ -333,7 +335,10 @@ async function requireLiveProvider(connection: Account, name: string): Promise<Q
     const { QardAuthError } = await loadQard();
     const outcome: LookupOutcome =
       error instanceof QardAuthError ? { kind: "skip" } : classifyLookupFailure(error, connection);
-    const why = outcome.kind === "fail" ? outcome.reason : messageOf(error);
+    const why =
+      outcome.kind === "fail"
+        ? outcome.reason
+        : `${messageOf(error)}; ${nextStepAfter(error, "the command")}`;
     throw new Error(`Qard provider "${name}": ${why}`, { cause: error });
   }
   if (live === undefined) throw new Error(unknownProviderReason(name));
@@ -447,9 +452,12 @@ async function applyWrites(
       } catch (error) {
         const what = `${describe(write)} failed: ${messageOf(error)}`;
         if (written.length === 0) {
-          throw new Error(`Qard provider "${name}": ${what}. Nothing was written to Qard for it.`, {
-            cause: error,
-          });
+          throw new Error(
+            `Qard provider "${name}": ${what}. Nothing was written to Qard for it; ${nextStepAfter(error)}.`,
+            {
+              cause: error,
+            },
+          );
         }
         throw new PartialApplyError(
           name,
