@@ -14,7 +14,7 @@ const BASE = "https://qard.example.invalid/api/v6/providers/";
 /** Where `name` lands when put in a path as the client does: the one segment after the base, or undefined. */
 function segmentAfterBase(name: string): string | undefined {
   // encodeURIComponent throws on a lone surrogate: such a name has no segment at all.
-  if (!name.isWellFormed()) return undefined;
+  if (/\p{Cs}/u.test(name)) return undefined;
   const url = new URL(`${BASE}${encodeURIComponent(name)}/credentials`);
   if (!url.pathname.startsWith("/api/v6/providers/") || !url.pathname.endsWith("/credentials"))
     return undefined;
