@@ -413,10 +413,6 @@ echo "gh $*" >> "$FAKE_LOG"
 if [ "$1 $2" = "issue list" ]; then printf '%s' "$FAKE_OPEN_ISSUE"; fi
 if [ "$1 $2" = "pr list" ]; then printf '%s' "$FAKE_OPEN_PR"; fi
 `;
-  const FAKE_PULUMI = `#!/usr/bin/env bash
-echo "pulumi $*" >> "$FAKE_LOG"
-exit "$FAKE_PULUMI_EXIT"
-`;
   // git diff --quiet answers FAKE_GIT_DIFF (1: the file changed); every other call succeeds.
   const FAKE_GIT = `#!/usr/bin/env bash
 echo "git $*" >> "$FAKE_LOG"
@@ -437,12 +433,7 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     const work = path.join(dir, "work");
     mkdirSync(bin);
     mkdirSync(work);
-    for (const [tool, script] of Object.entries({
-      npm: FAKE_NPM,
-      gh: FAKE_GH,
-      git: FAKE_GIT,
-      pulumi: FAKE_PULUMI,
-    })) {
+    for (const [tool, script] of Object.entries({ npm: FAKE_NPM, gh: FAKE_GH, git: FAKE_GIT })) {
       writeFileSync(path.join(bin, tool), script);
       chmodSync(path.join(bin, tool), 0o755);
     }
@@ -467,7 +458,6 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
           FAKE_OPEN_ISSUE: "",
           FAKE_OPEN_PR: "",
           FAKE_GIT_DIFF: "0",
-          FAKE_PULUMI_EXIT: "0",
           GITHUB_OUTPUT: paths.output,
           GITHUB_STEP_SUMMARY: paths.summary,
           GITHUB_SERVER_URL: "https://github.com",
@@ -649,42 +639,17 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
   });
 
   it.each([
-    ["0", 0, "apply=false\n"],
-    ["7", 0, "apply=true\n"],
-    ["3", 3, ""],
-  ])(
-    "deploy.yml decides prod by a preview of prod: pulumi exit %s → step exit %i, %j",
-    (pulumiExit, status, output) => {
-      const run = runStep("deploy.yml", "Does prod need an up?", { FAKE_PULUMI_EXIT: pulumiExit });
-      expect(run.status).toBe(status);
-      expect(run.output).toBe(output);
-      expect(run.calls).toEqual([
-        "pulumi preview --stack prod --diff --refresh --run-program --expect-no-changes --policy-pack policy --policy-pack-config policy/pipeline-config.json",
-      ]);
-      if (status !== 0)
-        expect(run.stdout).toContain(`::error::The preview of prod failed (exit ${pulumiExit})`);
-    },
-  );
-
-  it("deploy.yml keeps one concurrency group per stack, prod's shared with drift, nothing cancelled", () => {
-    const deploy = workflow("deploy.yml") as Workflow & { concurrency?: unknown };
-    expect(deploy.concurrency).toBeUndefined();
-    const groups = Object.fromEntries(
-      Object.entries(deploy.jobs).map(([id, job]) => [
-        id,
-        (job as Job & { concurrency?: unknown }).concurrency,
-      ]),
-    );
-    expect(groups).toEqual({
-      staging: { group: "qard-staging", "cancel-in-progress": false },
-      "prod-changed": { group: "qard-prod", "cancel-in-progress": false },
-      prod: { group: "qard-prod", "cancel-in-progress": false },
+    ["push", "1", "true"],
+    ["push", "0", "false"],
+    ["workflow_dispatch", "0", "true"],
+  ])("deploy.yml on %s with Pulumi.prod.yaml diff exit %s: prod applies=%s", (event, diff, apply) => {
+    const run = runStep("deploy.yml", "Did this push change Pulumi.prod.yaml?", {
+      EVENT: event,
+      BEFORE: "abc123",
+      FAKE_GIT_DIFF: diff,
     });
-    expect((workflow("drift.yml") as Workflow & { concurrency?: unknown }).concurrency).toEqual({
-      group: "qard-prod",
-      "cancel-in-progress": false,
-    });
-    expect(raw.get("deploy.yml")).not.toContain("git diff");
+    expect(run.status).toBe(0);
+    expect(run.output).toBe(`apply=${apply}\n`);
   });
 });
 
