@@ -3,6 +3,18 @@
 // `--policy-pack-config <file>` (see README, "Policy pack").
 import { PolicyPack } from "@pulumi/policy";
 import { withNeutralizedReports } from "./neutralized-reports.ts";
-import { POLICIES } from "./policies.ts";
+import { httpsApiUrl } from "./rules/https-api-url.ts";
+import { productionSettingChange } from "./rules/production-setting-change.ts";
+import { providerAllowList } from "./rules/provider-allow-list.ts";
+import { reviewedDisable } from "./rules/reviewed-disable.ts";
+import { secretsByReference } from "./rules/secrets-by-reference.ts";
 
-new PolicyPack("qard-guardrails", { policies: POLICIES.map(withNeutralizedReports) });
+new PolicyPack("qard-guardrails", {
+  policies: [
+    secretsByReference,
+    reviewedDisable,
+    httpsApiUrl,
+    productionSettingChange,
+    providerAllowList,
+  ].map(withNeutralizedReports),
+});

@@ -194,7 +194,7 @@ describe("the CI examples in .github/workflows", () => {
     const called = EXPECTED.flatMap((file) =>
       allSteps(workflow(file)).flatMap((step) => npmRunCalls(step.run ?? "").map((call) => call.script)),
     );
-    expect(new Set(called)).toEqual(new Set(["build", "drift", "policy-config-check", "promote", "verify"]));
+    expect(new Set(called)).toEqual(new Set(["build", "drift", "promote", "verify"]));
     const pulumiRuns = EXPECTED.flatMap((file) =>
       allSteps(workflow(file))
         .filter((step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command !== undefined)
@@ -226,11 +226,6 @@ describe("the CI examples in .github/workflows", () => {
     ]);
     // upsert would create a mistyped stack; every run names the CLI version the project is tested with.
     for (const run of pulumiRuns) expect(run).not.toHaveProperty("upsert");
-    // Every preview and up enforces the repo's pack with its own pipeline config; every up reads Qard first.
-    for (const run of pulumiRuns) {
-      expect(run).toMatchObject({ policyPacks: "policy", policyPackConfigs: "policy/pipeline-config.json" });
-      if ((run as { command?: unknown }).command === "up") expect(run).toMatchObject({ refresh: true });
-    }
     const installs = EXPECTED.flatMap((file) =>
       allSteps(workflow(file)).filter((step) => step.uses?.startsWith("pulumi/actions@")),
     );
@@ -338,7 +333,6 @@ describe("the CI examples in .github/workflows", () => {
     // No command that reads Qard (drift, refresh) or writes it (up): preview only, no refresh.
     expect(allSteps(preview).flatMap((step) => npmRunCalls(step.run ?? ""))).toEqual([
       { script: "build", args: [] },
-      { script: "policy-config-check", args: ["policy/pipeline-config.json"] },
     ]);
     const previewStep = allSteps(preview).find((step) => step.with?.command === "preview");
     expect(previewStep?.with).not.toHaveProperty("refresh");
@@ -526,35 +520,6 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     expect(run.status).toBe(10);
     expect(run.calls.at(-1)).toBe("gh issue comment 42 --body-file issue.md");
     expect(run.calls.some((call) => call.startsWith("gh issue create"))).toBe(false);
-  });
-
-  it("each job that previews or updates checks the pipeline's policy config first, and warns per weakened rule", () => {
-    for (const file of ["preview.yml", "deploy.yml"]) {
-      for (const job of Object.values(workflow(file).jobs)) {
-        const names = job.steps.map((step) => step.name ?? step.uses ?? "");
-        const check = names.indexOf("Policy config check");
-        const runsPulumi = job.steps.findIndex(
-          (step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command,
-        );
-        if (runsPulumi >= 0) expect(check, `${file}: ${names.join(", ")}`).toBeGreaterThanOrEqual(0);
-        if (runsPulumi >= 0) expect(check).toBeLessThan(runsPulumi);
-      }
-    }
-    const weakened = "qard-secrets-by-reference is mandatory in the pack but set to disabled by the config";
-    const run = runStep("preview.yml", "Policy config check", { FAKE_NPM_STDOUT: weakened });
-    expect(run.status).toBe(0);
-    expect(run.calls).toEqual(["npm run --silent policy-config-check -- policy/pipeline-config.json"]);
-    expect(run.stdout).toContain(`::warning::policy/pipeline-config.json: ${weakened}`);
-    const unreadable = runStep("preview.yml", "Policy config check", { FAKE_NPM_EXIT: "1" });
-    expect(unreadable.status).not.toBe(0);
-  });
-
-  it("CODEOWNERS puts the policy pack, prod's stack file and the workflows under review", () => {
-    const owners = readFileSync(path.join(projectRoot(), ".github", "CODEOWNERS"), "utf8")
-      .split("\n")
-      .filter((line) => line.trim() !== "" && !line.startsWith("#"))
-      .map((line) => line.split(/\s+/)[0]);
-    expect(owners).toEqual(expect.arrayContaining(["/policy/", "/Pulumi.prod.yaml", "/.github/"]));
   });
 
   it("drift.yml passes on 0 and closes the drift and broken-check issues still open", () => {
