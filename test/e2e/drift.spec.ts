@@ -68,7 +68,7 @@ describe("npm run drift through the engine", () => {
     try {
       const before = await checkpoint();
       const result = await runCli(["--stack", e2e.stackName, "--markdown"]);
-      expect(result.code).toBe(10);
+      expect(result.code).toBe(2);
       expect(result.stdout).toContain("| drift | shopify | enabled | true | false |");
       expect(await checkpoint()).toBe(before);
     } finally {
@@ -82,7 +82,7 @@ describe("npm run drift through the engine", () => {
       const report = await checkDrift({ stackName: e2e.stackName, env });
       expect(report).toMatchObject({
         status: "config",
-        exitCode: 11,
+        exitCode: 3,
         findings: [
           { kind: "config", provider: "shopify", property: "settings.auto_connect", old: true, new: false },
         ],
@@ -103,7 +103,7 @@ describe("npm run drift through the engine", () => {
     try {
       const report = await checkDrift({ stackName: e2e.stackName, env });
       expect(report.status).toBe("rotation");
-      expect(report.exitCode).toBe(12);
+      expect(report.exitCode).toBe(4);
       expect(report.findings.map((f) => `${f.kind} ${f.provider} ${f.property}`).sort()).toEqual([
         "drift company_legal_fr enabled",
         "rotation shopify credentialsVersionId",
@@ -114,13 +114,12 @@ describe("npm run drift through the engine", () => {
     }
   });
 
-  it("reports a check that cannot run as an error with the reason, exiting with Pulumi's code for its kind", async () => {
+  it("reports a check that cannot run as an error (exit 1) with the reason", async () => {
     // As if the API key had been revoked: Qard answers 401 to the refresh's reads.
     e2e.emulator.control.addFault({ method: "GET", path: "/api/v6/providers*", status: 401, times: 100 });
     const result = await runCli(["--stack", e2e.stackName]).finally(() => e2e.emulator.control.clearFaults());
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/The drift check failed/);
-    expect(result.stdout).toContain("(error kind: auth, exit 3)");
     expect(result.stdout).toMatch(/401/);
     expect(result.stdout + result.stderr).not.toContain(API_KEY);
   });

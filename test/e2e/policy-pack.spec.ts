@@ -251,9 +251,8 @@ describe("the https rule, and its enforcement by npm run stack and drift", () =>
     const script = path.join(projectRoot(), "workflows", "drift", "main.ts");
     const result = await runScript(script, ["--stack", stackName, "--json"], env());
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { status: string; error?: string; errorKind?: string };
+    const report = JSON.parse(result.stdout) as { status: string; error?: string };
     expect(report.status).toBe("error");
-    expect(report.errorKind).toBe("policy");
     expect(report.error).toContain(`policy qard-https-api-url [mandatory] (default): ${expectedMessage}`);
   });
 });

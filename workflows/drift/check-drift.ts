@@ -4,9 +4,7 @@ import { policyViolationLines, type PolicyOptions } from "../../infra/automation
 import { openStack, PROJECT_NAME } from "../../infra/automation/stack.ts";
 import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { refuseBusyStack, refuseChangedStack, StackBusyError } from "./busy-stack.ts";
-import { UnknownStoredProviderError } from "../../infra/automation/stored-providers.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
-import { errorKindOf } from "./error-kind.ts";
 import { reportOf, type DriftReport } from "./report.ts";
 
 export interface CheckDriftOptions {
@@ -47,23 +45,11 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
   } catch (error) {
     if (error instanceof UnknownStackError) throw error;
     // Findings read while another operation writes are its own work: none of them is reported.
-    if (error instanceof StackBusyError)
-      return reportOf(options.stackName, "error", [], error.message, "busy");
-    if (error instanceof UnknownStoredProviderError) {
-      return reportOf(options.stackName, "error", [], conciseErrorMessage(error), "state");
-    }
+    if (error instanceof StackBusyError) return reportOf(options.stackName, "error", [], error.message);
     // A refused policy fails the preview; its messages are in the events, not in the CLI's error lines.
     // The CLI's whole transcript was already streamed through onOutput when wanted.
-    const violations = policyViolationLines(events);
-    const message = conciseErrorMessage(error);
-    const kind = violations.length > 0 ? "policy" : errorKindOf(message);
-    return reportOf(
-      options.stackName,
-      "error",
-      classifyPreview(events),
-      [message, ...violations].join("\n"),
-      kind,
-    );
+    const reason = [conciseErrorMessage(error), ...policyViolationLines(events)].join("\n");
+    return reportOf(options.stackName, "error", classifyPreview(events), reason);
   }
   const findings = classifyPreview(events);
   return reportOf(options.stackName, statusOf(findings), findings);

@@ -143,15 +143,10 @@ function valueAt(props: Props, property: string): unknown {
   return isRecord(settings) ? settings[property.slice("settings.".length)] : undefined;
 }
 
-/**
- * Findings exit with codes that none of Pulumi's global codes (0, 1, 2 configuration, 3 authentication,
- * 4 resource error, 7 changes with --expect-no-changes) nor our usage error (64) use, so a script can tell a
- * finding from a failure; a failed check exits with Pulumi's code for its kind (error-kind.ts).
- */
-export const EXIT_CODES = { clean: 0, error: 1, drift: 10, config: 11, rotation: 12 } as const;
+export const EXIT_CODES = { clean: 0, error: 1, drift: 2, config: 3, rotation: 4 } as const;
 export type DriftStatus = keyof typeof EXIT_CODES;
 
-/** The highest-ranked kind found: rotation (12) over config (11) over drift (10); clean (0) when none. */
+/** The highest-ranked kind found: rotation (4) over config (3) over drift (2); clean (0) when none. */
 export function statusOf(findings: readonly Finding[]): DriftStatus {
   let status: DriftStatus = "clean";
   for (const finding of findings) if (EXIT_CODES[finding.kind] > EXIT_CODES[status]) status = finding.kind;

@@ -1,6 +1,5 @@
 // npm run drift -- --stack <name> [--json | --markdown] [--no-policy | --policy-config <file>]
-// Exit: 0 clean; findings 10 drift, 11 config change pending, 12 rotation pending (highest wins); a failed
-// check exits with Pulumi's code for its kind (2 config, 3 auth, 4 resource or unreachable, 1 otherwise);
+// Exit: 0 clean, 2 drift, 3 config change pending, 4 rotation pending (highest wins), 1 error,
 // 64 usage error (a bad flag, or a stack that does not exist).
 import { policyFlags } from "../command-line.ts";
 import { printOut } from "../command-output.ts";

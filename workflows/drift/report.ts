@@ -1,5 +1,4 @@
 import { EXIT_CODES, type DriftStatus, type Finding } from "./classify.ts";
-import { ERROR_EXIT_CODES, type DriftErrorKind } from "./error-kind.ts";
 import { repairLines } from "./repairs.ts";
 
 export interface DriftReport {
@@ -9,8 +8,6 @@ export interface DriftReport {
   findings: Finding[];
   /** Set when the check itself failed (status "error"). */
   error?: string;
-  /** Why it failed, when it did: the exit code follows Pulumi's meaning for the kind. */
-  errorKind?: DriftErrorKind;
 }
 
 export function reportOf(
@@ -18,17 +15,10 @@ export function reportOf(
   status: DriftStatus,
   findings: Finding[],
   error?: string,
-  errorKind: DriftErrorKind = "unknown",
 ): DriftReport {
-  if (status !== "error") return { stack, status, exitCode: EXIT_CODES[status], findings };
-  return {
-    stack,
-    status,
-    exitCode: ERROR_EXIT_CODES[errorKind],
-    findings,
-    ...(error === undefined ? {} : { error }),
-    errorKind,
-  };
+  const report: DriftReport = { stack, status, exitCode: EXIT_CODES[status], findings };
+  if (error !== undefined) report.error = error;
+  return report;
 }
 
 const HEADLINES: Record<DriftStatus, string> = {
@@ -53,7 +43,6 @@ function show(value: unknown): string {
 export function renderText(report: DriftReport): string {
   const lines = [`Stack ${report.stack}: ${HEADLINES[report.status]}`];
   if (report.error) lines.push(`  ${report.error}`);
-  if (report.errorKind) lines.push(`  (error kind: ${report.errorKind}, exit ${report.exitCode})`);
   for (const f of report.findings) {
     const change =
       f.old === undefined && f.new === undefined
@@ -72,7 +61,7 @@ function cell(value: string): string {
 
 export function renderMarkdown(report: DriftReport): string {
   const lines = [
-    `### Qard drift check — stack \`${report.stack}\`: ${report.errorKind ? `error (${report.errorKind})` : report.status} (exit ${report.exitCode})`,
+    `### Qard drift check — stack \`${report.stack}\`: ${report.status} (exit ${report.exitCode})`,
     "",
     HEADLINES[report.status],
   ];
