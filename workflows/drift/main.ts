@@ -1,6 +1,8 @@
-// npm run drift -- --stack <name> [--json | --markdown] [--no-policy | --policy-config <file>]
-// Exit: 0 clean, 2 drift, 3 config change pending, 4 rotation pending (highest wins), 1 error,
-// 64 usage error (a bad flag, or a stack that does not exist).
+// npm run drift -- --stack <name> [--json | --markdown] [--report-json <file>] [--no-policy | --policy-config <file>]
+// Exit: 0 clean; findings 10 drift, 11 config change pending, 12 rotation pending (highest wins); a failed
+// check with Pulumi's meaning (2 configuration, 3 authentication, 4 resource error, 1 other; the JSON says
+// which as errorKind); 64 usage error (a bad flag, or a stack that does not exist).
+import { writeFileSync } from "node:fs";
 import { policyFlags } from "../command-line.ts";
 import { printOut } from "../command-output.ts";
 import { runCommand } from "../run-command.ts";
@@ -14,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
   const report = await checkDrift({ stackName: args.stack, policy: policy.options });
   const render = { text: renderText, json: renderJson, markdown: renderMarkdown }[args.format];
   printOut(render(report));
+  if (args.reportJson) writeFileSync(args.reportJson, `${renderJson(report)}\n`);
   return report.exitCode;
 }
 
