@@ -184,10 +184,11 @@ describe("the CI examples in .github/workflows", () => {
     expect([...pins.keys()].sort()).toEqual([
       "actions/checkout",
       "actions/setup-node",
+      "actions/upload-artifact",
       "aws-actions/configure-aws-credentials",
       "pulumi/actions",
     ]);
-    expect([...pins.values()].map((shas) => shas.size)).toEqual([1, 1, 1, 1]);
+    expect([...pins.values()].map((shas) => shas.size)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it("run the program with pulumi/actions' own inputs, and the project's commands where they add value", () => {
@@ -475,7 +476,7 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
 
   const REPORT = "| provider | finding |\n| --- | --- |\n| shopify | enabled: true → false |";
 
-  it.each([0, 1, 2, 3, 4])(
+  it.each([0, 1, 2, 3, 4, 10, 11, 12])(
     "drift.yml records exit %i of the prod check and puts its report in the summary",
     (code) => {
       const run = runStep("drift.yml", "Drift check (prod)", {
@@ -483,16 +484,18 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
         FAKE_NPM_STDOUT: REPORT,
       });
       expect(run.status).toBe(0);
-      expect(run.calls).toEqual(["npm run --silent drift -- --stack prod --markdown"]);
+      expect(run.calls).toEqual([
+        "npm run --silent drift -- --stack prod --markdown --report-json drift.json",
+      ]);
       expect(run.output).toBe(`code=${code}\n`);
       expect(run.summary).toContain(REPORT);
     },
   );
 
   it.each([
-    [2, "Drift: Qard's prod configuration was changed outside Pulumi"],
-    [3, "Config change pending: Pulumi.prod.yaml differs"],
-    [4, "Rotation pending: a credential in Secrets Manager"],
+    [10, "Drift: Qard's prod configuration was changed outside Pulumi"],
+    [11, "Config change pending: Pulumi.prod.yaml differs"],
+    [12, "Rotation pending: a credential in Secrets Manager"],
   ])("drift.yml fails with exit %i, says why, and opens an issue with the report", (code, message) => {
     const run = runStep("drift.yml", "Report", { CODE: String(code) }, { "drift.md": REPORT });
     expect(run.status).toBe(code);
@@ -500,6 +503,7 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     expect(run.calls.slice(1)).toEqual([
       "gh issue list --label qard-drift --state open --json number --jq .[0].number // empty",
       `gh issue create --title Qard prod: drift check exit ${code} --label qard-drift --body-file issue.md`,
+      "gh issue list --label qard-drift-check --state open --json number --jq .[0].number // empty",
     ]);
     expect(run.calls[0]).toMatch(/^gh label create qard-drift /);
     expect(run.read("issue.md")).toContain(message);
@@ -508,21 +512,41 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
   });
 
   it("drift.yml comments on the drift issue already open instead of opening another", () => {
-    const run = runStep("drift.yml", "Report", { CODE: "2", FAKE_OPEN_ISSUE: "42" }, { "drift.md": REPORT });
-    expect(run.status).toBe(2);
-    expect(run.calls.at(-1)).toBe("gh issue comment 42 --body-file issue.md");
+    const run = runStep("drift.yml", "Report", { CODE: "10", FAKE_OPEN_ISSUE: "42" }, { "drift.md": REPORT });
+    expect(run.status).toBe(10);
+    expect(run.calls).toContain("gh issue comment 42 --body-file issue.md");
     expect(run.calls.some((call) => call.startsWith("gh issue create"))).toBe(false);
   });
 
-  it("drift.yml fails on exit 1 (the check itself failed) without an issue, and passes on 0", () => {
-    const failed = runStep("drift.yml", "Report", { CODE: "1" });
-    expect(failed.status).toBe(1);
-    expect(failed.stdout).toContain("::error::The drift check of prod failed (exit 1)");
-    expect(failed.calls).toEqual([]);
+  it.each([
+    [3, "authentication"],
+    [4, "resource"],
+    [2, "configuration"],
+  ])("drift.yml files a check that cannot run (exit %i, %s) in its own issue, not as drift", (code, kind) => {
+    const run = runStep(
+      "drift.yml",
+      "Report",
+      { CODE: String(code) },
+      { "drift.md": REPORT, "drift.json": JSON.stringify({ status: "error", errorKind: kind }) },
+    );
+    expect(run.status).toBe(code);
+    expect(run.stdout).toContain(`::error::The drift check of prod could not run (exit ${code}, ${kind})`);
+    expect(run.calls[0]).toMatch(/^gh label create qard-drift-check /);
+    expect(run.calls.slice(1)).toEqual([
+      "gh issue list --label qard-drift-check --state open --json number --jq .[0].number // empty",
+      `gh issue create --title Qard prod: the drift check cannot run (${kind}) --label qard-drift-check --body-file issue.md`,
+    ]);
+  });
 
-    const clean = runStep("drift.yml", "Report", { CODE: "0" });
+  it("drift.yml closes the open drift issue when prod is clean again", () => {
+    const clean = runStep("drift.yml", "Report", { CODE: "0", FAKE_OPEN_ISSUE: "42" });
     expect(clean.status).toBe(0);
-    expect(clean.calls).toEqual([]);
+    expect(clean.calls).toContain(
+      "gh issue close 42 --comment The drift check of https://github.com/team/qard-iac/actions/runs/7 found prod clean again.",
+    );
+    const none = runStep("drift.yml", "Report", { CODE: "0" });
+    expect(none.status).toBe(0);
+    expect(none.calls.some((call) => call.startsWith("gh issue close"))).toBe(false);
   });
 
   const BODY = "### Promote `staging` → `prod`\n\n| provider | setting | from | to |";
