@@ -30,6 +30,8 @@ interface Step {
 
 interface Job {
   "runs-on": string;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
   if?: string;
   needs?: string[];
   environment?: string;
@@ -47,7 +49,7 @@ interface Workflow {
 }
 
 const WORKFLOWS_DIR = path.join(projectRoot(), ".github", "workflows");
-const EXPECTED = ["deploy.yml", "drift.yml", "preview.yml", "promote-prod.yml", "verify.yml"];
+const EXPECTED = ["deploy.yml", "drift.yml", "preview.yml", "promote-prod.yml", "test.yml", "verify.yml"];
 // A third-party action pinned to a full commit SHA (a tag can be moved; a commit cannot).
 const PINNED_ACTION = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 // The release each pin stands for, as a comment on the same line: `uses: owner/repo@<sha> # v1.2.3`.
@@ -144,7 +146,7 @@ const packageScripts = Object.keys(
 );
 
 describe("the CI examples in .github/workflows", () => {
-  it("are the four documented workflows", () => {
+  it("are the documented workflows", () => {
     expect([...files].sort()).toEqual(EXPECTED);
   });
 
@@ -183,38 +185,36 @@ describe("the CI examples in .github/workflows", () => {
     }
     expect([...pins.keys()].sort()).toEqual([
       "actions/checkout",
+      "actions/download-artifact",
+      "actions/setup-go",
       "actions/setup-node",
       "actions/upload-artifact",
       "aws-actions/configure-aws-credentials",
       "pulumi/actions",
     ]);
-    expect([...pins.values()].map((shas) => shas.size)).toEqual([1, 1, 1, 1, 1]);
+    expect([...pins.values()].every((shas) => shas.size === 1)).toBe(true);
   });
 
   it("run the program with pulumi/actions' own inputs, and the project's commands where they add value", () => {
     const called = EXPECTED.flatMap((file) =>
       allSteps(workflow(file)).flatMap((step) => npmRunCalls(step.run ?? "").map((call) => call.script)),
     );
-    expect(new Set(called)).toEqual(new Set(["build", "drift", "promote", "verify"]));
+    expect(new Set(called)).toEqual(new Set(["build", "drift", "promote", "setup", "verify"]));
     const pulumiRuns = EXPECTED.flatMap((file) =>
       allSteps(workflow(file))
         .filter((step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command !== undefined)
         .map((step) => ({ file, ...step.with })),
     );
+    const policy = { policyPacks: "policy", policyPackConfigs: "policy/pack-config.json" };
     expect(pulumiRuns).toEqual([
       expect.objectContaining({
         file: "deploy.yml",
         command: "up",
         "stack-name": "staging",
+        refresh: true,
         diff: true,
         "comment-on-summary": true,
-      }),
-      expect.objectContaining({
-        file: "deploy.yml",
-        command: "up",
-        "stack-name": "prod",
-        diff: true,
-        "comment-on-summary": true,
+        ...policy,
       }),
       expect.objectContaining({
         file: "preview.yml",
@@ -223,6 +223,16 @@ describe("the CI examples in .github/workflows", () => {
         diff: true,
         "comment-on-pr": true,
         "comment-on-summary": true,
+        ...policy,
+      }),
+      expect.objectContaining({
+        file: "preview.yml",
+        command: "preview",
+        "stack-name": "prod",
+        diff: true,
+        "comment-on-pr": true,
+        "comment-on-summary": true,
+        ...policy,
       }),
     ]);
     // upsert would create a mistyped stack; every run names the CLI version the project is tested with.
@@ -245,13 +255,15 @@ describe("the CI examples in .github/workflows", () => {
   });
 
   it("update prod only after merge, from the deploy workflow, behind the production environment", () => {
-    const prodJobs = EXPECTED.flatMap((file) =>
+    const prodWrites = EXPECTED.flatMap((file) =>
       Object.entries(workflow(file).jobs)
-        .filter(([, job]) => job.steps.some((step) => step.with?.["stack-name"] === "prod"))
+        .filter(([, job]) =>
+          job.steps.some((step) => /^\s*pulumi up\b[^\n]*--stack prod/m.test(step.run ?? "")),
+        )
         .map(([id, job]) => ({ file, id, environment: job.environment, needs: job.needs })),
     );
-    expect(prodJobs).toEqual([
-      { file: "deploy.yml", id: "prod", environment: "production", needs: ["staging", "prod-changed"] },
+    expect(prodWrites).toEqual([
+      { file: "deploy.yml", id: "prod", environment: "production", needs: ["prod-plan"] },
     ]);
     // Promotion proposes; it never applies.
     const promoteCalls = allSteps(workflow("promote-prod.yml"))
@@ -261,6 +273,76 @@ describe("the CI examples in .github/workflows", () => {
       { script: "promote", args: ["--from", "staging", "--to", "prod", "--markdown"] },
     ]);
     expect(raw.get("promote-prod.yml")).not.toMatch(/--apply|git push[^\n]*\bmain\b/);
+  });
+
+  it("enforce the repo's policy pack and its config on every pulumi preview and up", () => {
+    const cliRuns = EXPECTED.flatMap((file) =>
+      allSteps(workflow(file))
+        .map((step) => (step.run ?? "").replace(/\\\n/g, " "))
+        .filter((run) => /^\s*pulumi (preview|up)\b/m.test(run)),
+    );
+    expect(cliRuns.length).toBe(2);
+    for (const run of cliRuns) {
+      expect(run).toMatch(/--policy-pack policy --policy-pack-config policy\/pack-config\.json/);
+    }
+    // Each job that previews or updates first warns about a pack config that weakens a mandatory rule.
+    for (const file of ["deploy.yml", "preview.yml"]) {
+      for (const [id, job] of Object.entries(workflow(file).jobs)) {
+        const writes = job.steps.some(
+          (step) => step.with?.command !== undefined || /\bpulumi (preview|up)\b/.test(step.run ?? ""),
+        );
+        if (!writes) continue;
+        const check = job.steps.findIndex((step) => step.run?.includes("workflows/policy-config/main.ts"));
+        expect(check, `${file} ${id}`).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
+  it("apply to prod the plan a preview of prod saved, when that preview found changes (exit 7)", () => {
+    const jobs = workflow("deploy.yml").jobs;
+    const plan = jobs["prod-plan"]!;
+    const preview = plan.steps.find((step) => /pulumi preview/.test(step.run ?? ""))?.run ?? "";
+    expect(preview).toMatch(/--stack prod --refresh/);
+    expect(preview).toMatch(/--save-plan prod-plan\.json --expect-no-changes/);
+    expect(plan.environment).toBe("production-readonly");
+    const up = jobs.prod!.steps.find((step) => /pulumi up/.test(step.run ?? ""));
+    expect(up?.run).toMatch(/--plan prod-plan\.json/);
+    expect(up?.env?.PULUMI_EXPERIMENTAL).toBe("true");
+    expect(jobs.prod!.if).toContain("needs.prod-plan.outputs.apply == 'true'");
+    expect(raw.get("deploy.yml")).not.toMatch(/git diff/);
+  });
+
+  it("lose no promotion: one group per stack, prod shared with drift, nothing cancelled", () => {
+    const deploy = workflow("deploy.yml");
+    expect(deploy).not.toHaveProperty("concurrency");
+    expect(deploy.jobs.staging!.concurrency).toEqual({ group: "qard-staging", "cancel-in-progress": false });
+    for (const id of ["prod-plan", "prod"]) {
+      expect(deploy.jobs[id]!.concurrency).toEqual({ group: "qard-prod", "cancel-in-progress": false });
+    }
+    expect((parsed.get("drift.yml") as { concurrency: unknown }).concurrency).toEqual({
+      group: "qard-prod",
+      "cancel-in-progress": false,
+    });
+  });
+
+  it("keep no write token in .git/config while npm ci runs, and run no install scripts", () => {
+    for (const file of EXPECTED) {
+      for (const job of Object.values(workflow(file).jobs)) {
+        for (const step of job.steps) {
+          if (step.uses?.startsWith("actions/checkout@"))
+            expect(step.with?.["persist-credentials"]).toBe(false);
+          if (/npm ci/.test(step.run ?? "")) expect(step.run).toMatch(/npm ci --ignore-scripts/);
+        }
+      }
+    }
+  });
+
+  it("give verify its own environment, and run the test suite on pull requests", () => {
+    expect(Object.values(workflow("verify.yml").jobs).map((job) => job.environment)).toEqual([
+      "staging-verify",
+    ]);
+    expect(Object.keys(workflow("test.yml").on)).toContain("pull_request");
+    expect(allSteps(workflow("test.yml")).some((step) => step.run === "npm test")).toBe(true);
   });
 
   it("do not run verify on every merge", () => {
@@ -323,61 +405,83 @@ describe("the CI examples in .github/workflows", () => {
     expect(keySource("staging")).not.toEqual(keySource("prod"));
   });
 
-  it("give the pull-request preview no write access and a metadata-only environment", () => {
+  it("give the pull-request previews no write access and read-only environments, for each stack", () => {
     const preview = workflow("preview.yml");
-    expect(Object.values(preview.jobs).map((job) => job.environment)).toEqual(["staging-preview"]);
-    expect(preview.permissions).toEqual({
-      contents: "read",
-      "id-token": "write",
-      "pull-requests": "write",
-    });
+    expect(Object.values(preview.jobs).map((job) => job.environment)).toEqual([
+      undefined,
+      "staging-preview",
+      "production-readonly",
+    ]);
+    expect(preview.permissions).toEqual({ contents: "read" });
+    for (const id of ["preview-staging", "preview-prod"]) {
+      expect(preview.jobs[id]!.permissions).toEqual({
+        contents: "read",
+        "id-token": "write",
+        "pull-requests": "write",
+      });
+    }
     // No command that reads Qard (drift, refresh) or writes it (up): preview only, no refresh.
     expect(allSteps(preview).flatMap((step) => npmRunCalls(step.run ?? ""))).toEqual([
       { script: "build", args: [] },
+      { script: "build", args: [] },
     ]);
-    const previewStep = allSteps(preview).find((step) => step.with?.command === "preview");
-    expect(previewStep?.with).not.toHaveProperty("refresh");
-    for (const job of Object.values(preview.jobs)) {
-      expect(job.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+    for (const step of allSteps(preview).filter((candidate) => candidate.with?.command !== undefined)) {
+      expect(step.with?.command).toBe("preview");
+      expect(step.with).not.toHaveProperty("refresh");
+    }
+    expect(preview.jobs.stacks!.if).toBe(
+      "github.event.pull_request.head.repo.full_name == github.repository",
+    );
+  });
+
+  const jobsOf = (file: string) =>
+    Object.entries(workflow(file).jobs).map(([id, job]) => ({
+      id,
+      steps: job.steps,
+      // A job's own block replaces the workflow's.
+      permissions: job.permissions ?? workflow(file).permissions,
+    }));
+
+  it.each(EXPECTED)("%s grants the permissions its steps need", (file) => {
+    for (const wf of jobsOf(file)) {
+      // A step that acts with its own token (PROMOTION_TOKEN) needs nothing of GITHUB_TOKEN.
+      const text = wf.steps
+        .filter((step) => !/secrets\.PROMOTION_TOKEN/.test(JSON.stringify(step.env ?? {})))
+        .map((step) => `${step.uses ?? ""}\n${step.run ?? ""}\n${JSON.stringify(step.with ?? {})}`)
+        .join("\n");
+      // With a `permissions` block, every scope it does not name is "none".
+      const needs: [RegExp, string, string[]][] = [
+        [/aws-actions\/configure-aws-credentials/, "id-token", ["write"]],
+        [/"comment-on-pr":true/, "pull-requests", ["write"]],
+        [/gh pr /, "pull-requests", ["write"]],
+        [/gh issue /, "issues", ["write"]],
+        [/git push/, "contents", ["read", "write"]],
+        [/actions\/checkout/, "contents", ["read", "write"]],
+      ];
+      const missing = needs
+        .filter(
+          ([pattern, scope, levels]) =>
+            pattern.test(text) && !levels.includes(wf.permissions?.[scope] ?? "none"),
+        )
+        .map(([pattern, scope]) => `${wf.id}: ${pattern.source} needs ${scope}`);
+      expect(missing).toEqual([]);
     }
   });
 
-  it.each(EXPECTED)("%s grants the permissions its steps need", (file) => {
-    const wf = workflow(file);
-    const text = allSteps(wf)
-      .map((step) => `${step.uses ?? ""}\n${step.run ?? ""}\n${JSON.stringify(step.with ?? {})}`)
-      .join("\n");
-    // With a `permissions` block, every scope it does not name is "none".
-    const needs: [RegExp, string, string[]][] = [
-      [/aws-actions\/configure-aws-credentials/, "id-token", ["write"]],
-      [/"comment-on-pr":true/, "pull-requests", ["write"]],
-      [/gh pr /, "pull-requests", ["write"]],
-      [/gh issue /, "issues", ["write"]],
-      [/git push/, "contents", ["write"]],
-      [/actions\/checkout/, "contents", ["read", "write"]],
-    ];
-    const missing = needs
-      .filter(
-        ([pattern, scope, levels]) =>
-          pattern.test(text) && !levels.includes(wf.permissions?.[scope] ?? "none"),
-      )
-      .map(([pattern, scope]) => `${pattern.source} needs ${scope}`);
-    expect(missing).toEqual([]);
-  });
-
   it.each(EXPECTED)("%s grants no write permission its steps do not use", (file) => {
-    const wf = workflow(file);
-    const text = JSON.stringify(allSteps(wf));
-    const uses: Record<string, RegExp> = {
-      contents: /git push/,
-      "pull-requests": /gh pr |comment-on-pr/,
-      issues: /gh issue /,
-      "id-token": /configure-aws-credentials/,
-    };
-    const unused = Object.entries(wf.permissions ?? {})
-      .filter(([scope, level]) => level === "write" && !(uses[scope]?.test(text) ?? false))
-      .map(([scope]) => scope);
-    expect(unused).toEqual([]);
+    for (const wf of jobsOf(file)) {
+      const text = JSON.stringify(wf.steps);
+      const uses: Record<string, RegExp> = {
+        contents: /git push/,
+        "pull-requests": /gh pr |comment-on-pr/,
+        issues: /gh issue /,
+        "id-token": /configure-aws-credentials/,
+      };
+      const unused = Object.entries(wf.permissions ?? {})
+        .filter(([scope, level]) => level === "write" && !(uses[scope]?.test(text) ?? false))
+        .map(([scope]) => `${wf.id}: ${scope}`);
+      expect(unused).toEqual([]);
+    }
   });
 });
 
@@ -409,6 +513,10 @@ if [ "$1 $2" = "issue list" ]; then printf '%s' "$FAKE_OPEN_ISSUE"; fi
 if [ "$1 $2" = "pr list" ]; then printf '%s' "$FAKE_OPEN_PR"; fi
 `;
   // git diff --quiet answers FAKE_GIT_DIFF (1: the file changed); every other call succeeds.
+  const FAKE_PULUMI = `#!/usr/bin/env bash
+echo "pulumi $*" >> "$FAKE_LOG"
+exit "\${FAKE_PULUMI_EXIT:-0}"
+`;
   const FAKE_GIT = `#!/usr/bin/env bash
 echo "git $*" >> "$FAKE_LOG"
 if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
@@ -428,7 +536,12 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     const work = path.join(dir, "work");
     mkdirSync(bin);
     mkdirSync(work);
-    for (const [tool, script] of Object.entries({ npm: FAKE_NPM, gh: FAKE_GH, git: FAKE_GIT })) {
+    for (const [tool, script] of Object.entries({
+      npm: FAKE_NPM,
+      gh: FAKE_GH,
+      git: FAKE_GIT,
+      pulumi: FAKE_PULUMI,
+    })) {
       writeFileSync(path.join(bin, tool), script);
       chmodSync(path.join(bin, tool), 0o755);
     }
@@ -571,7 +684,13 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     expect(run.status).toBe(0);
     expect(
       run.calls.filter((call) => call.startsWith("git checkout") || call.startsWith("git push")),
-    ).toEqual(["git checkout -B promote/staging-to-prod", "git push --force origin promote/staging-to-prod"]);
+    ).toEqual(["git checkout -B promote/staging-to-prod"]);
+    // Pushed with PROMOTION_TOKEN for this one command (a PR GITHUB_TOKEN opens starts no workflow).
+    expect(run.calls.filter((call) => / push --force origin promote\/staging-to-prod$/.test(call))).toEqual([
+      expect.stringMatching(
+        /^git -c http\.https:\/\/github\.com\/\.extraheader=AUTHORIZATION: basic \S+ push/,
+      ),
+    ]);
     expect(run.calls).toContain(
       "git commit -m Promote staging's settings to prod (run 7) -- Pulumi.prod.yaml",
     );
@@ -617,17 +736,17 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
   });
 
   it.each([
-    ["push", "1", "true"],
-    ["push", "0", "false"],
-    ["workflow_dispatch", "0", "true"],
-  ])("deploy.yml on %s with Pulumi.prod.yaml diff exit %s: prod applies=%s", (event, diff, apply) => {
-    const run = runStep("deploy.yml", "Did this push change Pulumi.prod.yaml?", {
-      EVENT: event,
-      BEFORE: "abc123",
-      FAKE_GIT_DIFF: diff,
-    });
-    expect(run.status).toBe(0);
-    expect(run.output).toBe(`apply=${apply}\n`);
+    ["0", 0, "apply=false\n"],
+    ["7", 0, "apply=true\n"],
+    ["3", 3, ""],
+  ])("deploy.yml: a prod preview exiting %s ends the step with %i and %j", (exit, status, output) => {
+    const run = runStep("deploy.yml", "Preview prod and save its plan", { FAKE_PULUMI_EXIT: exit });
+    expect(run.status).toBe(status);
+    expect(run.output).toBe(output);
+    expect(run.calls[0]).toMatch(
+      /^pulumi preview --stack prod --refresh .*--save-plan prod-plan\.json --expect-no-changes$/,
+    );
+    expect(run.summary).toContain("### Prod preview");
   });
 });
 
