@@ -5,10 +5,13 @@ export interface DriftArgs {
   format: "text" | "json" | "markdown";
   /** Also write the JSON report to this file (a workflow keeps it as an artifact). */
   reportJson?: string;
+  /** Repair what qard:driftRemediation allows, then check again; the record goes to <prefix>.json/.md. */
+  remediate: boolean;
+  record: string;
 }
 
 const DRIFT_USAGE =
-  "Usage: npm run drift -- --stack <name> [--json | --markdown] [--report-json <file>] [--no-policy | --policy-config <file>]";
+  "Usage: npm run drift -- --stack <name> [--json | --markdown] [--report-json <file>] [--remediate [--record <prefix>]] [--no-policy | --policy-config <file>]";
 
 /** Parses the command line; throws a UsageError whose message ends with the usage line. */
 export function parseDriftArgs(argv: string[]): DriftArgs {
@@ -21,6 +24,8 @@ export function parseDriftArgs(argv: string[]): DriftArgs {
         json: { type: "boolean" },
         markdown: { type: "boolean" },
         "report-json": { type: "string" },
+        remediate: { type: "boolean" },
+        record: { type: "string" },
       },
     },
     DRIFT_USAGE,
@@ -30,5 +35,12 @@ export function parseDriftArgs(argv: string[]): DriftArgs {
     throw usageError("--json and --markdown exclude each other", DRIFT_USAGE);
   const format = values.json ? "json" : values.markdown ? "markdown" : "text";
   const reportJson = values["report-json"];
-  return { stack: values.stack, format, ...(reportJson ? { reportJson } : {}) };
+  if (values.record && !values.remediate) throw usageError("--record needs --remediate", DRIFT_USAGE);
+  return {
+    stack: values.stack,
+    format,
+    ...(reportJson ? { reportJson } : {}),
+    remediate: values.remediate ?? false,
+    record: values.record ?? "drift-remediation",
+  };
 }
