@@ -319,10 +319,9 @@ describe("the CI examples in .github/workflows", () => {
     for (const id of ["prod-plan", "prod"]) {
       expect(deploy.jobs[id]!.concurrency).toEqual({ group: "qard-prod", "cancel-in-progress": false });
     }
-    expect((parsed.get("drift.yml") as { concurrency: unknown }).concurrency).toEqual({
-      group: "qard-prod",
-      "cancel-in-progress": false,
-    });
+    for (const job of Object.values(workflow("drift.yml").jobs)) {
+      expect(job.concurrency).toEqual({ group: "qard-prod", "cancel-in-progress": false });
+    }
   });
 
   it("keep no write token in .git/config while npm ci runs, and run no install scripts", () => {
@@ -335,6 +334,31 @@ describe("the CI examples in .github/workflows", () => {
         }
       }
     }
+  });
+
+  it("let the scheduled drift repair only through npm run drift --remediate, after a drift finding (10)", () => {
+    const job = workflow("drift.yml").jobs.remediate!;
+    expect(job.if).toContain("needs.drift.outputs.code == '10'");
+    expect(job.if).toContain("needs.drift.outputs.remediable == 'true'");
+    expect(job.environment).toBe("production-remediation");
+    expect(
+      job.steps.flatMap((step) => npmRunCalls(step.run ?? "")).filter((c) => c.script === "drift"),
+    ).toEqual([
+      {
+        script: "drift",
+        args: [
+          "--stack",
+          "prod",
+          "--remediate",
+          "--record",
+          "remediation",
+          "--markdown",
+          "--report-json",
+          "drift-after.json",
+        ],
+      },
+    ]);
+    expect(workflow("drift.yml").jobs.drift!.environment).toBe("production-readonly");
   });
 
   it("give verify its own environment, and run the test suite on pull requests", () => {
@@ -649,6 +673,19 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
       "gh issue list --label qard-drift-check --state open --json number --jq .[0].number // empty",
       `gh issue create --title Qard prod: the drift check cannot run (${kind}) --label qard-drift-check --body-file issue.md`,
     ]);
+  });
+
+  it("drift.yml's repair closes the drift issue when prod is clean after it, else comments and fails", () => {
+    const files = { "remediation.md": "### Drift remediation", "drift-after.md": "clean" };
+    const repaired = runStep("drift.yml", "Report the repair", { CODE: "0", FAKE_OPEN_ISSUE: "42" }, files);
+    expect(repaired.status).toBe(0);
+    expect(
+      repaired.calls.some((call) => call.startsWith("gh issue close 42 --comment ### Drift remediation")),
+    ).toBe(true);
+    const partial = runStep("drift.yml", "Report the repair", { CODE: "10", FAKE_OPEN_ISSUE: "42" }, files);
+    expect(partial.status).toBe(10);
+    expect(partial.calls).toContain("gh issue comment 42 --body-file comment.md");
+    expect(partial.calls.some((call) => call.startsWith("gh issue close"))).toBe(false);
   });
 
   it("drift.yml closes the open drift issue when prod is clean again", () => {
