@@ -303,7 +303,8 @@ describe("the CI examples in .github/workflows", () => {
     const plan = jobs["prod-plan"]!;
     const preview = plan.steps.find((step) => /pulumi preview/.test(step.run ?? ""))?.run ?? "";
     expect(preview).toMatch(/--stack prod --refresh/);
-    expect(preview).toMatch(/--save-plan prod-plan\.json --expect-no-changes/);
+    expect(preview).toMatch(/"\$\{flags\[@\]\}" --expect-no-changes/);
+    expect(preview).toMatch(/"\$\{flags\[@\]\}" --save-plan prod-plan\.json/);
     expect(plan.environment).toBe("production-readonly");
     const up = jobs.prod!.steps.find((step) => /pulumi up/.test(step.run ?? ""));
     expect(up?.run).toMatch(/--plan prod-plan\.json/);
@@ -537,9 +538,10 @@ if [ "$1 $2" = "issue list" ]; then printf '%s' "$FAKE_OPEN_ISSUE"; fi
 if [ "$1 $2" = "pr list" ]; then printf '%s' "$FAKE_OPEN_PR"; fi
 `;
   // git diff --quiet answers FAKE_GIT_DIFF (1: the file changed); every other call succeeds.
+  // pulumi answers FAKE_PULUMI_EXIT to a preview with --expect-no-changes; every other call succeeds.
   const FAKE_PULUMI = `#!/usr/bin/env bash
 echo "pulumi $*" >> "$FAKE_LOG"
-exit "\${FAKE_PULUMI_EXIT:-0}"
+case " $* " in *" --expect-no-changes "*) exit "\${FAKE_PULUMI_EXIT:-0}" ;; esac
 `;
   const FAKE_GIT = `#!/usr/bin/env bash
 echo "git $*" >> "$FAKE_LOG"
@@ -773,18 +775,23 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
   });
 
   it.each([
-    ["0", 0, "apply=false\n"],
-    ["7", 0, "apply=true\n"],
-    ["3", 3, ""],
-  ])("deploy.yml: a prod preview exiting %s ends the step with %i and %j", (exit, status, output) => {
-    const run = runStep("deploy.yml", "Preview prod and save its plan", { FAKE_PULUMI_EXIT: exit });
-    expect(run.status).toBe(status);
-    expect(run.output).toBe(output);
-    expect(run.calls[0]).toMatch(
-      /^pulumi preview --stack prod --refresh .*--save-plan prod-plan\.json --expect-no-changes$/,
-    );
-    expect(run.summary).toContain("### Prod preview");
-  });
+    ["0", 0, "apply=false\n", 1],
+    ["7", 0, "apply=true\n", 2],
+    ["3", 3, "", 1],
+  ])(
+    "deploy.yml: a prod preview exiting %s ends the step with %i and %j after %i preview(s)",
+    (exit, status, output, previews) => {
+      const run = runStep("deploy.yml", "Preview prod and save its plan", { FAKE_PULUMI_EXIT: exit });
+      expect(run.status).toBe(status);
+      expect(run.output).toBe(output);
+      expect(run.calls).toHaveLength(previews);
+      expect(run.calls[0]).toMatch(/^pulumi preview --stack prod --refresh .*--expect-no-changes$/);
+      if (previews === 2) {
+        expect(run.calls[1]).toMatch(/--save-plan prod-plan\.json$/);
+        expect(run.summary).toContain("### Prod preview");
+      }
+    },
+  );
 });
 
 describe("npmRunCalls", () => {
