@@ -133,9 +133,9 @@ describe("statusOf and exit codes", () => {
   const f = (kind: Finding["kind"]): Finding => ({ kind, provider: "p", property: "x" });
   it.each([
     [[], "clean", 0],
-    [[f("drift")], "drift", 2],
-    [[f("drift"), f("config")], "config", 3],
-    [[f("config"), f("rotation"), f("drift")], "rotation", 4],
+    [[f("drift")], "drift", 10],
+    [[f("drift"), f("config")], "config", 11],
+    [[f("config"), f("rotation"), f("drift")], "rotation", 12],
   ] as const)("%j → %s (exit %i)", (findings, status, code) => {
     expect(statusOf(findings)).toBe(status);
     expect(reportOf("prod", statusOf(findings), [...findings]).exitCode).toBe(code);
