@@ -77,7 +77,8 @@ async function run(
         if (error instanceof CommandError && /no changes were expected/.test(error.message)) {
           output.flush();
           console.log("\nDrift: Qard differs from the stack (see above). `npm run demo` puts it back.");
-          return 2;
+          // npm run drift's code for drift: none of Pulumi's own codes (2 would mean a configuration error).
+          return 10;
         }
         throw error;
       }
