@@ -170,7 +170,16 @@ describe("renderers", () => {
 
 describe("parseDriftArgs", () => {
   it("needs --stack and one format at most", () => {
-    expect(parseDriftArgs(["--stack", "prod", "--markdown"])).toEqual({ stack: "prod", format: "markdown" });
+    expect(parseDriftArgs(["--stack", "prod", "--markdown"])).toMatchObject({
+      stack: "prod",
+      format: "markdown",
+      remediate: false,
+    });
+    expect(parseDriftArgs(["--stack", "p", "--remediate", "--record", "r"])).toMatchObject({
+      remediate: true,
+      record: "r",
+    });
+    expect(() => parseDriftArgs(["--stack", "p", "--record", "r"])).toThrow(/--record needs --remediate/);
     expect(() => parseDriftArgs([])).toThrow(/--stack is required/);
     expect(() => parseDriftArgs(["--stack", "p", "--json", "--markdown"])).toThrow(/exclude each other/);
     expect(() => parseDriftArgs(["--stak", "p"])).toThrow(/Usage: npm run drift/);
