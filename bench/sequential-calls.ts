@@ -1,5 +1,6 @@
-/** One Qard call as the emulator's request log records it: when it arrived and how long it took to answer. */
-export interface TimedCall {
+/** One Qard call as the emulator's request log records it. */
+export interface LoggedCall {
+  path: string;
   /** ISO time of arrival (millisecond resolution). */
   at: string;
   durationMs: number;
@@ -10,13 +11,31 @@ export interface TimedCall {
 // overlap by the whole latency the emulator adds, far more than this.
 const CLOCK_SLACK_MS = 2;
 
+const PROVIDER_PATH = /^\/api\/v6\/providers\/([^/]+)/;
+
 /**
- * The longest chain of calls in which each one started only after the one before it was answered: the
- * number of round trips an operation had to wait for one after the other, however many calls it made side
- * by side. With the emulator adding `latency` to every call, chain × latency is time no client can save
- * (the API floor). Taking the call that ends first each time gives the longest such chain.
+ * The round trips an operation had to wait for one after the other: per Qard provider, the longest chain
+ * of calls in which each one started only after the one before it was answered, counting that provider's
+ * own calls and the account-wide ones (the provider list every resource reads); the largest of those. With
+ * the emulator adding a latency to every call, that × the latency is time no client could save (the API
+ * floor). Resources run side by side and the engine may start one later than another: a chain across
+ * different providers would count that wait as Qard's, so it is not taken.
  */
-export function sequentialCalls(calls: readonly TimedCall[]): number {
+export function sequentialCalls(calls: readonly LoggedCall[]): number {
+  const shared: LoggedCall[] = [];
+  const byProvider = new Map<string, LoggedCall[]>();
+  for (const call of calls) {
+    const provider = PROVIDER_PATH.exec(call.path)?.[1];
+    if (provider === undefined) shared.push(call);
+    else byProvider.set(provider, [...(byProvider.get(provider) ?? []), call]);
+  }
+  let longest = longestChain(shared);
+  for (const own of byProvider.values()) longest = Math.max(longest, longestChain([...shared, ...own]));
+  return longest;
+}
+
+/** Taking, each time, the call that is answered first among those that can follow gives the longest chain. */
+function longestChain(calls: readonly LoggedCall[]): number {
   const spans = calls
     .map((call) => {
       const start = Date.parse(call.at);
