@@ -210,9 +210,16 @@ function scalingTable(results: BenchResults): string {
 function runtimeLoadTable(results: BenchResults): string {
   const load = results.runtimeLoad;
   return table(
-    ["median time", "RSS growth", "runs"],
-    ["r", "r", "r"],
-    [[`${load.ms} ms`, megabytes(load.rssKb), load.runs]],
+    ["runtime: median time", "RSS growth", "then the client (first Qard call): median time", "runs"],
+    ["r", "r", "r", "r"],
+    [
+      [
+        `${load.ms} ms`,
+        megabytes(load.rssKb),
+        load.clientMs === undefined ? "—" : `${load.clientMs} ms`,
+        load.runs,
+      ],
+    ],
   );
 }
 

@@ -93,7 +93,9 @@ async function main(argv: string[]): Promise<number> {
 
     progress("Qard runtime load in a fresh Node.js process");
     const runtimeLoad = await measureRuntimeLoad(repetitions);
-    progress(`  ${runtimeLoad.ms} ms, +${Math.round(runtimeLoad.rssKb / 1024)} MB RSS`);
+    progress(
+      `  ${runtimeLoad.ms} ms, +${Math.round(runtimeLoad.rssKb / 1024)} MB RSS; then the client ${runtimeLoad.clientMs} ms`,
+    );
 
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),
