@@ -1,6 +1,6 @@
 import { chooseApiKeySource } from "./api-key-source.ts";
 import { PartialApplyError } from "./apply-error.ts";
-import { apiUrlFrom, type ConnectionConfig } from "./connection.ts";
+import { apiUrlFrom, apiUrlSettingOf, type ConnectionConfig } from "./connection.ts";
 
 /** Where this run's key came from, in the words a user sets it with. Never the key itself. */
 export function apiKeySourceLabel(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): string {
@@ -15,12 +15,6 @@ export function apiKeySourceLabel(config: ConnectionConfig, env: NodeJS.ProcessE
     case "none":
       return "nowhere (no key is configured)";
   }
-}
-
-function apiUrlSourceLabel(config: ConnectionConfig, env: NodeJS.ProcessEnv): string {
-  if (config.apiUrl) return "qard:apiUrl";
-  if (env.QARD_API_URL) return "QARD_API_URL";
-  return "the default URL";
 }
 
 function isKeyRefusal(error: unknown): boolean {
@@ -47,8 +41,9 @@ export async function withKeySourceOnRefusal<T>(
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(
       `${message} Qard refused the API key from ${apiKeySourceLabel(config, env)}, sent to ` +
-        `${apiUrlFrom(config, env)} (from ${apiUrlSourceLabel(config, env)}): if the key was rotated or ` +
-        `revoked, put the current one there`,
+        // "<url> (<setting>)", as every message about the connection names it (ConnectionSettings).
+        `${apiUrlFrom(config, env)} (${apiUrlSettingOf(config, env)}): if the key was rotated or revoked, ` +
+        `put the current one there`,
       { cause: error },
     );
   }
