@@ -32,7 +32,12 @@ async function readFailure(baseUrl: string, reply: ScriptedReply): Promise<strin
 }
 
 // Ports that read like HTTP statuses: a transport detail, never a status Qard answered.
-const URLS = ["http://127.0.0.1:8787", "http://127.0.0.1:503", "http://127.0.0.1:401", "http://localhost:429"];
+const URLS = [
+  "http://127.0.0.1:8787",
+  "http://127.0.0.1:503",
+  "http://127.0.0.1:401",
+  "http://localhost:429",
+];
 
 describe("a qard:apiUrl that cannot be reached is a configuration error (2), however it fails", () => {
   it.each<[string, ScriptedReply]>([

@@ -33,7 +33,8 @@ const CHANGE_OPS = new Set([
 
 type Props = Record<string, unknown>;
 
-function nameOf(urn: string): string {
+/** A resource's logical name, the last part of its URN: for a Qard resource, the provider's name. */
+export function nameOf(urn: string): string {
   return urn.slice(urn.lastIndexOf("::") + 2);
 }
 

@@ -1,4 +1,7 @@
-import type { Finding } from "./classify.ts";
+import type { Deployment } from "@pulumi/pulumi/automation/index.js";
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
+import { storedResources } from "../../infra/automation/stored-providers.ts";
+import { nameOf, type Finding } from "./classify.ts";
 
 /** The drift classes a stack may let `npm run drift -- --remediate` repair (`qard:driftRemediation`). */
 export type RemediationClass = "enabled" | "settings";
@@ -58,4 +61,13 @@ export function planRemediation(
   );
   const chosen = (finding: Finding) => providers.includes(finding.provider);
   return { providers, repair: findings.filter(chosen), leave: findings.filter((f) => !chosen(f)) };
+}
+
+/** What an `up --target` of these providers names: the URNs of their Qard resources in the given state. */
+export function remediationTargets(state: Deployment, providers: readonly string[]): string[] {
+  const urns = storedResources(state)
+    .filter((resource) => resource.type === QARD_PROVIDER_CONFIG_TYPE)
+    .map((resource) => String(resource.urn))
+    .filter((urn) => providers.includes(nameOf(urn)));
+  return [...new Set(urns)];
 }
