@@ -1,6 +1,7 @@
 import type { DriftStatus, Finding } from "./classify.ts";
 import type { ErrorKind } from "./error-kind.ts";
 import { exitCodeOf } from "./exit-codes.ts";
+import { blockLiteral, inlineLiteral } from "./markdown-literal.ts";
 import { repairLines } from "./repairs.ts";
 
 export interface DriftReport {
@@ -62,8 +63,9 @@ export function renderText(report: DriftReport): string {
   return lines.join("\n");
 }
 
-function cell(value: string): string {
-  return value.replace(/\|/g, "\\|").replace(/\n/g, " ");
+// Names from the stack file and the state, values from Qard: literal code in a cell, as in the record.
+function cell(value: unknown): string {
+  return value === undefined ? show(value) : inlineLiteral(show(value));
 }
 
 export function renderMarkdown(report: DriftReport): string {
@@ -72,12 +74,12 @@ export function renderMarkdown(report: DriftReport): string {
     "",
     HEADLINES[report.status],
   ];
-  if (report.error) lines.push("", "```", report.error, "```");
+  if (report.error) lines.push("", blockLiteral(report.error));
   if (report.findings.length > 0) {
     lines.push("", "| kind | provider | property | from | to |", "| --- | --- | --- | --- | --- |");
     for (const f of report.findings) {
       lines.push(
-        `| ${f.kind} | ${cell(f.provider)} | ${cell(f.property)} | ${cell(show(f.old))} | ${cell(show(f.new))} |`,
+        `| ${f.kind} | ${cell(f.provider)} | ${cell(f.property)} | ${cell(f.old)} | ${cell(f.new)} |`,
       );
     }
   }
