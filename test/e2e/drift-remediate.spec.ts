@@ -70,21 +70,50 @@ describe("npm run drift -- --remediate", () => {
     }
   });
 
-  it("refuses an allowance for credentials, naming the key", async () => {
-    await setStackConfig(e2e.stack, { "qard:driftRemediation": ["credentials"] });
-    e2e.emulator.control.patchProvider("company_legal_fr", { enabled: false });
-    try {
-      const result = await runScript(
-        "workflows/drift/main.ts",
-        ["--stack", e2e.stackName, "--remediate", "--record", path.join(dir, "refused")],
-        e2e.backend.env,
-      );
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toMatch(/qard:driftRemediation accepts only enabled, settings/);
-    } finally {
-      e2e.emulator.control.patchProvider("company_legal_fr", { enabled: true });
-    }
-  });
+  it.each([
+    [["credentials"], /qard:driftRemediation accepts only enabled, settings; credentials cannot be repaired/],
+    ["enabled", /qard:driftRemediation must be a list of enabled, settings/],
+  ] as const)(
+    "refuses the allowance %j as a configuration error (exit 2) naming the key, repairing nothing",
+    async (allowance, message) => {
+      await setStackConfig(e2e.stack, { "qard:driftRemediation": allowance });
+      e2e.emulator.control.patchProvider("company_legal_fr", { enabled: false });
+      const prefix = path.join(dir, `refused-${String(allowance)}`);
+      const reportFile = path.join(dir, `refused-${String(allowance)}-report.json`);
+      try {
+        e2e.emulator.control.clearRequests();
+        const result = await runScript(
+          "workflows/drift/main.ts",
+          ["--stack", e2e.stackName, "--remediate", "--record", prefix, "--report-json", reportFile],
+          e2e.backend.env,
+        );
+        expect(result.code, result.stderr).toBe(2);
+        const report = JSON.parse(readFileSync(reportFile, "utf8")) as Record<string, unknown>;
+        expect(report).toMatchObject({ status: "error", exitCode: 2, errorKind: "configuration" });
+        expect(report.error).toMatch(message);
+        // The check's findings stay in the report: they wait for review.
+        expect(report.findings).toMatchObject([{ provider: "company_legal_fr", property: "enabled" }]);
+        expect(result.stdout).toMatch(message);
+        const record = JSON.parse(readFileSync(`${prefix}.json`, "utf8")) as Record<string, unknown>;
+        expect(record).toMatchObject({
+          allowed: [],
+          providers: [],
+          attempted: [],
+          repaired: [],
+          left: [{ provider: "company_legal_fr", property: "enabled" }],
+          errorKind: "configuration",
+        });
+        expect(record.error).toMatch(message);
+        expect(readFileSync(`${prefix}.md`, "utf8")).toContain(
+          "**Remediation failed** (configuration, exit 2)",
+        );
+        // Nothing was written to Qard.
+        expect(e2e.emulator.control.requests().filter((request) => request.method !== "GET")).toEqual([]);
+      } finally {
+        e2e.emulator.control.patchProvider("company_legal_fr", { enabled: true });
+      }
+    },
+  );
 });
 
 describe("npm run drift -- --remediate when the repair cannot be made", () => {

@@ -5,6 +5,7 @@ import {
   planRemediation,
   remediationTargets,
 } from "../../workflows/drift/remediation-plan.ts";
+import { RemediationAllowanceError } from "../../workflows/drift/remediation-allowance-error.ts";
 
 const reEnable: Finding = { kind: "drift", provider: "shopify", property: "enabled", old: true, new: false };
 const disable: Finding = { kind: "drift", provider: "paypal", property: "enabled", old: false, new: true };
@@ -53,9 +54,13 @@ describe("parseRemediationAllowance", () => {
     expect(parseRemediationAllowance(undefined)).toEqual([]);
     expect(parseRemediationAllowance(["settings", "enabled", "settings"])).toEqual(["settings", "enabled"]);
   });
-  it.each([["credentials"], ["disable"], "enabled"])("refuses %j naming the key", (value) => {
-    expect(() => parseRemediationAllowance(value)).toThrow(/qard:driftRemediation/);
-  });
+  it.each([["credentials"], ["disable"], "enabled"])(
+    "refuses %j naming the key and what it accepts, as a configuration error",
+    (value) => {
+      expect(() => parseRemediationAllowance(value)).toThrow(RemediationAllowanceError);
+      expect(() => parseRemediationAllowance(value)).toThrow(/qard:driftRemediation .*enabled, settings/);
+    },
+  );
 });
 
 describe("remediationTargets: the planned providers' resources in the state the check read", () => {

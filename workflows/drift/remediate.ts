@@ -11,6 +11,7 @@ import { refuseChangedSinceCheck, StackChangedSinceCheckError } from "./changed-
 import type { Finding } from "./classify.ts";
 import { ERROR_EXIT_CODES, errorKindOf, type ErrorKind } from "./error-kind.ts";
 import { blockLiteral, inlineLiteral } from "./markdown-literal.ts";
+import { RemediationAllowanceError } from "./remediation-allowance-error.ts";
 import {
   parseRemediationAllowance,
   planRemediation,
@@ -46,7 +47,8 @@ export function remediationAllowance(stackName: string): RemediationClass[] {
  * Re-applies the providers whose every finding the stack allows: an `up` that refreshes first and targets
  * those resources only, with the policy pack. Nothing else is written, and nothing at all when the stack is
  * busy or its state is no longer the one the check read (`checkedState`). Never throws for a failed or
- * refused repair: the record says what was attempted, that it failed and why.
+ * refused repair, nor for an allowance it cannot follow (a configuration error, nothing attempted): the
+ * record says what was attempted, that it failed and why.
  */
 export async function remediate(options: {
   stackName: string;
@@ -57,7 +59,23 @@ export async function remediate(options: {
   policy?: PolicyOptions;
   onOutput?: (line: string) => void;
 }): Promise<RemediationRecord> {
-  const allowed = remediationAllowance(options.stackName);
+  let allowed: RemediationClass[];
+  try {
+    allowed = remediationAllowance(options.stackName);
+  } catch (error) {
+    if (!(error instanceof RemediationAllowanceError)) throw error;
+    // Nothing is attempted: every finding waits for review, and the record says which key to fix.
+    return {
+      stack: options.stackName,
+      allowed: [],
+      providers: [],
+      attempted: [],
+      repaired: [],
+      left: [...options.findings],
+      error: error.message,
+      errorKind: "configuration",
+    };
+  }
   const plan = planRemediation(options.findings, allowed);
   const record: RemediationRecord = {
     stack: options.stackName,
