@@ -16,6 +16,7 @@ export { isPrototypeKey, ownValue, PROTOTYPE_KEY_REASON, prototypeKeyPaths } fro
 export { neutralizeOutput } from "./neutralize-output.ts";
 export { apiUrlProblem, isLoopbackHost, isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./qard/api-url.ts";
 export {
+  accountNameSchema,
   credentialValuesSchema,
   providerInputsSchema,
   providerNameSchema,

@@ -1,3 +1,4 @@
+import { connectionSettingName } from "./account-connection.ts";
 import { chooseApiKeySource } from "./api-key-source.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { apiUrlFrom, type ConnectionConfig } from "./connection.ts";
@@ -7,9 +8,9 @@ export function apiKeySourceLabel(config: ConnectionConfig, env: NodeJS.ProcessE
   const source = chooseApiKeySource(config, env);
   switch (source.kind) {
     case "stack-config":
-      return "qard:apiKey (the stack's config)";
+      return `${connectionSettingName(config, "apiKey")} (the stack's config)`;
     case "stack-secret":
-      return `the Secrets Manager secret "${source.secretId}" named by qard:apiKeySecretId`;
+      return `the Secrets Manager secret "${source.secretId}" named by ${connectionSettingName(config, "apiKeySecretId")}`;
     case "environment":
       return "the QARD_API_KEY environment variable";
     case "none":
@@ -18,8 +19,8 @@ export function apiKeySourceLabel(config: ConnectionConfig, env: NodeJS.ProcessE
 }
 
 function apiUrlSourceLabel(config: ConnectionConfig, env: NodeJS.ProcessEnv): string {
-  if (config.apiUrl) return "qard:apiUrl";
-  if (env.QARD_API_URL) return "QARD_API_URL";
+  if (config.apiUrl) return connectionSettingName(config, "apiUrl");
+  if (config.account === undefined && env.QARD_API_URL) return "QARD_API_URL";
   return "the default URL";
 }
 

@@ -9,6 +9,7 @@ import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
+import { connectionForAccount, UnknownAccountError } from "./account-connection.ts";
 import { resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
 import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
@@ -88,7 +89,15 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
       failures.push({ property: "credentials", reason: error.message });
     }
   }
-  failures.push(...(await liveFailures(olds, inputs, context.connection ?? {})));
+  let connection: ConnectionConfig;
+  try {
+    connection = connectionForAccount(context.connection ?? {}, inputs.account);
+  } catch (error) {
+    if (!(error instanceof UnknownAccountError) || hasUnknowns(inputs.account)) throw error;
+    failures.push({ property: "account", reason: error.message });
+    return { inputs, failures };
+  }
+  failures.push(...(await liveFailures(olds, inputs, connection)));
   return { inputs, failures };
 }
 
@@ -99,7 +108,8 @@ async function liveFailures(
   config: ConnectionConfig,
 ): Promise<CheckFailure[]> {
   const creating = olds.providerName === undefined;
-  const replacing = !creating && olds.providerName !== inputs.providerName;
+  const replacing =
+    !creating && (olds.providerName !== inputs.providerName || olds.account !== inputs.account);
   if (!creating && !replacing) return [];
   const name = inputs.providerName;
   let live: QardProvider | undefined;
@@ -155,11 +165,12 @@ export function diff(olds: Partial<ProviderOutputs>, news: ProviderInputs): Diff
  * Credentials are always written: Qard never returns them.
  */
 export function create(
-  config: ConnectionConfig,
+  stackConnection: ConnectionConfig,
   inputs: ProviderInputs,
 ): Promise<{ id: string; outs: ProviderOutputs }> {
-  return withSafeErrors(() =>
-    withKeySourceOnRefusal(config, async () => {
+  return withSafeErrors(async () => {
+    const config = connectionForAccount(stackConnection, inputs.account);
+    return withKeySourceOnRefusal(config, async () => {
       rememberSecrets(inputs.credentials);
       const name = inputs.providerName;
       const connection = await clientFor(config);
@@ -180,18 +191,19 @@ export function create(
       const target = { client, account, name, credentials };
       const done = await applyWrites(target, planWrites(desiredOf(inputs), known), known, outputs);
       return { id: name, outs: outputs(done) };
-    }),
-  );
+    });
+  });
 }
 
 /** Reads the live provider (shared list) and mirrors `enabled` and the managed settings into inputs as drift. */
 export function read(
-  config: ConnectionConfig,
+  stackConnection: ConnectionConfig,
   id: string,
   props: Partial<ProviderOutputs>,
 ): Promise<{ id: string; props: ProviderOutputs; inputs: ProviderInputs }> {
-  return withSafeErrors(() =>
-    withKeySourceOnRefusal(config, async () => {
+  return withSafeErrors(async () => {
+    const config = connectionForAccount(stackConnection, props.account);
+    return withKeySourceOnRefusal(config, async () => {
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
       const connection = await clientFor(config);
@@ -210,8 +222,8 @@ export function read(
         credentialsSource: credentialsSourceOf(props),
       };
       return { id, props: outputs, inputs: inputsOf(outputs) };
-    }),
-  );
+    });
+  });
 }
 
 /**
@@ -220,13 +232,15 @@ export function read(
  * replaces the whole object. Credentials removed from the inputs are no longer managed: nothing is sent.
  */
 export function update(
-  config: ConnectionConfig,
+  stackConnection: ConnectionConfig,
   id: string,
   olds: Partial<ProviderOutputs>,
   news: ProviderInputs,
 ): Promise<{ outs: ProviderOutputs }> {
-  return withSafeErrors(() =>
-    withKeySourceOnRefusal(config, async () => {
+  return withSafeErrors(async () => {
+    // `account` replaces the resource: an update stays in the account it was created in.
+    const config = connectionForAccount(stackConnection, news.account);
+    return withKeySourceOnRefusal(config, async () => {
       rememberSecrets(olds.credentials);
       rememberSecrets(news.credentials);
       const name = news.providerName;
@@ -265,14 +279,19 @@ export function update(
       };
       const done = await applyWrites({ client, account, name, credentials }, writes, known, outputs);
       return { outs: outputs(done) };
-    }),
-  );
+    });
+  });
 }
 
 /** Qard has no delete: a removed configuration is disabled (one PUT). */
-export function remove(config: ConnectionConfig, id: string, props: Partial<ProviderOutputs>): Promise<void> {
-  return withSafeErrors(() =>
-    withKeySourceOnRefusal(config, async () => {
+export function remove(
+  stackConnection: ConnectionConfig,
+  id: string,
+  props: Partial<ProviderOutputs>,
+): Promise<void> {
+  return withSafeErrors(async () => {
+    const config = connectionForAccount(stackConnection, props.account);
+    return withKeySourceOnRefusal(config, async () => {
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
       const connection = await clientFor(config);
@@ -294,8 +313,8 @@ export function remove(config: ConnectionConfig, id: string, props: Partial<Prov
       } finally {
         forgetLiveProvider(account, name);
       }
-    }),
-  );
+    });
+  });
 }
 
 interface Account extends ConnectionSettings {

@@ -10,6 +10,12 @@ export type CredentialValue = string | boolean;
 
 export interface ProviderInputs {
   providerName: string;
+  /**
+   * The Qard account this configuration belongs to, by name: its URL and key source are the stack's
+   * `qard:accounts.<account>` (never stored here). Absent: the stack's default connection. Changing it
+   * replaces the resource (another account's provider is another object).
+   */
+  account?: string;
   /** By value: the credential JSON Qard expects. Secret in state. */
   credentials?: Record<string, CredentialValue>;
   /** By reference: a Secrets Manager secret whose JSON payload holds the credential keys. */
@@ -54,6 +60,7 @@ export function inputsOf(outputs: ProviderOutputs): ProviderInputs {
     enabled: outputs.enabled,
     schemaVersion: outputs.schemaVersion,
   };
+  if (outputs.account !== undefined) inputs.account = outputs.account;
   for (const field of CREDENTIAL_FIELDS) {
     if (outputs[field] !== undefined) Object.assign(inputs, { [field]: outputs[field] });
   }

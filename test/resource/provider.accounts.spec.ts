@@ -1,0 +1,143 @@
+/**
+ * Several Qard accounts in one stack, through the serialized provider (the object the engine runs): each
+ * resource names its account, its calls go to that account's URL with that account's key only, and one
+ * list read serves each account's resources of one operation.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
+import { apiCalls } from "../helpers/api-calls.ts";
+import { startTestEmulator } from "../helpers/emulator.ts";
+import { setProcessEnv } from "../helpers/process-env.ts";
+import { forgetProviderLists, loadSerializedProvider } from "../helpers/serialized-provider.ts";
+
+const EU_KEY = "eu-account-key";
+const US_KEY = "us-account-key";
+const eu = startTestEmulator({ apiKeys: [EU_KEY] });
+const us = startTestEmulator({ apiKeys: [US_KEY] });
+
+afterEach(() => {
+  eu.control.clearRequests();
+  us.control.clearRequests();
+  forgetProviderLists();
+});
+
+function accountsConfig(accounts: Record<string, unknown>): Record<string, string> {
+  return { "qard:accounts": JSON.stringify(accounts) };
+}
+
+const bothAccounts = () =>
+  accountsConfig({ eu: { apiUrl: eu.baseUrl, apiKey: EU_KEY }, us: { apiUrl: us.baseUrl, apiKey: US_KEY } });
+
+describe("a resource that names an account", () => {
+  it("is written to that account only, with that account's key", async () => {
+    const provider = await loadSerializedProvider(bothAccounts());
+    for (const account of ["eu", "us"]) {
+      const checked = await provider.check({}, { providerName: "company_legal_fr", account });
+      expect(checked.failures ?? []).toEqual([]);
+      await provider.create(checked.inputs as ProviderInputs);
+    }
+    // Each emulator accepts only its own key: a 401 would mean the other account's key reached it.
+    for (const server of [eu, us]) {
+      const requests = server.control.requests();
+      expect(requests.map((r) => r.status).filter((status) => status >= 400)).toEqual([]);
+      expect(apiCalls(server.control)).toContain("PUT /api/v6/providers/company_legal_fr");
+    }
+  });
+
+  it("keeps the account name in state, and never its key or URL", async () => {
+    const provider = await loadSerializedProvider(bothAccounts());
+    const checked = await provider.check({}, { providerName: "company_legal_fr", account: "eu" });
+    const created = await provider.create(checked.inputs as ProviderInputs);
+    const state = JSON.stringify({ inputs: checked.inputs, outs: created.outs });
+    expect(created.outs).toMatchObject({ account: "eu" });
+    expect(state).not.toContain(EU_KEY);
+    expect(state).not.toContain(eu.baseUrl);
+  });
+
+  it("reads each account's provider list once for all its resources of one operation", async () => {
+    const provider = await loadSerializedProvider(bothAccounts());
+    for (const account of ["eu", "us"]) {
+      for (const providerName of ["company_legal_fr", "prestashop", "woocommerce"]) {
+        await provider.check({}, { providerName, account });
+      }
+    }
+    for (const server of [eu, us]) {
+      expect(apiCalls(server.control)).toEqual(["GET /api/v6/providers"]);
+    }
+  });
+
+  it("ignores QARD_API_KEY and QARD_API_URL: a named account uses its own settings only", async () => {
+    const restore = setProcessEnv({ QARD_API_KEY: US_KEY, QARD_API_URL: us.baseUrl });
+    try {
+      const provider = await loadSerializedProvider(accountsConfig({ eu: { apiUrl: eu.baseUrl } }));
+      const checked = await provider.check({}, { providerName: "company_legal_fr", account: "eu" });
+      await expect(provider.create(checked.inputs as ProviderInputs)).rejects.toThrow(
+        /No Qard API key for account "eu": .*qard:accounts\.eu\.apiKey/,
+      );
+    } finally {
+      restore();
+    }
+    expect(us.control.requests()).toEqual([]);
+    expect(eu.control.requests()).toEqual([]);
+  });
+
+  it("an account the stack config does not describe fails check on `account`, before any call", async () => {
+    const provider = await loadSerializedProvider(bothAccounts());
+    const checked = await provider.check({}, { providerName: "company_legal_fr", account: "asia" });
+    expect(checked.failures).toEqual([
+      { property: "account", reason: expect.stringMatching(/Qard account "asia": .*qard:accounts\.asia/) },
+    ]);
+    expect([...eu.control.requests(), ...us.control.requests()]).toEqual([]);
+  });
+
+  it("an account name outside the identifier rule fails check", async () => {
+    const provider = await loadSerializedProvider(bothAccounts());
+    const checked = await provider.check({}, { providerName: "company_legal_fr", account: "../us" });
+    expect(checked.failures).toEqual([
+      { property: "account", reason: expect.stringMatching(/letters, digits/) },
+    ]);
+  });
+
+  it("both key sources on one account are refused, naming the account's keys", async () => {
+    const provider = await loadSerializedProvider(
+      accountsConfig({ eu: { apiUrl: eu.baseUrl, apiKey: EU_KEY, apiKeySecretId: "qard/eu" } }),
+    );
+    await expect(
+      provider.create({
+        providerName: "company_legal_fr",
+        account: "eu",
+        settings: {},
+        enabled: true,
+        schemaVersion: 1,
+      }),
+    ).rejects.toThrow(/both qard:accounts\.eu\.apiKey and qard:accounts\.eu\.apiKeySecretId: keep one/);
+    expect(eu.control.requests()).toEqual([]);
+  });
+
+  it("moving a configuration to another account replaces it", async () => {
+    const provider = await loadSerializedProvider(bothAccounts());
+    const olds = {
+      providerName: "company_legal_fr",
+      account: "eu",
+      settings: {},
+      enabled: true,
+      schemaVersion: 1,
+    };
+    const result = await provider.diff("company_legal_fr", olds, { ...olds, account: "us" });
+    expect(result.replaces).toEqual(["account"]);
+  });
+});
+
+describe("a resource without an account", () => {
+  it("keeps the stack's default connection, as before", async () => {
+    const provider = await loadSerializedProvider({
+      "qard:apiUrl": eu.baseUrl,
+      "qard:apiKey": EU_KEY,
+      ...accountsConfig({ us: { apiUrl: us.baseUrl, apiKey: US_KEY } }),
+    });
+    const checked = await provider.check({}, { providerName: "prestashop" });
+    await provider.create(checked.inputs as ProviderInputs);
+    expect(apiCalls(eu.control)).toContain("PUT /api/v6/providers/prestashop");
+    expect(us.control.requests()).toEqual([]);
+  });
+});
