@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   accountNameSchema,
   apiUrlProblem,
+  FINGERPRINT_PATTERN,
   IDENTIFIER_HINT,
   credentialValuesSchema,
   isRecord,
@@ -113,6 +114,11 @@ const accountSchema = z
     apiUrl: apiUrl.optional(),
     apiKey: z.string().min(1).optional(),
     apiKeySecretId: z.string().min(1).optional(),
+    // The account's identity, pinned by hand: how a rotated key of the same account is accepted.
+    fingerprint: z
+      .string()
+      .regex(FINGERPRINT_PATTERN, "must be the 16 hexadecimal digits a refusal printed")
+      .optional(),
     providers: z.record(providerNameSchema, accountProviderSchema, { error: providerMapError }).optional(),
   })
   .superRefine((value, ctx) => {

@@ -141,3 +141,94 @@ describe("a resource without an account", () => {
     expect(us.control.requests()).toEqual([]);
   });
 });
+
+describe("the account a stack manages", () => {
+  const euProvider = () => loadSerializedProvider(bothAccounts());
+  // Account "eu" now configured with the US server and key: the key points at another account.
+  const swapped = (extra: Record<string, unknown> = {}) =>
+    loadSerializedProvider(
+      accountsConfig({
+        eu: { apiUrl: us.baseUrl, apiKey: US_KEY, ...extra },
+        us: { apiUrl: us.baseUrl, apiKey: US_KEY },
+      }),
+    );
+
+  async function createdInEu(providerName: string) {
+    const provider = await euProvider();
+    const checked = await provider.check({}, { providerName, account: "eu" });
+    const created = await provider.create(checked.inputs as ProviderInputs);
+    eu.control.clearRequests();
+    us.control.clearRequests();
+    forgetProviderLists();
+    return {
+      inputs: checked.inputs as Record<string, unknown>,
+      outs: created.outs as Record<string, unknown>,
+    };
+  }
+
+  it("is recorded in state as a fingerprint that is neither the key nor the URL, and accepted while it holds", async () => {
+    const { inputs, outs } = await createdInEu("woocommerce");
+    expect(outs.accountFingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(inputs.accountFingerprint).toBe(outs.accountFingerprint);
+    const again = await (await euProvider()).check(inputs, { providerName: "woocommerce", account: "eu" });
+    expect(again.failures ?? []).toEqual([]);
+    expect(again.inputs).toMatchObject({ accountFingerprint: outs.accountFingerprint });
+  });
+
+  it("a key that now points at another account is refused at preview (check), before any call", async () => {
+    const { inputs, outs } = await createdInEu("prestashop");
+    const checked = await (await swapped()).check(inputs, { providerName: "prestashop", account: "eu" });
+    expect(checked.failures).toEqual([
+      {
+        property: "account",
+        reason: expect.stringContaining(
+          `Qard account "eu": the key from qard:accounts.eu.apiKey now points at another Qard account`,
+        ),
+      },
+    ]);
+    expect(checked.failures?.[0]?.reason).toContain(`(${String(outs.accountFingerprint)})`);
+    expect([...eu.control.requests(), ...us.control.requests()]).toEqual([]);
+  });
+
+  it("refresh, update and delete refuse it too, writing nothing to either account", async () => {
+    const { inputs, outs } = await createdInEu("company_legal_fr");
+    const provider = await swapped();
+    const olds = outs as never;
+    await expect(provider.read("company_legal_fr", olds)).rejects.toThrow(
+      /now points at another Qard account/,
+    );
+    await expect(
+      provider.update("company_legal_fr", olds, { ...inputs, enabled: false } as never),
+    ).rejects.toThrow(/now points at another Qard account/);
+    await expect(provider.delete("company_legal_fr", olds)).rejects.toThrow(
+      /now points at another Qard account/,
+    );
+    expect([...eu.control.requests(), ...us.control.requests()]).toEqual([]);
+  });
+
+  it("a rotated key is accepted once the config pins the new fingerprint; a wrong pin is refused", async () => {
+    const { inputs } = await createdInEu("woocommerce");
+    const refused = await (await swapped()).check(inputs, { providerName: "woocommerce", account: "eu" });
+    const current =
+      /confirm it with `pulumi config set --path 'qard:accounts\.eu\.fingerprint' ([0-9a-f]{16})`/.exec(
+        refused.failures?.[0]?.reason ?? "",
+      )?.[1];
+    expect(current).toMatch(/^[0-9a-f]{16}$/);
+    const pinned = await (
+      await swapped({ fingerprint: current })
+    ).check(inputs, {
+      providerName: "woocommerce",
+      account: "eu",
+    });
+    expect(pinned.failures ?? []).toEqual([]);
+    expect(pinned.inputs).toMatchObject({ accountFingerprint: current });
+    const original = await (await euProvider()).check(inputs, { providerName: "woocommerce", account: "eu" });
+    expect(original.failures ?? []).toEqual([]);
+    const mismatch = await (
+      await loadSerializedProvider(
+        accountsConfig({ eu: { apiUrl: eu.baseUrl, apiKey: EU_KEY, fingerprint: current } }),
+      )
+    ).check(inputs, { providerName: "woocommerce", account: "eu" });
+    expect(mismatch.failures?.[0]?.reason).toMatch(/but qard:accounts\.eu\.fingerprint pins/);
+  });
+});

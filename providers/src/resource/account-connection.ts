@@ -12,6 +12,8 @@ export interface AccountConnectionConfig {
   apiUrl?: string;
   apiKey?: string;
   apiKeySecretId?: string;
+  /** The account's pinned fingerprint (see account-fingerprint.ts). */
+  fingerprint?: string;
 }
 
 /** `qard:accounts` as found in the config: the accounts, or why they cannot be used. */
@@ -39,7 +41,7 @@ export function accountsFromConfigText(text: string | undefined): AccountsConfig
   for (const [name, entry] of Object.entries(parsed)) {
     if (isPrototypeKey(name) || identifierProblem(name) !== undefined || !isRecord(entry)) continue;
     const account: AccountConnectionConfig = {};
-    for (const field of ["apiUrl", "apiKey", "apiKeySecretId"] as const) {
+    for (const field of ["apiUrl", "apiKey", "apiKeySecretId", "fingerprint"] as const) {
       const value = entry[field];
       if (typeof value === "string" && value !== "") account[field] = value;
     }
@@ -63,8 +65,9 @@ export function connectionForAccount(
     const why = config.accountsProblem ?? `the stack config has no qard:accounts.${account}`;
     throw new UnknownAccountError(account, why);
   }
-  const { apiUrl, apiKey, apiKeySecretId } = accounts[account] as AccountConnectionConfig;
+  const { apiUrl, apiKey, apiKeySecretId, fingerprint } = accounts[account] as AccountConnectionConfig;
   const connection: ConnectionConfig = { account };
+  if (fingerprint !== undefined) connection.fingerprint = fingerprint;
   if (apiUrl !== undefined) connection.apiUrl = apiUrl;
   if (apiKey !== undefined) connection.apiKey = apiKey;
   if (apiKeySecretId !== undefined) connection.apiKeySecretId = apiKeySecretId;

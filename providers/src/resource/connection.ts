@@ -16,6 +16,8 @@ export interface ConnectionConfig {
    * `qard:accounts.<account>.*`, and the QARD_API_URL / QARD_API_KEY variables do not apply to it.
    */
   account?: string;
+  /** A named account's pinned fingerprint (`qard:accounts.<account>.fingerprint`). */
+  fingerprint?: string;
   /** The named accounts of `qard:accounts`, for resources that name one. */
   accounts?: Record<string, AccountConnectionConfig>;
   /** Why `qard:accounts` could not be read, told to a resource that names an account. */

@@ -10,6 +10,7 @@ import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
 import { connectionForAccount, UnknownAccountError } from "./account-connection.ts";
+import { accountFingerprint, identityProblem } from "./account-fingerprint.ts";
 import { resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
 import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
@@ -71,6 +72,7 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
   rememberSecrets(inputs.credentials);
   delete inputs.credentialsArn;
   delete inputs.credentialsVersionId;
+  delete inputs.accountFingerprint;
   const olds = context.olds ?? {};
   if (failures.length > 0 || hasUnknowns(inputs.providerName)) return { inputs, failures };
   if (stopsManagingCredentials(olds, inputs)) {
@@ -97,8 +99,65 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
     failures.push({ property: "account", reason: error.message });
     return { inputs, failures };
   }
+  if (connection.account !== undefined) {
+    const identity = await checkIdentity(olds, inputs, connection);
+    if (identity.fingerprint !== undefined) inputs.accountFingerprint = identity.fingerprint;
+    if (identity.problem !== undefined) {
+      failures.push({
+        property: "account",
+        reason: `Qard account "${connection.account}": ${identity.problem}`,
+      });
+      return { inputs, failures };
+    }
+  }
   failures.push(...(await liveFailures(olds, inputs, connection)));
   return { inputs, failures };
+}
+
+/**
+ * The account a named account's key points at, against what the state recorded and what the config pins.
+ * Resolving the key makes no call to Qard (a Secrets Manager read for a key by reference). A run that holds
+ * no usable key (a pull-request preview) keeps the recorded fingerprint: `up` checks again.
+ */
+async function checkIdentity(
+  olds: Record<string, unknown>,
+  inputs: ProviderInputs,
+  config: ConnectionConfig,
+): Promise<{ fingerprint?: string; problem?: string }> {
+  // A resource moving to another account starts that account's record afresh.
+  const sameAccount = olds.account === inputs.account;
+  const recorded =
+    sameAccount && typeof olds.accountFingerprint === "string" ? olds.accountFingerprint : undefined;
+  let resolved: Awaited<ReturnType<typeof resolveConnection>>;
+  try {
+    resolved = await resolveConnection(config);
+  } catch {
+    // The same failure is reported where the key is needed (liveFailures, or the operation itself).
+    return recorded === undefined ? {} : { fingerprint: recorded };
+  }
+  rememberSecrets(resolved.apiKey);
+  const current = accountFingerprint(resolved.baseUrl, resolved.apiKey);
+  const problem = identityProblem({
+    account: config.account ?? "",
+    apiKeySetting: resolved.apiKeySetting,
+    current,
+    recorded,
+    pinned: config.fingerprint,
+  });
+  return problem === undefined ? { fingerprint: current } : { fingerprint: recorded ?? current, problem };
+}
+
+/** Before an operation on an existing resource: its account's key must still point at the recorded account. */
+function refuseForeignKey(connection: Account, config: ConnectionConfig, recorded: unknown): void {
+  if (config.account === undefined) return;
+  const problem = identityProblem({
+    account: config.account,
+    apiKeySetting: connection.apiKeySetting,
+    current: connection.fingerprint,
+    recorded: typeof recorded === "string" ? recorded : undefined,
+    pinned: config.fingerprint,
+  });
+  if (problem !== undefined) throw new Error(`Qard account "${config.account}": ${problem}`);
 }
 
 /** The preview-time look at Qard for a create or a replacement; other checks make no call. */
@@ -174,6 +233,7 @@ export function create(
       rememberSecrets(inputs.credentials);
       const name = inputs.providerName;
       const connection = await clientFor(config);
+      refuseForeignKey(connection, config, inputs.accountFingerprint);
       const { client, account } = connection;
       const live = await requireLiveProvider(connection, name);
       if (inputs.adoptExisting === false && isTakeover(live)) throw new Error(adoptionRefusal(live));
@@ -207,6 +267,7 @@ export function read(
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
       const connection = await clientFor(config);
+      refuseForeignKey(connection, config, props.accountFingerprint);
       const live = await requireLiveProvider(connection, name);
       const settings = props.settings ?? {};
       const unreadable = unreadableSettings(settings, live);
@@ -221,6 +282,8 @@ export function read(
         schemaVersion: props.schemaVersion ?? 1,
         credentialsSource: credentialsSourceOf(props),
       };
+      // The key passed refuseForeignKey: its account is this resource's (a pinned rotation included).
+      if (config.account !== undefined) outputs.accountFingerprint = connection.fingerprint;
       return { id, props: outputs, inputs: inputsOf(outputs) };
     });
   });
@@ -252,6 +315,7 @@ export function update(
         enabled: olds.available === false ? false : (olds.enabled ?? false),
       };
       const connection = await clientFor(config);
+      refuseForeignKey(connection, config, olds.accountFingerprint);
       const { client, account } = connection;
       if (planWrites(desired, known).some((write) => write.kind === "settings")) {
         const live = await requireLiveProvider(connection, name);
@@ -295,6 +359,7 @@ export function remove(
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
       const connection = await clientFor(config);
+      refuseForeignKey(connection, config, props.accountFingerprint);
       const { client, account } = connection;
       try {
         await client.setEnabled(name, false);
@@ -321,6 +386,8 @@ interface Account extends ConnectionSettings {
   client: QardClient;
   /** The key of this account's shared provider list. */
   account: string;
+  /** Which Qard account the key points at (account-fingerprint.ts). */
+  fingerprint: string;
 }
 
 async function clientFor(config: ConnectionConfig): Promise<Account> {
@@ -330,6 +397,7 @@ async function clientFor(config: ConnectionConfig): Promise<Account> {
   return {
     client: new QardClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey }),
     account: accountKey(connection.baseUrl, connection.apiKey),
+    fingerprint: accountFingerprint(connection.baseUrl, connection.apiKey),
     baseUrl: connection.baseUrl,
     apiUrlSetting: connection.apiUrlSetting,
     apiKeySetting: connection.apiKeySetting,

@@ -16,6 +16,11 @@ export interface ProviderInputs {
    * replaces the resource (another account's provider is another object).
    */
   account?: string;
+  /**
+   * For a named account: the fingerprint of the account this resource was last applied to (see
+   * account-fingerprint.ts), set by `check`, never by hand. A key pointing elsewhere is refused.
+   */
+  accountFingerprint?: string;
   /** By value: the credential JSON Qard expects. Secret in state. */
   credentials?: Record<string, CredentialValue>;
   /** By reference: a Secrets Manager secret whose JSON payload holds the credential keys. */
@@ -61,6 +66,7 @@ export function inputsOf(outputs: ProviderOutputs): ProviderInputs {
     schemaVersion: outputs.schemaVersion,
   };
   if (outputs.account !== undefined) inputs.account = outputs.account;
+  if (outputs.accountFingerprint !== undefined) inputs.accountFingerprint = outputs.accountFingerprint;
   for (const field of CREDENTIAL_FIELDS) {
     if (outputs[field] !== undefined) Object.assign(inputs, { [field]: outputs[field] });
   }
