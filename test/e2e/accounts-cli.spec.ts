@@ -8,6 +8,7 @@ import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { call } from "../helpers/emulator.ts";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";
 import { cliOrSkipReason, findOfficialCli, runPulumi } from "../helpers/official-cli.ts";
+import { runCommand } from "../helpers/run-script.ts";
 
 // Two Qard accounts in one stack, with two independent emulators as their servers, through the plain
 // `pulumi` CLI on this repo's program. Each emulator accepts only its own account's key, and answers 401
@@ -121,6 +122,18 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
     expect(apiWrites(us.control)).toEqual([]);
     expect(refusedKeys(eu)).toEqual([]);
     expect(refusedKeys(us)).toEqual([]);
+    // The project's drift command reports it under the account's name.
+    const drift = await runCommand(
+      "bash",
+      ["scripts/with-tools.sh", "node", "workflows/drift/main.ts", "--stack", stackName, "--no-policy"],
+      { cwd: projectRoot(), env: { ...process.env, ...backend.env } },
+    );
+    printed.push(drift.stdout + drift.stderr);
+    expect(drift.code, drift.stdout + drift.stderr).toBe(2);
+    expect(drift.stdout).toContain(
+      "  Account eu:\n    drift    eu/company_legal_fr  enabled: true → false (state → Qard)",
+    );
+    expect(drift.stdout).not.toContain("Account us:");
     await ok("up", "--refresh", "--yes");
   });
 
