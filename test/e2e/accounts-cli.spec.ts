@@ -156,6 +156,46 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
     expect(apiCalls(eu.control)).toEqual(["GET /api/v6/providers"]);
   });
 
+  it("npm run stack refuses a second stack that claims an account the first one manages", async () => {
+    const second = `${stackName}-b`;
+    const secondFile = path.join(projectRoot(), `Pulumi.${second}.yaml`);
+    const cliEnv = { cwd: projectRoot(), env: backend.env };
+    try {
+      expect((await runPulumi(cli!, ["stack", "init", second], cliEnv)).code).toBe(0);
+      for (const command of [
+        ["config", "set", "--path", "qard:accounts.main.apiUrl", eu.baseUrl],
+        ["config", "set", "--secret", "--path", "qard:accounts.main.apiKey", EU_KEY],
+        ["config", "set", "--path", "qard:accounts.main.providers.woocommerce.enabled", "true"],
+      ]) {
+        const result = await runPulumi(cli!, [...command, "--stack", second], cliEnv);
+        expect(result.code, result.stderr).toBe(0);
+      }
+      clearLogs();
+      const preview = await runCommand(
+        "bash",
+        [
+          "scripts/with-tools.sh",
+          "node",
+          "workflows/stack/main.ts",
+          "preview",
+          "--stack",
+          second,
+          "--no-policy",
+        ],
+        { cwd: projectRoot(), env: { ...process.env, ...backend.env } },
+      );
+      printed.push(preview.stdout + preview.stderr);
+      expect(preview.code).toBe(1);
+      expect(preview.stderr).toContain(
+        `qard:accounts.main of stack ${second} is the Qard account that stack ${stackName} manages as "eu"`,
+      );
+      expect(eu.control.requests()).toEqual([]);
+    } finally {
+      await runPulumi(cli!, ["stack", "rm", "--yes", "--force", "--stack", second], cliEnv);
+      await rm(secondFile, { force: true });
+    }
+  });
+
   it("neither key is in the state or in anything the CLI printed", async () => {
     const state = await readFile(
       path.join(backend.dir, ".pulumi", "stacks", "qard-iac", `${stackName}.json`),
