@@ -156,6 +156,37 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
     expect(apiCalls(eu.control)).toEqual(["GET /api/v6/providers"]);
   });
 
+  it("npm run import --account reads that account only and declares its providers under it", async () => {
+    clearLogs();
+    const imported = await runCommand(
+      "bash",
+      [
+        "scripts/with-tools.sh",
+        "node",
+        "workflows/import/main.ts",
+        "--stack",
+        stackName,
+        "--account",
+        "us",
+        "--without-credentials",
+        // company_legal_fr is declared already, without Qard's auto_connect: settled, not refused.
+        "--merge",
+        "--dry-run",
+        "--json",
+      ],
+      { cwd: projectRoot(), env: { ...process.env, ...backend.env } },
+    );
+    printed.push(imported.stdout + imported.stderr);
+    expect(imported.code, imported.stderr).toBe(0);
+    const report = JSON.parse(imported.stdout) as { yaml: string; refusals: unknown[] };
+    expect(report.refusals).toEqual([]);
+    expect(report.yaml).toMatch(
+      /qard:accounts:[\s\S]*\n    us:[\s\S]*\n      providers:[\s\S]*company_legal_fr:/,
+    );
+    expect(apiCalls(us.control)).toEqual(["GET /api/v6/providers"]);
+    expect(eu.control.requests()).toEqual([]);
+  });
+
   it("npm run stack refuses a second stack that claims an account the first one manages", async () => {
     const second = `${stackName}-b`;
     const secondFile = path.join(projectRoot(), `Pulumi.${second}.yaml`);

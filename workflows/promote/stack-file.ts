@@ -8,6 +8,11 @@ import type { RawProviders } from "./plan-promotion.ts";
 
 const PROVIDERS_PATH = ["config", "qard:providers"] as const;
 
+/** Where a stack file declares providers: `qard:providers`, or an account's `qard:accounts.<account>.providers`. */
+export function providersPath(account?: string): readonly string[] {
+  return account === undefined ? PROVIDERS_PATH : ["config", "qard:accounts", account, "providers"];
+}
+
 export function stackFilePath(stack: string, dir = projectRoot()): string {
   return path.join(dir, `Pulumi.${stack}.yaml`);
 }
@@ -34,18 +39,24 @@ export async function readStackKeySource(stack: string, dir = projectRoot()): Pr
 }
 
 /** `qard:providers` of a stack file, without decrypting anything (secure leaves stay `{secure: …}`). */
-export async function readStackProviders(stack: string, dir = projectRoot()): Promise<RawProviders> {
+export async function readStackProviders(
+  stack: string,
+  dir = projectRoot(),
+  at: readonly string[] = PROVIDERS_PATH,
+): Promise<RawProviders> {
   const file = stackFilePath(stack, dir);
   const text = await readStackFile(stack, dir);
-  const value = jsonOf(parseDocument(text).getIn(PROVIDERS_PATH));
+  const value = jsonOf(parseDocument(text).getIn(at));
   if (value === undefined) return {};
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new Error(`${path.basename(file)}: qard:providers must be a map of provider name to its settings`);
+    throw new Error(
+      `${path.basename(file)}: ${at.slice(1).join(".")} must be a map of provider name to its settings`,
+    );
   }
   // The YAML parser keeps `__proto__` as an own key; copying it into another object would set a prototype.
   const reserved = prototypeKeyPaths(value);
   if (reserved.length > 0) {
-    const keys = reserved.map((at) => quoteRefused(["qard:providers", ...at].join(".")));
+    const keys = reserved.map((key) => quoteRefused([...at.slice(1), ...key].join(".")));
     throw new Error(`${path.basename(file)}: ${keys.join(", ")} ${PROTOTYPE_KEY_REASON}`);
   }
   return value as RawProviders;
@@ -60,13 +71,14 @@ export async function writePromotedProviders(
   providers: RawProviders,
   promotedKeys: readonly string[],
   dir = projectRoot(),
+  providersAt: readonly string[] = PROVIDERS_PATH,
 ): Promise<boolean> {
   const file = stackFilePath(stack, dir);
   const text = await readFile(file, "utf8");
   const doc = parseDocument(text);
   for (const [name, provider] of Object.entries(providers)) {
     for (const key of promotedKeys) {
-      const at = [...PROVIDERS_PATH, name, key];
+      const at = [...providersAt, name, key];
       if (provider[key] === undefined) {
         if (doc.hasIn(at)) doc.deleteIn(at);
       } else if (!sameJson(jsonOf(doc.getIn(at)), provider[key])) {
