@@ -181,7 +181,7 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
     const report = JSON.parse(imported.stdout) as { yaml: string; refusals: unknown[] };
     expect(report.refusals).toEqual([]);
     expect(report.yaml).toMatch(
-      /qard:accounts:[\s\S]*\n {4}us:[\s\S]*\n {6}providers:[\s\S]*company_legal_fr:/
+      /qard:accounts:[\s\S]*\n {4}us:[\s\S]*\n {6}providers:[\s\S]*company_legal_fr:/,
     );
     expect(apiCalls(us.control)).toEqual(["GET /api/v6/providers"]);
     expect(eu.control.requests()).toEqual([]);
