@@ -77,7 +77,8 @@ async function run(
         if (error instanceof CommandError && /no changes were expected/.test(error.message)) {
           output.flush();
           console.log("\nDrift: Qard differs from the stack (see above). `npm run demo` puts it back.");
-          return 2;
+          // npm run drift's code for drift: none of Pulumi's own codes (2 would mean a configuration error).
+          return 10;
         }
         throw error;
       }
@@ -183,7 +184,7 @@ Next:
   npm run demo -- preview     # names the property that changes (settings.auto_connect)
   npm run demo                # applies it with one settings PUT
   git checkout Pulumi.dev.yaml && npm run demo   # undoes it: the tracked stack file, then Qard
-  npm run demo -- drift       # checks that Qard still matches (exit 2 on drift)
+  npm run demo -- drift       # checks that Qard still matches (exit 10 on drift)
   npm run demo -- policy      # the preview under the policy pack (README, "Policy pack")
   npm run demo -- destroy     # disables every provider (Qard has no delete)`);
 }

@@ -7,7 +7,8 @@
 #     official Node.js language host from ../shared/toolchain where that folder exists;
 #   - moto's server (AWS Secrets Manager emulator for tests) in a virtualenv;
 #   - the library's compiled JavaScript (providers/dist), which every provider process loads;
-#   - actionlint (the GitHub Actions linter), built from the Go module proxy where Go exists;
+#   - actionlint (the GitHub Actions linter) and nektos/act (runs the workflows' jobs on this machine for the
+#     workflow tests), built from the Go module proxy where Go exists;
 #   - with --min-cli: also the oldest supported CLI in .tools/pulumi-min/bin, for the tests that prove it.
 set -euo pipefail
 
@@ -28,6 +29,7 @@ PULUMI_VERSION=3.276.0
 PULUMI_MIN_VERSION=3.226.0
 MOTO_VERSION=5.2.5
 ACTIONLINT_VERSION=1.7.12
+ACT_VERSION=0.2.89
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$root/.tools"
@@ -135,6 +137,16 @@ if [ "$("$bin/actionlint" -version 2>/dev/null | head -n1)" != "v$ACTIONLINT_VER
   fi
 fi
 
+# --- act (runs .github/workflows jobs locally, without containers: -P ubuntu-latest=-self-hosted) ---------
+if [ "$("$bin/act" --version 2>/dev/null | awk '{print $NF}')" != "$ACT_VERSION" ]; then
+  if command -v go >/dev/null; then
+    say "building act v$ACT_VERSION from the Go module proxy"
+    GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN="$bin" go install -trimpath "github.com/nektos/act@v$ACT_VERSION"
+  else
+    say "no Go: act not installed (the workflow runs are skipped outside CI)"
+  fi
+fi
+
 # --- summary ------------------------------------------------------------------------------------------
 export PATH="$bin:$PATH"
 pulumi_path="$(command -v pulumi)"
@@ -151,3 +163,4 @@ if [ -x "$tools/pulumi-min/bin/pulumi" ]; then
   printf 'setup: oldest supported pulumi %s  %s\n' "$("$tools/pulumi-min/bin/pulumi" version)" "$tools/pulumi-min/bin/pulumi"
 fi
 printf 'setup: actionlint  %s\n' "$(command -v actionlint || echo 'not installed')"
+printf 'setup: act  %s\n' "$(command -v act || echo 'not installed')"

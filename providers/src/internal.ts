@@ -5,3 +5,4 @@ export { SCHEMA_VERSION } from "./resource/state.ts";
 export type { ProviderInputs, ProviderOutputs } from "./resource/state.ts";
 export { describeSecretVersion, readSecretJson, readSecretText } from "./secrets/secrets-manager.ts";
 export { SecretSourceError } from "./secrets/secret-source-error.ts";
+export { conflictingEntriesReason, providerEntries } from "./resource/provider-entries.ts";

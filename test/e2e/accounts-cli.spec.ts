@@ -129,7 +129,7 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
       { cwd: projectRoot(), env: { ...process.env, ...backend.env } },
     );
     printed.push(drift.stdout + drift.stderr);
-    expect(drift.code, drift.stdout + drift.stderr).toBe(2);
+    expect(drift.code, drift.stdout + drift.stderr).toBe(10);
     expect(drift.stdout).toContain(
       "  Account eu:\n    drift    eu/company_legal_fr  enabled: true → false (state → Qard)",
     );

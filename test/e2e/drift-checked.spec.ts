@@ -78,9 +78,11 @@ describe("npm run drift uses the stack's current key and URL, not those of the l
     e2e.emulator.control.clearRequests();
     try {
       const result = await runDrift();
-      expect(result.code).toBe(1);
-      const report = JSON.parse(result.stdout) as { status: string; error: string };
+      // Pulumi's code for an authentication error.
+      expect(result.code).toBe(3);
+      const report = JSON.parse(result.stdout) as { status: string; error: string; errorKind: string };
       expect(report.status).toBe("error");
+      expect(report.errorKind).toBe("authentication");
       expect(report.error).toMatch(/401/);
       expect(report.error).toContain("qard:apiKey");
       expect(result.output).not.toContain(REVOKED_KEY);
@@ -99,7 +101,8 @@ describe("npm run drift uses the stack's current key and URL, not those of the l
     e2e.emulator.control.clearRequests();
     try {
       const result = await runDrift();
-      expect(result.code).toBe(1);
+      // The stack's qard:apiUrl names a closed port: a configuration error in Pulumi's terms.
+      expect(result.code).toBe(2);
       expect((JSON.parse(result.stdout) as { error: string }).error).toContain(
         deadUrl.slice("http://".length),
       );

@@ -63,12 +63,12 @@ describe("npm run drift through the engine", () => {
     expect(await checkpoint()).toBe(before);
   });
 
-  it("classifies a change made in Qard as drift (exit 2), naming the property", async () => {
+  it("classifies a change made in Qard as drift (exit 10), naming the property", async () => {
     e2e.emulator.control.patchProvider("shopify", { enabled: false });
     try {
       const before = await checkpoint();
       const result = await runCli(["--stack", e2e.stackName, "--markdown"]);
-      expect(result.code).toBe(2);
+      expect(result.code).toBe(10);
       expect(result.stdout).toContain("| drift | shopify | enabled | true | false |");
       expect(await checkpoint()).toBe(before);
     } finally {
@@ -76,13 +76,13 @@ describe("npm run drift through the engine", () => {
     }
   });
 
-  it("classifies a stack config edit as a pending config change (exit 3)", async () => {
+  it("classifies a stack config edit as a pending config change (exit 11)", async () => {
     await setStackConfig(e2e.stack, { "qard:providers": providers(false) });
     try {
       const report = await checkDrift({ stackName: e2e.stackName, env });
       expect(report).toMatchObject({
         status: "config",
-        exitCode: 3,
+        exitCode: 11,
         findings: [
           { kind: "config", provider: "shopify", property: "settings.auto_connect", old: true, new: false },
         ],
@@ -92,7 +92,7 @@ describe("npm run drift through the engine", () => {
     }
   });
 
-  it("classifies a new secret version as a pending rotation (exit 4), which outranks drift", async () => {
+  it("classifies a new secret version as a pending rotation (exit 12), which outranks drift", async () => {
     await aws.send(
       new PutSecretValueCommand({
         SecretId: SECRET_ID,
@@ -103,7 +103,7 @@ describe("npm run drift through the engine", () => {
     try {
       const report = await checkDrift({ stackName: e2e.stackName, env });
       expect(report.status).toBe("rotation");
-      expect(report.exitCode).toBe(4);
+      expect(report.exitCode).toBe(12);
       expect(report.findings.map((f) => `${f.kind} ${f.provider} ${f.property}`).sort()).toEqual([
         "drift company_legal_fr enabled",
         "rotation shopify credentialsVersionId",
@@ -114,11 +114,11 @@ describe("npm run drift through the engine", () => {
     }
   });
 
-  it("reports a check that cannot run as an error (exit 1) with the reason", async () => {
+  it("reports a check refused by Qard as an authentication error (Pulumi's exit 3) with the reason", async () => {
     // As if the API key had been revoked: Qard answers 401 to the refresh's reads.
     e2e.emulator.control.addFault({ method: "GET", path: "/api/v6/providers*", status: 401, times: 100 });
     const result = await runCli(["--stack", e2e.stackName]).finally(() => e2e.emulator.control.clearFaults());
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stdout).toMatch(/The drift check failed/);
     expect(result.stdout).toMatch(/401/);
     expect(result.stdout + result.stderr).not.toContain(API_KEY);

@@ -80,7 +80,7 @@ describe("npm run stack", () => {
       "qard:providers": { ...STAGING_PROVIDERS, company_legal_fr: { enabled: false } },
     });
     qardErrors("PUT", "/api/v6/providers/*");
-    const result = await run("stack", ["up", "--stack", staging.stackName]);
+    const result = await run("stack", ["up", "--stack", staging.stackName, "--yes"]);
     expect(result.code).toBe(1);
     expectSafeButShown(result);
   });

@@ -181,6 +181,26 @@ describe("npm run import on a stack that already declares the providers", () => 
     expect(apiWrites(emulator.control)).toEqual([]);
   });
 
+  it("refuses when Qard lists one provider twice with different content, naming it, and writes nothing", async () => {
+    const { stackName, emulator } = withRefs;
+    const listed = await call(emulator, "GET", "/api/v6/providers", { apiKey: "import-key" });
+    type Entry = { name: string; enabled: boolean };
+    const body = listed.json as Entry[] | { result: Entry[] };
+    const entries = Array.isArray(body) ? body : body.result;
+    const shopify = entries.find((entry) => entry.name === "shopify");
+    expect(shopify).toBeDefined();
+    const contradicting = [...entries, { ...shopify, enabled: !shopify?.enabled }];
+    emulator.control.addFault({ method: "GET", path: "/api/v6/providers", status: 200, json: contradicting });
+    emulator.control.clearRequests();
+    const before = await readFile(stackFilePath(stackName), "utf8");
+    const result = await runCli(["--stack", stackName, "--merge"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('several entries for "shopify" that disagree');
+    expect(await readFile(stackFilePath(stackName), "utf8")).toBe(before);
+    expect(apiWrites(emulator.control)).toEqual([]);
+    emulator.control.clearFaults();
+  });
+
   it("--merge --dry-run prints the settled file and leaves it untouched", async () => {
     const { stackName, emulator } = withRefs;
     const before = await readFile(stackFilePath(stackName), "utf8");

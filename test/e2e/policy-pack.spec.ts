@@ -250,9 +250,11 @@ describe("the https rule, and its enforcement by npm run stack and drift", () =>
   it("npm run drift reports the refusal as its error, naming the policy", async () => {
     const script = path.join(projectRoot(), "workflows", "drift", "main.ts");
     const result = await runScript(script, ["--stack", stackName, "--json"], env());
-    expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { status: string; error?: string };
+    // The stack file asks for what a mandatory policy refuses: a configuration error in Pulumi's terms.
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout) as { status: string; error?: string; errorKind?: string };
     expect(report.status).toBe("error");
+    expect(report.errorKind).toBe("configuration");
     expect(report.error).toContain(`policy qard-https-api-url [mandatory] (default): ${expectedMessage}`);
   });
 });

@@ -32,3 +32,38 @@ export function jsonValue(known: readonly string[] = [], maxDepth = 3): fc.Arbit
   }));
   return value;
 }
+
+/**
+ * Text as an attacker or a broken server would send it: any code point, lone surrogates, the controls
+ * terminals obey (ESC, CSI, OSC 8, CR, BEL), bidi and zero-width characters, and workflow-command starts.
+ */
+export const hostileText: fc.Arbitrary<string> = fc.string({
+  maxLength: 40,
+  unit: fc.oneof(
+    fc.constantFrom(
+      "\u001b[31m",
+      "\u001b]8;;https://example.invalid\u0007",
+      "\u009b",
+      "\r",
+      "\n",
+      "\t",
+      "\u0007",
+      "\u202e",
+      "\u200b",
+      "\ufeff",
+      "\u2028",
+      "::",
+      "::error::",
+      "::add-mask::",
+      "##[",
+      " ",
+      "/",
+      ".",
+      "%2e",
+      "\\",
+    ),
+    fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp)),
+    fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
+    fc.constantFrom("a", "Z", "0", "_", "-"),
+  ),
+});

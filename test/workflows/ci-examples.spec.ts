@@ -30,6 +30,8 @@ interface Step {
 
 interface Job {
   "runs-on": string;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
   if?: string;
   needs?: string[];
   environment?: string;
@@ -47,7 +49,7 @@ interface Workflow {
 }
 
 const WORKFLOWS_DIR = path.join(projectRoot(), ".github", "workflows");
-const EXPECTED = ["deploy.yml", "drift.yml", "preview.yml", "promote-prod.yml", "verify.yml"];
+const EXPECTED = ["deploy.yml", "drift.yml", "preview.yml", "promote-prod.yml", "test.yml", "verify.yml"];
 // A third-party action pinned to a full commit SHA (a tag can be moved; a commit cannot).
 const PINNED_ACTION = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 // The release each pin stands for, as a comment on the same line: `uses: owner/repo@<sha> # v1.2.3`.
@@ -144,7 +146,7 @@ const packageScripts = Object.keys(
 );
 
 describe("the CI examples in .github/workflows", () => {
-  it("are the four documented workflows", () => {
+  it("are the documented workflows", () => {
     expect([...files].sort()).toEqual(EXPECTED);
   });
 
@@ -183,37 +185,36 @@ describe("the CI examples in .github/workflows", () => {
     }
     expect([...pins.keys()].sort()).toEqual([
       "actions/checkout",
+      "actions/download-artifact",
+      "actions/setup-go",
       "actions/setup-node",
+      "actions/upload-artifact",
       "aws-actions/configure-aws-credentials",
       "pulumi/actions",
     ]);
-    expect([...pins.values()].map((shas) => shas.size)).toEqual([1, 1, 1, 1]);
+    expect([...pins.values()].every((shas) => shas.size === 1)).toBe(true);
   });
 
   it("run the program with pulumi/actions' own inputs, and the project's commands where they add value", () => {
     const called = EXPECTED.flatMap((file) =>
       allSteps(workflow(file)).flatMap((step) => npmRunCalls(step.run ?? "").map((call) => call.script)),
     );
-    expect(new Set(called)).toEqual(new Set(["build", "drift", "promote", "verify"]));
+    expect(new Set(called)).toEqual(new Set(["build", "drift", "promote", "setup", "verify"]));
     const pulumiRuns = EXPECTED.flatMap((file) =>
       allSteps(workflow(file))
         .filter((step) => step.uses?.startsWith("pulumi/actions@") && step.with?.command !== undefined)
         .map((step) => ({ file, ...step.with })),
     );
+    const policy = { policyPacks: "policy", policyPackConfigs: "policy/pack-config.json" };
     expect(pulumiRuns).toEqual([
       expect.objectContaining({
         file: "deploy.yml",
         command: "up",
         "stack-name": "staging",
+        refresh: true,
         diff: true,
         "comment-on-summary": true,
-      }),
-      expect.objectContaining({
-        file: "deploy.yml",
-        command: "up",
-        "stack-name": "prod",
-        diff: true,
-        "comment-on-summary": true,
+        ...policy,
       }),
       expect.objectContaining({
         file: "preview.yml",
@@ -222,6 +223,16 @@ describe("the CI examples in .github/workflows", () => {
         diff: true,
         "comment-on-pr": true,
         "comment-on-summary": true,
+        ...policy,
+      }),
+      expect.objectContaining({
+        file: "preview.yml",
+        command: "preview",
+        "stack-name": "prod",
+        diff: true,
+        "comment-on-pr": true,
+        "comment-on-summary": true,
+        ...policy,
       }),
     ]);
     // upsert would create a mistyped stack; every run names the CLI version the project is tested with.
@@ -244,13 +255,15 @@ describe("the CI examples in .github/workflows", () => {
   });
 
   it("update prod only after merge, from the deploy workflow, behind the production environment", () => {
-    const prodJobs = EXPECTED.flatMap((file) =>
+    const prodWrites = EXPECTED.flatMap((file) =>
       Object.entries(workflow(file).jobs)
-        .filter(([, job]) => job.steps.some((step) => step.with?.["stack-name"] === "prod"))
+        .filter(([, job]) =>
+          job.steps.some((step) => /^\s*pulumi up\b[^\n]*--stack prod/m.test(step.run ?? "")),
+        )
         .map(([id, job]) => ({ file, id, environment: job.environment, needs: job.needs })),
     );
-    expect(prodJobs).toEqual([
-      { file: "deploy.yml", id: "prod", environment: "production", needs: ["staging", "prod-changed"] },
+    expect(prodWrites).toEqual([
+      { file: "deploy.yml", id: "prod", environment: "production", needs: ["prod-plan"] },
     ]);
     // Promotion proposes; it never applies.
     const promoteCalls = allSteps(workflow("promote-prod.yml"))
@@ -260,6 +273,101 @@ describe("the CI examples in .github/workflows", () => {
       { script: "promote", args: ["--from", "staging", "--to", "prod", "--markdown"] },
     ]);
     expect(raw.get("promote-prod.yml")).not.toMatch(/--apply|git push[^\n]*\bmain\b/);
+  });
+
+  it("enforce the repo's policy pack and its config on every pulumi preview and up", () => {
+    const cliRuns = EXPECTED.flatMap((file) =>
+      allSteps(workflow(file))
+        .map((step) => (step.run ?? "").replace(/\\\n/g, " "))
+        .filter((run) => /^\s*pulumi (preview|up)\b/m.test(run)),
+    );
+    expect(cliRuns.length).toBe(2);
+    for (const run of cliRuns) {
+      expect(run).toMatch(/--policy-pack policy --policy-pack-config policy\/pack-config\.json/);
+    }
+    // Each job that previews or updates first warns about a pack config that weakens a mandatory rule.
+    for (const file of ["deploy.yml", "preview.yml"]) {
+      for (const [id, job] of Object.entries(workflow(file).jobs)) {
+        const writes = job.steps.some(
+          (step) => step.with?.command !== undefined || /\bpulumi (preview|up)\b/.test(step.run ?? ""),
+        );
+        if (!writes) continue;
+        const check = job.steps.findIndex((step) => step.run?.includes("workflows/policy-config/main.ts"));
+        expect(check, `${file} ${id}`).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
+  it("apply to prod the plan a preview of prod saved, when that preview found changes (exit 7)", () => {
+    const jobs = workflow("deploy.yml").jobs;
+    const plan = jobs["prod-plan"]!;
+    const preview = plan.steps.find((step) => /pulumi preview/.test(step.run ?? ""))?.run ?? "";
+    expect(preview).toMatch(/--stack prod --refresh/);
+    expect(preview).toMatch(/"\$\{flags\[@\]\}" --expect-no-changes/);
+    expect(preview).toMatch(/"\$\{flags\[@\]\}" --save-plan prod-plan\.json/);
+    expect(plan.environment).toBe("production-readonly");
+    const up = jobs.prod!.steps.find((step) => /pulumi up/.test(step.run ?? ""));
+    expect(up?.run).toMatch(/--plan prod-plan\.json/);
+    expect(up?.env?.PULUMI_EXPERIMENTAL).toBe("true");
+    expect(jobs.prod!.if).toContain("needs.prod-plan.outputs.apply == 'true'");
+    expect(raw.get("deploy.yml")).not.toMatch(/git diff/);
+  });
+
+  it("lose no promotion: one group per stack, prod shared with drift, nothing cancelled", () => {
+    const deploy = workflow("deploy.yml");
+    expect(deploy).not.toHaveProperty("concurrency");
+    expect(deploy.jobs.staging!.concurrency).toEqual({ group: "qard-staging", "cancel-in-progress": false });
+    for (const id of ["prod-plan", "prod"]) {
+      expect(deploy.jobs[id]!.concurrency).toEqual({ group: "qard-prod", "cancel-in-progress": false });
+    }
+    for (const job of Object.values(workflow("drift.yml").jobs)) {
+      expect(job.concurrency).toEqual({ group: "qard-prod", "cancel-in-progress": false });
+    }
+  });
+
+  it("keep no write token in .git/config while npm ci runs, and run no install scripts", () => {
+    for (const file of EXPECTED) {
+      for (const job of Object.values(workflow(file).jobs)) {
+        for (const step of job.steps) {
+          if (step.uses?.startsWith("actions/checkout@"))
+            expect(step.with?.["persist-credentials"]).toBe(false);
+          if (/npm ci/.test(step.run ?? "")) expect(step.run).toMatch(/npm ci --ignore-scripts/);
+        }
+      }
+    }
+  });
+
+  it("let the scheduled drift repair only through npm run drift --remediate, after a drift finding (10)", () => {
+    const job = workflow("drift.yml").jobs.remediate!;
+    expect(job.if).toContain("needs.drift.outputs.code == '10'");
+    expect(job.if).toContain("needs.drift.outputs.remediable == 'true'");
+    expect(job.environment).toBe("production-remediation");
+    expect(
+      job.steps.flatMap((step) => npmRunCalls(step.run ?? "")).filter((c) => c.script === "drift"),
+    ).toEqual([
+      {
+        script: "drift",
+        args: [
+          "--stack",
+          "prod",
+          "--remediate",
+          "--record",
+          "remediation",
+          "--markdown",
+          "--report-json",
+          "drift-after.json",
+        ],
+      },
+    ]);
+    expect(workflow("drift.yml").jobs.drift!.environment).toBe("production-readonly");
+  });
+
+  it("give verify its own environment, and run the test suite on pull requests", () => {
+    expect(Object.values(workflow("verify.yml").jobs).map((job) => job.environment)).toEqual([
+      "staging-verify",
+    ]);
+    expect(Object.keys(workflow("test.yml").on)).toContain("pull_request");
+    expect(allSteps(workflow("test.yml")).some((step) => step.run === "npm test")).toBe(true);
   });
 
   it("do not run verify on every merge", () => {
@@ -322,61 +430,83 @@ describe("the CI examples in .github/workflows", () => {
     expect(keySource("staging")).not.toEqual(keySource("prod"));
   });
 
-  it("give the pull-request preview no write access and a metadata-only environment", () => {
+  it("give the pull-request previews no write access and read-only environments, for each stack", () => {
     const preview = workflow("preview.yml");
-    expect(Object.values(preview.jobs).map((job) => job.environment)).toEqual(["staging-preview"]);
-    expect(preview.permissions).toEqual({
-      contents: "read",
-      "id-token": "write",
-      "pull-requests": "write",
-    });
+    expect(Object.values(preview.jobs).map((job) => job.environment)).toEqual([
+      undefined,
+      "staging-preview",
+      "production-readonly",
+    ]);
+    expect(preview.permissions).toEqual({ contents: "read" });
+    for (const id of ["preview-staging", "preview-prod"]) {
+      expect(preview.jobs[id]!.permissions).toEqual({
+        contents: "read",
+        "id-token": "write",
+        "pull-requests": "write",
+      });
+    }
     // No command that reads Qard (drift, refresh) or writes it (up): preview only, no refresh.
     expect(allSteps(preview).flatMap((step) => npmRunCalls(step.run ?? ""))).toEqual([
       { script: "build", args: [] },
+      { script: "build", args: [] },
     ]);
-    const previewStep = allSteps(preview).find((step) => step.with?.command === "preview");
-    expect(previewStep?.with).not.toHaveProperty("refresh");
-    for (const job of Object.values(preview.jobs)) {
-      expect(job.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+    for (const step of allSteps(preview).filter((candidate) => candidate.with?.command !== undefined)) {
+      expect(step.with?.command).toBe("preview");
+      expect(step.with).not.toHaveProperty("refresh");
+    }
+    expect(preview.jobs.stacks!.if).toBe(
+      "github.event.pull_request.head.repo.full_name == github.repository",
+    );
+  });
+
+  const jobsOf = (file: string) =>
+    Object.entries(workflow(file).jobs).map(([id, job]) => ({
+      id,
+      steps: job.steps,
+      // A job's own block replaces the workflow's.
+      permissions: job.permissions ?? workflow(file).permissions,
+    }));
+
+  it.each(EXPECTED)("%s grants the permissions its steps need", (file) => {
+    for (const wf of jobsOf(file)) {
+      // A step that acts with its own token (PROMOTION_TOKEN) needs nothing of GITHUB_TOKEN.
+      const text = wf.steps
+        .filter((step) => !/secrets\.PROMOTION_TOKEN/.test(JSON.stringify(step.env ?? {})))
+        .map((step) => `${step.uses ?? ""}\n${step.run ?? ""}\n${JSON.stringify(step.with ?? {})}`)
+        .join("\n");
+      // With a `permissions` block, every scope it does not name is "none".
+      const needs: [RegExp, string, string[]][] = [
+        [/aws-actions\/configure-aws-credentials/, "id-token", ["write"]],
+        [/"comment-on-pr":true/, "pull-requests", ["write"]],
+        [/gh pr /, "pull-requests", ["write"]],
+        [/gh issue /, "issues", ["write"]],
+        [/git push/, "contents", ["read", "write"]],
+        [/actions\/checkout/, "contents", ["read", "write"]],
+      ];
+      const missing = needs
+        .filter(
+          ([pattern, scope, levels]) =>
+            pattern.test(text) && !levels.includes(wf.permissions?.[scope] ?? "none"),
+        )
+        .map(([pattern, scope]) => `${wf.id}: ${pattern.source} needs ${scope}`);
+      expect(missing).toEqual([]);
     }
   });
 
-  it.each(EXPECTED)("%s grants the permissions its steps need", (file) => {
-    const wf = workflow(file);
-    const text = allSteps(wf)
-      .map((step) => `${step.uses ?? ""}\n${step.run ?? ""}\n${JSON.stringify(step.with ?? {})}`)
-      .join("\n");
-    // With a `permissions` block, every scope it does not name is "none".
-    const needs: [RegExp, string, string[]][] = [
-      [/aws-actions\/configure-aws-credentials/, "id-token", ["write"]],
-      [/"comment-on-pr":true/, "pull-requests", ["write"]],
-      [/gh pr /, "pull-requests", ["write"]],
-      [/gh issue /, "issues", ["write"]],
-      [/git push/, "contents", ["write"]],
-      [/actions\/checkout/, "contents", ["read", "write"]],
-    ];
-    const missing = needs
-      .filter(
-        ([pattern, scope, levels]) =>
-          pattern.test(text) && !levels.includes(wf.permissions?.[scope] ?? "none"),
-      )
-      .map(([pattern, scope]) => `${pattern.source} needs ${scope}`);
-    expect(missing).toEqual([]);
-  });
-
   it.each(EXPECTED)("%s grants no write permission its steps do not use", (file) => {
-    const wf = workflow(file);
-    const text = JSON.stringify(allSteps(wf));
-    const uses: Record<string, RegExp> = {
-      contents: /git push/,
-      "pull-requests": /gh pr |comment-on-pr/,
-      issues: /gh issue /,
-      "id-token": /configure-aws-credentials/,
-    };
-    const unused = Object.entries(wf.permissions ?? {})
-      .filter(([scope, level]) => level === "write" && !(uses[scope]?.test(text) ?? false))
-      .map(([scope]) => scope);
-    expect(unused).toEqual([]);
+    for (const wf of jobsOf(file)) {
+      const text = JSON.stringify(wf.steps);
+      const uses: Record<string, RegExp> = {
+        contents: /git push/,
+        "pull-requests": /gh pr |comment-on-pr/,
+        issues: /gh issue /,
+        "id-token": /configure-aws-credentials/,
+      };
+      const unused = Object.entries(wf.permissions ?? {})
+        .filter(([scope, level]) => level === "write" && !(uses[scope]?.test(text) ?? false))
+        .map(([scope]) => `${wf.id}: ${scope}`);
+      expect(unused).toEqual([]);
+    }
   });
 });
 
@@ -408,6 +538,11 @@ if [ "$1 $2" = "issue list" ]; then printf '%s' "$FAKE_OPEN_ISSUE"; fi
 if [ "$1 $2" = "pr list" ]; then printf '%s' "$FAKE_OPEN_PR"; fi
 `;
   // git diff --quiet answers FAKE_GIT_DIFF (1: the file changed); every other call succeeds.
+  // pulumi answers FAKE_PULUMI_EXIT to a preview with --expect-no-changes; every other call succeeds.
+  const FAKE_PULUMI = `#!/usr/bin/env bash
+echo "pulumi $*" >> "$FAKE_LOG"
+case " $* " in *" --expect-no-changes "*) exit "\${FAKE_PULUMI_EXIT:-0}" ;; esac
+`;
   const FAKE_GIT = `#!/usr/bin/env bash
 echo "git $*" >> "$FAKE_LOG"
 if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
@@ -427,7 +562,12 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     const work = path.join(dir, "work");
     mkdirSync(bin);
     mkdirSync(work);
-    for (const [tool, script] of Object.entries({ npm: FAKE_NPM, gh: FAKE_GH, git: FAKE_GIT })) {
+    for (const [tool, script] of Object.entries({
+      npm: FAKE_NPM,
+      gh: FAKE_GH,
+      git: FAKE_GIT,
+      pulumi: FAKE_PULUMI,
+    })) {
       writeFileSync(path.join(bin, tool), script);
       chmodSync(path.join(bin, tool), 0o755);
     }
@@ -475,7 +615,7 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
 
   const REPORT = "| provider | finding |\n| --- | --- |\n| shopify | enabled: true → false |";
 
-  it.each([0, 1, 2, 3, 4])(
+  it.each([0, 1, 2, 3, 4, 10, 11, 12])(
     "drift.yml records exit %i of the prod check and puts its report in the summary",
     (code) => {
       const run = runStep("drift.yml", "Drift check (prod)", {
@@ -483,16 +623,18 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
         FAKE_NPM_STDOUT: REPORT,
       });
       expect(run.status).toBe(0);
-      expect(run.calls).toEqual(["npm run --silent drift -- --stack prod --markdown"]);
+      expect(run.calls).toEqual([
+        "npm run --silent drift -- --stack prod --markdown --report-json drift.json",
+      ]);
       expect(run.output).toBe(`code=${code}\n`);
       expect(run.summary).toContain(REPORT);
     },
   );
 
   it.each([
-    [2, "Drift: Qard's prod configuration was changed outside Pulumi"],
-    [3, "Config change pending: Pulumi.prod.yaml differs"],
-    [4, "Rotation pending: a credential in Secrets Manager"],
+    [10, "Drift: Qard's prod configuration was changed outside Pulumi"],
+    [11, "Config change pending: Pulumi.prod.yaml differs"],
+    [12, "Rotation pending: a credential in Secrets Manager"],
   ])("drift.yml fails with exit %i, says why, and opens an issue with the report", (code, message) => {
     const run = runStep("drift.yml", "Report", { CODE: String(code) }, { "drift.md": REPORT });
     expect(run.status).toBe(code);
@@ -500,6 +642,7 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     expect(run.calls.slice(1)).toEqual([
       "gh issue list --label qard-drift --state open --json number --jq .[0].number // empty",
       `gh issue create --title Qard prod: drift check exit ${code} --label qard-drift --body-file issue.md`,
+      "gh issue list --label qard-drift-check --state open --json number --jq .[0].number // empty",
     ]);
     expect(run.calls[0]).toMatch(/^gh label create qard-drift /);
     expect(run.read("issue.md")).toContain(message);
@@ -508,21 +651,54 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
   });
 
   it("drift.yml comments on the drift issue already open instead of opening another", () => {
-    const run = runStep("drift.yml", "Report", { CODE: "2", FAKE_OPEN_ISSUE: "42" }, { "drift.md": REPORT });
-    expect(run.status).toBe(2);
-    expect(run.calls.at(-1)).toBe("gh issue comment 42 --body-file issue.md");
+    const run = runStep("drift.yml", "Report", { CODE: "10", FAKE_OPEN_ISSUE: "42" }, { "drift.md": REPORT });
+    expect(run.status).toBe(10);
+    expect(run.calls).toContain("gh issue comment 42 --body-file issue.md");
     expect(run.calls.some((call) => call.startsWith("gh issue create"))).toBe(false);
   });
 
-  it("drift.yml fails on exit 1 (the check itself failed) without an issue, and passes on 0", () => {
-    const failed = runStep("drift.yml", "Report", { CODE: "1" });
-    expect(failed.status).toBe(1);
-    expect(failed.stdout).toContain("::error::The drift check of prod failed (exit 1)");
-    expect(failed.calls).toEqual([]);
+  it.each([
+    [3, "authentication"],
+    [4, "resource"],
+    [2, "configuration"],
+  ])("drift.yml files a check that cannot run (exit %i, %s) in its own issue, not as drift", (code, kind) => {
+    const run = runStep(
+      "drift.yml",
+      "Report",
+      { CODE: String(code) },
+      { "drift.md": REPORT, "drift.json": JSON.stringify({ status: "error", errorKind: kind }) },
+    );
+    expect(run.status).toBe(code);
+    expect(run.stdout).toContain(`::error::The drift check of prod could not run (exit ${code}, ${kind})`);
+    expect(run.calls[0]).toMatch(/^gh label create qard-drift-check /);
+    expect(run.calls.slice(1)).toEqual([
+      "gh issue list --label qard-drift-check --state open --json number --jq .[0].number // empty",
+      `gh issue create --title Qard prod: the drift check cannot run (${kind}) --label qard-drift-check --body-file issue.md`,
+    ]);
+  });
 
-    const clean = runStep("drift.yml", "Report", { CODE: "0" });
+  it("drift.yml's repair closes the drift issue when prod is clean after it, else comments and fails", () => {
+    const files = { "remediation.md": "### Drift remediation", "drift-after.md": "clean" };
+    const repaired = runStep("drift.yml", "Report the repair", { CODE: "0", FAKE_OPEN_ISSUE: "42" }, files);
+    expect(repaired.status).toBe(0);
+    expect(
+      repaired.calls.some((call) => call.startsWith("gh issue close 42 --comment ### Drift remediation")),
+    ).toBe(true);
+    const partial = runStep("drift.yml", "Report the repair", { CODE: "10", FAKE_OPEN_ISSUE: "42" }, files);
+    expect(partial.status).toBe(10);
+    expect(partial.calls).toContain("gh issue comment 42 --body-file comment.md");
+    expect(partial.calls.some((call) => call.startsWith("gh issue close"))).toBe(false);
+  });
+
+  it("drift.yml closes the open drift issue when prod is clean again", () => {
+    const clean = runStep("drift.yml", "Report", { CODE: "0", FAKE_OPEN_ISSUE: "42" });
     expect(clean.status).toBe(0);
-    expect(clean.calls).toEqual([]);
+    expect(clean.calls).toContain(
+      "gh issue close 42 --comment The drift check of https://github.com/team/qard-iac/actions/runs/7 found prod clean again.",
+    );
+    const none = runStep("drift.yml", "Report", { CODE: "0" });
+    expect(none.status).toBe(0);
+    expect(none.calls.some((call) => call.startsWith("gh issue close"))).toBe(false);
   });
 
   const BODY = "### Promote `staging` → `prod`\n\n| provider | setting | from | to |";
@@ -547,7 +723,13 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
     expect(run.status).toBe(0);
     expect(
       run.calls.filter((call) => call.startsWith("git checkout") || call.startsWith("git push")),
-    ).toEqual(["git checkout -B promote/staging-to-prod", "git push --force origin promote/staging-to-prod"]);
+    ).toEqual(["git checkout -B promote/staging-to-prod"]);
+    // Pushed with PROMOTION_TOKEN for this one command (a PR GITHUB_TOKEN opens starts no workflow).
+    expect(run.calls.filter((call) => / push --force origin promote\/staging-to-prod$/.test(call))).toEqual([
+      expect.stringMatching(
+        /^git -c http\.https:\/\/github\.com\/\.extraheader=AUTHORIZATION: basic \S+ push/,
+      ),
+    ]);
     expect(run.calls).toContain(
       "git commit -m Promote staging's settings to prod (run 7) -- Pulumi.prod.yaml",
     );
@@ -593,18 +775,23 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
   });
 
   it.each([
-    ["push", "1", "true"],
-    ["push", "0", "false"],
-    ["workflow_dispatch", "0", "true"],
-  ])("deploy.yml on %s with Pulumi.prod.yaml diff exit %s: prod applies=%s", (event, diff, apply) => {
-    const run = runStep("deploy.yml", "Did this push change Pulumi.prod.yaml?", {
-      EVENT: event,
-      BEFORE: "abc123",
-      FAKE_GIT_DIFF: diff,
-    });
-    expect(run.status).toBe(0);
-    expect(run.output).toBe(`apply=${apply}\n`);
-  });
+    ["0", 0, "apply=false\n", 1],
+    ["7", 0, "apply=true\n", 2],
+    ["3", 3, "", 1],
+  ])(
+    "deploy.yml: a prod preview exiting %s ends the step with %i and %j after %i preview(s)",
+    (exit, status, output, previews) => {
+      const run = runStep("deploy.yml", "Preview prod and save its plan", { FAKE_PULUMI_EXIT: exit });
+      expect(run.status).toBe(status);
+      expect(run.output).toBe(output);
+      expect(run.calls).toHaveLength(previews);
+      expect(run.calls[0]).toMatch(/^pulumi preview --stack prod --refresh .*--expect-no-changes$/);
+      if (previews === 2) {
+        expect(run.calls[1]).toMatch(/--save-plan prod-plan\.json$/);
+        expect(run.summary).toContain("### Prod preview");
+      }
+    },
+  );
 });
 
 describe("npmRunCalls", () => {

@@ -133,9 +133,9 @@ describe("statusOf and exit codes", () => {
   const f = (kind: Finding["kind"]): Finding => ({ kind, provider: "p", property: "x" });
   it.each([
     [[], "clean", 0],
-    [[f("drift")], "drift", 2],
-    [[f("drift"), f("config")], "config", 3],
-    [[f("config"), f("rotation"), f("drift")], "rotation", 4],
+    [[f("drift")], "drift", 10],
+    [[f("drift"), f("config")], "config", 11],
+    [[f("config"), f("rotation"), f("drift")], "rotation", 12],
   ] as const)("%j → %s (exit %i)", (findings, status, code) => {
     expect(statusOf(findings)).toBe(status);
     expect(reportOf("prod", statusOf(findings), [...findings]).exitCode).toBe(code);
@@ -170,7 +170,16 @@ describe("renderers", () => {
 
 describe("parseDriftArgs", () => {
   it("needs --stack and one format at most", () => {
-    expect(parseDriftArgs(["--stack", "prod", "--markdown"])).toEqual({ stack: "prod", format: "markdown" });
+    expect(parseDriftArgs(["--stack", "prod", "--markdown"])).toMatchObject({
+      stack: "prod",
+      format: "markdown",
+      remediate: false,
+    });
+    expect(parseDriftArgs(["--stack", "p", "--remediate", "--record", "r"])).toMatchObject({
+      remediate: true,
+      record: "r",
+    });
+    expect(() => parseDriftArgs(["--stack", "p", "--record", "r"])).toThrow(/--record needs --remediate/);
     expect(() => parseDriftArgs([])).toThrow(/--stack is required/);
     expect(() => parseDriftArgs(["--stack", "p", "--json", "--markdown"])).toThrow(/exclude each other/);
     expect(() => parseDriftArgs(["--stak", "p"])).toThrow(/Usage: npm run drift/);

@@ -3,8 +3,10 @@ import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
 import { policyViolationLines, type PolicyOptions } from "../../infra/automation/policy-pack.ts";
 import { openStack, PROJECT_NAME } from "../../infra/automation/stack.ts";
 import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
+import { UnknownStoredProviderError } from "../../infra/automation/stored-providers.ts";
 import { refuseBusyStack, refuseChangedStack, StackBusyError } from "./busy-stack.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
+import { errorKindOf } from "./error-kind.ts";
 import { reportOf, type DriftReport } from "./report.ts";
 
 export interface CheckDriftOptions {
@@ -45,11 +47,20 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
   } catch (error) {
     if (error instanceof UnknownStackError) throw error;
     // Findings read while another operation writes are its own work: none of them is reported.
-    if (error instanceof StackBusyError) return reportOf(options.stackName, "error", [], error.message);
+    if (error instanceof StackBusyError) {
+      return reportOf(options.stackName, "error", [], error.message, "other");
+    }
+    // Provider code in state the library did not write: nothing ran; not a configuration error either.
+    if (error instanceof UnknownStoredProviderError) {
+      return reportOf(options.stackName, "error", [], conciseErrorMessage(error), "other");
+    }
     // A refused policy fails the preview; its messages are in the events, not in the CLI's error lines.
     // The CLI's whole transcript was already streamed through onOutput when wanted.
-    const reason = [conciseErrorMessage(error), ...policyViolationLines(events)].join("\n");
-    return reportOf(options.stackName, "error", classifyPreview(events), reason);
+    const violations = policyViolationLines(events);
+    const concise = conciseErrorMessage(error);
+    const reason = [concise, ...violations].join("\n");
+    const kind = errorKindOf(concise, violations.length > 0);
+    return reportOf(options.stackName, "error", classifyPreview(events), reason, kind);
   }
   const findings = classifyPreview(events);
   return reportOf(options.stackName, statusOf(findings), findings);

@@ -1,4 +1,6 @@
-import { EXIT_CODES, type DriftStatus, type Finding } from "./classify.ts";
+import type { DriftStatus, Finding } from "./classify.ts";
+import type { ErrorKind } from "./error-kind.ts";
+import { exitCodeOf } from "./exit-codes.ts";
 import { repairLines } from "./repairs.ts";
 
 export interface DriftReport {
@@ -8,6 +10,8 @@ export interface DriftReport {
   findings: Finding[];
   /** Set when the check itself failed (status "error"). */
   error?: string;
+  /** Set with `error`: why, in Pulumi's terms (its exit code is Pulumi's for the same cause). */
+  errorKind?: ErrorKind;
 }
 
 export function reportOf(
@@ -15,9 +19,12 @@ export function reportOf(
   status: DriftStatus,
   findings: Finding[],
   error?: string,
+  errorKind?: ErrorKind,
 ): DriftReport {
-  const report: DriftReport = { stack, status, exitCode: EXIT_CODES[status], findings };
+  const kind = status === "error" ? (errorKind ?? "other") : undefined;
+  const report: DriftReport = { stack, status, exitCode: exitCodeOf(status, kind), findings };
   if (error !== undefined) report.error = error;
+  if (kind !== undefined) report.errorKind = kind;
   return report;
 }
 

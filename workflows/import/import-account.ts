@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { conflictingEntriesReason, providerEntries } from "@qard-iac/pulumi-qard/internal";
 import { createRedactor, QardClient, type QardProvider } from "@qard-iac/pulumi-qard/qard";
 import {
   providersPath,
@@ -54,6 +55,11 @@ export async function importAccount(options: ImportAccountOptions): Promise<Impo
     throw new Error(`cannot list the providers of ${connection.baseUrl}: ${redact(messageOf(error))}`, {
       cause: error,
     });
+  }
+  // Importing one of two entries that disagree would write a guess into the stack file.
+  const { conflicting } = providerEntries(live);
+  if (conflicting.size > 0) {
+    throw new Error([...conflicting].map(conflictingEntriesReason).join("; "));
   }
 
   const file = stackFilePath(options.stack);

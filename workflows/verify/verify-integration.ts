@@ -15,6 +15,7 @@ import {
   type QardProvider,
   type SyncStatusValue,
 } from "@qard-iac/pulumi-qard/qard";
+import { conflictingEntriesReason, providerEntries } from "@qard-iac/pulumi-qard/internal";
 import {
   allFinal,
   idsByType,
@@ -135,7 +136,9 @@ export async function verifyIntegration(client: QardClient, options: VerifyOptio
 
 async function enabledProvider(client: QardClient, name: string): Promise<QardProvider> {
   // The documented list: Qard documents no endpoint that reads a single provider.
-  const provider = (await client.listProviders()).find((candidate) => candidate.name === name);
+  const { byName, conflicting } = providerEntries(await client.listProviders());
+  if (conflicting.has(name)) throw new VerifyError("provider-unknown", conflictingEntriesReason(name));
+  const provider = byName.get(name);
   if (provider === undefined) {
     throw new VerifyError("provider-unknown", `Qard does not know a provider named "${name}".`);
   }

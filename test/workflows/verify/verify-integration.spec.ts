@@ -12,7 +12,7 @@ import {
   type VerifyOptions,
   type VerifyReport,
 } from "../../../workflows/verify/verify-integration.ts";
-import { startEmulatorUntilTestEnds, startTestEmulator } from "../../helpers/emulator.ts";
+import { call, startEmulatorUntilTestEnds, startTestEmulator } from "../../helpers/emulator.ts";
 import {
   allSuccess,
   API_KEY,
@@ -109,6 +109,33 @@ describe("verifyIntegration", () => {
     expect(report.ok).toBe(true);
     expect(report.sync.statuses).toEqual(allSuccess);
     expect(report.commerceCounts).toEqual(COMMERCE_COUNTS);
+  });
+
+  it("refuses a provider that Qard lists twice with different content, and starts nothing", async () => {
+    const client = clientOf(emulator);
+    await enableProvider(client, "shopify");
+    const userId = await newUser(client);
+    const entries = await client.listProviders();
+    const listed = await call(emulator, "GET", "/api/v6/providers", { apiKey: API_KEY });
+    const raw = listed.json as Record<string, unknown>[] | { result: Record<string, unknown>[] };
+    const rawEntries = Array.isArray(raw) ? raw : raw.result;
+    const shopify = rawEntries.find((entry) => entry.name === "shopify");
+    expect(entries.find((entry) => entry.name === "shopify")?.enabled).toBe(true);
+    emulator.control.addFault({
+      method: "GET",
+      path: "/api/v6/providers",
+      status: 200,
+      json: [...rawEntries, { ...shopify, enabled: false }],
+    });
+
+    const failure = await verify(client, { userId, providerName: "shopify" }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(VerifyError);
+    expect((failure as VerifyError).message).toContain('several entries for "shopify" that disagree');
+    expect(callsOf(emulator, "POST", "/data-connections")).toEqual([]);
+    expect(callsOf(emulator, "POST", "/sync")).toEqual([]);
   });
 
   it("gives up when the user has not authorized within the timeout, naming the link, and starts no sync", async () => {
