@@ -2,9 +2,16 @@ import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { projectRoot } from "../../infra/automation/project-root.ts";
-import { PROTOTYPE_KEY_REASON, prototypeKeyPaths, quoteRefused, sameJson } from "@qard-iac/pulumi-qard/rules";
+import {
+  identifierProblem,
+  isRecord,
+  PROTOTYPE_KEY_REASON,
+  prototypeKeyPaths,
+  quoteRefused,
+  sameJson,
+} from "@qard-iac/pulumi-qard/rules";
 import type { KeySource } from "./key-sources.ts";
-import type { RawProviders } from "./plan-promotion.ts";
+import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 
 const PROVIDERS_PATH = ["config", "qard:providers"] as const;
 
@@ -62,6 +69,63 @@ export async function readStackProviders(
   return value as RawProviders;
 }
 
+/** One account of `qard:accounts` as its stack file declares it; nothing is decrypted. */
+export interface StackAccount {
+  keySource: KeySource;
+  /** Its providers, from both spellings: `qard:accounts.<a>.providers` and `account: <a>` on `qard:providers`. */
+  providers: RawProviders;
+  /** Where each of those providers is declared in the file (a path of YAML keys). */
+  locations: Record<string, readonly string[]>;
+}
+
+/**
+ * The accounts of a stack file's `qard:accounts`, in file order; {} in the one-account form. An account
+ * name or provider name that the identifier rule refuses stops here, naming its key.
+ */
+export async function readStackAccounts(
+  stack: string,
+  dir = projectRoot(),
+): Promise<Record<string, StackAccount>> {
+  const file = path.basename(stackFilePath(stack, dir));
+  const document = parseDocument(await readStackFile(stack, dir));
+  const accounts = jsonOf(document.getIn(["config", "qard:accounts"]));
+  if (accounts === undefined) return {};
+  if (!isRecord(accounts))
+    throw new Error(`${file}: qard:accounts must be a map of account name to its settings`);
+  const flat = await readStackProviders(stack, dir);
+  const result: Record<string, StackAccount> = {};
+  for (const [account, entry] of Object.entries(accounts)) {
+    const problem = identifierProblem(account);
+    if (problem !== undefined)
+      throw new Error(`${file}: qard:accounts key ${quoteRefused(account)} ${problem}`);
+    const settings = isRecord(entry) ? entry : {};
+    const secretId = settings.apiKeySecretId;
+    const at = providersPath(account);
+    const nested = await readStackProviders(stack, dir, at);
+    const providers: RawProviders = {};
+    const locations: Record<string, readonly string[]> = {};
+    for (const [name, provider] of Object.entries(nested)) {
+      providers[name] = provider;
+      locations[name] = [...at, name];
+    }
+    for (const [name, provider] of Object.entries(flat)) {
+      if (!isRecord(provider) || provider.account !== account || Object.hasOwn(providers, name)) continue;
+      providers[name] = provider;
+      locations[name] = [...PROVIDERS_PATH, name];
+    }
+    result[account] = {
+      keySource: {
+        apiKey: settings.apiKey !== undefined,
+        ...(typeof secretId === "string" && secretId !== "" ? { apiKeySecretId: secretId } : {}),
+        account: { name: account, stack },
+      },
+      providers,
+      locations,
+    };
+  }
+  return result;
+}
+
 /**
  * Rewrites only the promoted keys in place, so comments, key order and everything else in the file
  * (encryption salt, secure values, prod-only keys) stay as they are. Written atomically.
@@ -73,12 +137,26 @@ export async function writePromotedProviders(
   dir = projectRoot(),
   providersAt: readonly string[] = PROVIDERS_PATH,
 ): Promise<boolean> {
+  const entries = Object.entries(providers).map(([name, provider]) => ({
+    at: [...providersAt, name],
+    provider,
+  }));
+  return writePromotedEntries(stack, entries, promotedKeys, dir);
+}
+
+/** As writePromotedProviders, each provider at its own place in the file (an account's, or `qard:providers`). */
+export async function writePromotedEntries(
+  stack: string,
+  entries: ReadonlyArray<{ at: readonly string[]; provider: RawProvider }>,
+  promotedKeys: readonly string[],
+  dir = projectRoot(),
+): Promise<boolean> {
   const file = stackFilePath(stack, dir);
   const text = await readFile(file, "utf8");
   const doc = parseDocument(text);
-  for (const [name, provider] of Object.entries(providers)) {
+  for (const { at: providerAt, provider } of entries) {
     for (const key of promotedKeys) {
-      const at = [...providersAt, name, key];
+      const at = [...providerAt, key];
       if (provider[key] === undefined) {
         if (doc.hasIn(at)) doc.deleteIn(at);
       } else if (!sameJson(jsonOf(doc.getIn(at)), provider[key])) {
