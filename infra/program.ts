@@ -36,6 +36,7 @@ export function readStackConfig(): StackConfig {
     apiUrl: config.get("apiUrl"),
     apiKey: config.get("apiKey"),
     apiKeySecretId: config.get("apiKeySecretId"),
+    fingerprint: config.get("fingerprint"),
     providers: config.getObject("providers"),
     accounts: config.getObject("accounts"),
     manageSecrets: config.getObject("manageSecrets"),

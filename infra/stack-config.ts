@@ -145,6 +145,11 @@ const stackSchema = z.strictObject({
   // Read for the rule that the one-account connection and qard:accounts are not mixed; never kept.
   apiKey: z.string().optional(),
   apiKeySecretId: z.string().optional(),
+  // The one-account form's pinned identity (see the provider's account-fingerprint.ts).
+  fingerprint: z
+    .string()
+    .regex(FINGERPRINT_PATTERN, "must be the 16 hexadecimal digits a refusal printed")
+    .optional(),
   providers: z.record(providerNameSchema, providerSchema, { error: providerMapError }).optional(),
   accounts: z
     .record(accountNameSchema, accountSchema, {
@@ -180,6 +185,7 @@ export type RawStackConfig = Partial<
     | "apiUrl"
     | "apiKey"
     | "apiKeySecretId"
+    | "fingerprint"
     | "providers"
     | "accounts"
     | "manageSecrets"
@@ -294,7 +300,7 @@ function accountProblems(stack: string, data: z.infer<typeof stackSchema>): stri
       `qard:accounts is empty: describe an account, or remove it with \`pulumi config rm qard:accounts --stack ${stack}\``,
     ];
   }
-  for (const key of ["apiUrl", "apiKey", "apiKeySecretId"] as const) {
+  for (const key of ["apiUrl", "apiKey", "apiKeySecretId", "fingerprint"] as const) {
     if (data[key] !== undefined) {
       problems.push(
         `qard:${key}: a stack with qard:accounts gives each account its own ${key}: move it to qard:accounts.<account>.${key} (\`pulumi config rm qard:${key} --stack ${stack}\`)`,

@@ -139,3 +139,27 @@ describe("qard:accounts", () => {
     expect(problemsOf(raw)).toEqual([expect.stringMatching(/^qard:accounts\.__proto__: /)]);
   });
 });
+
+describe("qard:fingerprint (the one-account form's pinned account)", () => {
+  it("accepts the 16 hexadecimal digits a refusal printed", () => {
+    expect(problemsOf({ fingerprint: "0123456789abcdef", providers: { shopify: {} } })).toEqual([]);
+  });
+
+  it("refuses anything else, naming the key", () => {
+    expect(problemsOf({ fingerprint: "my-account", providers: { shopify: {} } })).toEqual([
+      "qard:fingerprint: must be the 16 hexadecimal digits a refusal printed. Fix it in Pulumi.dev.yaml or with `pulumi config set --path 'qard:fingerprint' <value> --stack dev`",
+    ]);
+  });
+
+  it("is refused beside qard:accounts: each account pins its own", () => {
+    expect(
+      problemsOf({
+        fingerprint: "0123456789abcdef",
+        accounts: ACCOUNTS,
+        providers: { shopify: { account: "eu" } },
+      }),
+    ).toEqual([
+      "qard:fingerprint: a stack with qard:accounts gives each account its own fingerprint: move it to qard:accounts.<account>.fingerprint (`pulumi config rm qard:fingerprint --stack dev`)",
+    ]);
+  });
+});

@@ -190,13 +190,10 @@ describe("the account a stack manages", () => {
     expect([...eu.control.requests(), ...us.control.requests()]).toEqual([]);
   });
 
-  it("refresh, update and delete refuse it too, writing nothing to either account", async () => {
+  it("update and delete refuse it before any call; refresh reads, then refuses: nothing written to either", async () => {
     const { inputs, outs } = await createdInEu("company_legal_fr");
     const provider = await swapped();
     const olds = outs as never;
-    await expect(provider.read("company_legal_fr", olds)).rejects.toThrow(
-      /now points at another Qard account/,
-    );
     await expect(
       provider.update("company_legal_fr", olds, { ...inputs, enabled: false } as never),
     ).rejects.toThrow(/now points at another Qard account/);
@@ -204,6 +201,13 @@ describe("the account a stack manages", () => {
       /now points at another Qard account/,
     );
     expect([...eu.control.requests(), ...us.control.requests()]).toEqual([]);
+    // A refresh reads the list first, so a key Qard refuses is reported as Qard's refusal; that read went to
+    // the URL configured with the key (no 401 anywhere), and nothing was written.
+    await expect(provider.read("company_legal_fr", olds)).rejects.toThrow(
+      /now points at another Qard account/,
+    );
+    expect(us.control.requests().map((request) => request.status)).toEqual([200]);
+    expect(eu.control.requests()).toEqual([]);
   });
 
   it("a rotated key is accepted once the config pins the new fingerprint; a wrong pin is refused", async () => {

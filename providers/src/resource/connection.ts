@@ -16,7 +16,7 @@ export interface ConnectionConfig {
    * `qard:accounts.<account>.*`, and the QARD_API_URL / QARD_API_KEY variables do not apply to it.
    */
   account?: string;
-  /** A named account's pinned fingerprint (`qard:accounts.<account>.fingerprint`). */
+  /** The pinned fingerprint: `qard:fingerprint`, or a named account's `qard:accounts.<account>.fingerprint`. */
   fingerprint?: string;
   /** The named accounts of `qard:accounts`, for resources that name one. */
   accounts?: Record<string, AccountConnectionConfig>;
@@ -45,7 +45,9 @@ export function connectionConfigFrom(get: (key: string) => string | undefined): 
   const apiUrl = get("qard:apiUrl");
   const apiKey = get("qard:apiKey");
   const apiKeySecretId = get("qard:apiKeySecretId");
+  const fingerprint = get("qard:fingerprint");
   if (apiUrl) config.apiUrl = apiUrl;
+  if (fingerprint) config.fingerprint = fingerprint;
   if (apiKey) config.apiKey = apiKey;
   if (apiKeySecretId) config.apiKeySecretId = apiKeySecretId;
   const { accounts, problem } = accountsFromConfigText(get("qard:accounts"));

@@ -99,23 +99,27 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
     failures.push({ property: "account", reason: error.message });
     return { inputs, failures };
   }
-  if (connection.account !== undefined) {
-    const identity = await checkIdentity(olds, inputs, connection);
-    if (identity.fingerprint !== undefined) inputs.accountFingerprint = identity.fingerprint;
-    if (identity.problem !== undefined) {
-      failures.push({
-        property: "account",
-        reason: `Qard account "${connection.account}": ${identity.problem}`,
-      });
-      return { inputs, failures };
-    }
+  // Every stack records the account it manages, the one-account form included (account-fingerprint.ts).
+  const identity = await checkIdentity(olds, inputs, connection);
+  if (identity.fingerprint !== undefined) inputs.accountFingerprint = identity.fingerprint;
+  if (identity.problem !== undefined) {
+    failures.push({
+      property: "account",
+      reason: `${accountLabel(connection)}: ${identity.problem}`,
+    });
+    return { inputs, failures };
   }
   failures.push(...(await liveFailures(olds, inputs, connection)));
   return { inputs, failures };
 }
 
+/** How messages name the account: `Qard account "eu"`, or the stack's one account. */
+function accountLabel(config: Pick<ConnectionConfig, "account">): string {
+  return config.account === undefined ? "Qard account of this stack" : `Qard account "${config.account}"`;
+}
+
 /**
- * The account a named account's key points at, against what the state recorded and what the config pins.
+ * The account the key points at, against what the state recorded and what the config pins.
  * Resolving the key makes no call to Qard (a Secrets Manager read for a key by reference). A run that holds
  * no usable key (a pull-request preview) keeps the recorded fingerprint: `up` checks again.
  */
@@ -138,7 +142,7 @@ async function checkIdentity(
   rememberSecrets(resolved.apiKey);
   const current = accountFingerprint(resolved.baseUrl, resolved.apiKey);
   const problem = identityProblem({
-    account: config.account ?? "",
+    account: config.account,
     apiKeySetting: resolved.apiKeySetting,
     current,
     recorded,
@@ -149,7 +153,6 @@ async function checkIdentity(
 
 /** Before an operation on an existing resource: its account's key must still point at the recorded account. */
 function refuseForeignKey(connection: Account, config: ConnectionConfig, recorded: unknown): void {
-  if (config.account === undefined) return;
   const problem = identityProblem({
     account: config.account,
     apiKeySetting: connection.apiKeySetting,
@@ -157,7 +160,7 @@ function refuseForeignKey(connection: Account, config: ConnectionConfig, recorde
     recorded: typeof recorded === "string" ? recorded : undefined,
     pinned: config.fingerprint,
   });
-  if (problem !== undefined) throw new Error(`Qard account "${config.account}": ${problem}`);
+  if (problem !== undefined) throw new Error(`${accountLabel(config)}: ${problem}`);
 }
 
 /** The preview-time look at Qard for a create or a replacement; other checks make no call. */
@@ -267,8 +270,10 @@ export function read(
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
       const connection = await clientFor(config);
-      refuseForeignKey(connection, config, props.accountFingerprint);
+      // The list read first: a key Qard refuses or a URL that cannot be reached is reported as such (an
+      // authentication or connection error), and a read writes nothing either way.
       const live = await requireLiveProvider(connection, name);
+      refuseForeignKey(connection, config, props.accountFingerprint);
       const settings = props.settings ?? {};
       const unreadable = unreadableSettings(settings, live);
       if (unreadable.length > 0) throw new Error(unreadableSettingsReason(name, unreadable));
@@ -283,7 +288,7 @@ export function read(
         credentialsSource: credentialsSourceOf(props),
       };
       // The key passed refuseForeignKey: its account is this resource's (a pinned rotation included).
-      if (config.account !== undefined) outputs.accountFingerprint = connection.fingerprint;
+      outputs.accountFingerprint = connection.fingerprint;
       return { id, props: outputs, inputs: inputsOf(outputs) };
     });
   });

@@ -17,8 +17,9 @@ export interface ProviderInputs {
    */
   account?: string;
   /**
-   * For a named account: the fingerprint of the account this resource was last applied to (see
-   * account-fingerprint.ts), set by `check`, never by hand. A key pointing elsewhere is refused.
+   * The fingerprint of the account this resource was last applied to (see account-fingerprint.ts), in the
+   * one-account form as for a named account; set by `check` and `read`, never by hand. A key pointing
+   * elsewhere is refused.
    */
   accountFingerprint?: string;
   /** By value: the credential JSON Qard expects. Secret in state. */
