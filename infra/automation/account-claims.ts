@@ -10,20 +10,29 @@ import { storedResources } from "./stored-providers.ts";
 
 /** One account a stack manages: its name in that stack and the fingerprint of the Qard account. */
 export interface AccountClaim {
-  account: string;
+  /** The name in `qard:accounts`; undefined for the one-account form (`qard:apiUrl`, `qard:apiKey`…). */
+  account?: string;
   fingerprint: string;
 }
 
-/** The accounts a stack's state records (named accounts only: the one-account form records none). */
+/** The accounts a stack's state records (a resource from before fingerprints records none). */
 export function accountClaimsIn(deployment: Deployment): AccountClaim[] {
   const claims = new Map<string, AccountClaim>();
   for (const resource of storedResources(deployment)) {
     if (resource.type !== QARD_PROVIDER_CONFIG_TYPE) continue;
     const { account, accountFingerprint: fingerprint } = resource.outputs ?? {};
-    if (typeof account !== "string" || typeof fingerprint !== "string") continue;
-    claims.set(`${account}\u0000${fingerprint}`, { account, fingerprint });
+    if (typeof fingerprint !== "string") continue;
+    const claim = typeof account === "string" ? { account, fingerprint } : { fingerprint };
+    claims.set(`${claim.account ?? ""}\u0000${fingerprint}`, claim);
   }
   return [...claims.values()];
+}
+
+/** How a claim's account is named in this stack: `qard:accounts.eu`, or the one-account form's settings. */
+function accountSetting(claim: AccountClaim): string {
+  return claim.account === undefined
+    ? "the Qard account of qard:apiUrl and its key"
+    : `qard:accounts.${claim.account}`;
 }
 
 /**
@@ -41,7 +50,7 @@ export function sharedAccountProblems(
     const twin = mine.slice(0, index).find((other) => other.fingerprint === claim.fingerprint);
     if (twin !== undefined) {
       problems.push(
-        `qard:accounts.${twin.account} and qard:accounts.${claim.account} of stack ${stack} are one Qard account ` +
+        `${accountSetting(twin)} and ${accountSetting(claim)} of stack ${stack} are one Qard account ` +
           `(${claim.fingerprint}): keep one account name per Qard account`,
       );
     }
@@ -49,8 +58,8 @@ export function sharedAccountProblems(
       const held = other.claims.find((c) => c.fingerprint === claim.fingerprint);
       if (held === undefined) continue;
       problems.push(
-        `qard:accounts.${claim.account} of stack ${stack} is the Qard account that stack ${other.stack} manages as ` +
-          `"${held.account}" (${claim.fingerprint}): two stacks would configure the same providers and undo each ` +
+        `${accountSetting(claim)} of stack ${stack} is the Qard account that stack ${other.stack} manages` +
+          `${held.account === undefined ? "" : ` as "${held.account}"`} (${claim.fingerprint}): two stacks would configure the same providers and undo each ` +
           `other's changes. Give this account its own key, or remove it from stack ${other.stack} first`,
       );
     }
@@ -74,7 +83,18 @@ async function configuredClaims(stack: Stack): Promise<AccountClaim[]> {
   const config = await stack.getAllConfig();
   const connection = connectionConfigFrom((key) => config[key]?.value);
   const claims: AccountClaim[] = [];
-  for (const account of Object.keys(connection.accounts ?? {})) {
+  const named = Object.keys(connection.accounts ?? {});
+  if (named.length === 0) {
+    // The one-account form: the key the provider would use, QARD_API_KEY included.
+    try {
+      const { baseUrl, apiKey } = await resolveConnection(connection);
+      claims.push({ fingerprint: accountFingerprint(baseUrl, apiKey) });
+    } catch {
+      // No usable key here (a pull-request preview): nothing to compare.
+    }
+    return claims;
+  }
+  for (const account of named) {
     try {
       const { baseUrl, apiKey } = await resolveConnection(connectionForAccount(connection, account));
       claims.push({ account, fingerprint: accountFingerprint(baseUrl, apiKey) });

@@ -227,6 +227,46 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
     }
   });
 
+  it("npm run stack refuses a one-account stack on an account the first one manages", async () => {
+    const third = `${stackName}-c`;
+    const thirdFile = path.join(projectRoot(), `Pulumi.${third}.yaml`);
+    const cliEnv = { cwd: projectRoot(), env: backend.env };
+    try {
+      expect((await runPulumi(cli!, ["stack", "init", third], cliEnv)).code).toBe(0);
+      for (const command of [
+        ["config", "set", "qard:apiUrl", eu.baseUrl],
+        ["config", "set", "--secret", "qard:apiKey", EU_KEY],
+        ["config", "set", "--path", "qard:providers.woocommerce.enabled", "true"],
+      ]) {
+        const result = await runPulumi(cli!, [...command, "--stack", third], cliEnv);
+        expect(result.code, result.stderr).toBe(0);
+      }
+      clearLogs();
+      const preview = await runCommand(
+        "bash",
+        [
+          "scripts/with-tools.sh",
+          "node",
+          "workflows/stack/main.ts",
+          "preview",
+          "--stack",
+          third,
+          "--no-policy",
+        ],
+        { cwd: projectRoot(), env: { ...process.env, ...backend.env } },
+      );
+      printed.push(preview.stdout + preview.stderr);
+      expect(preview.code).toBe(1);
+      expect(preview.stderr).toContain(
+        `the Qard account of qard:apiUrl and its key of stack ${third} is the Qard account that stack ${stackName} manages as "eu"`,
+      );
+      expect(eu.control.requests()).toEqual([]);
+    } finally {
+      await runPulumi(cli!, ["stack", "rm", "--yes", "--force", "--stack", third], cliEnv);
+      await rm(thirdFile, { force: true });
+    }
+  });
+
   it("neither key is in the state or in anything the CLI printed", async () => {
     const state = await readFile(
       path.join(backend.dir, ".pulumi", "stacks", "qard-iac", `${stackName}.json`),

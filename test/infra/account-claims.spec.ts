@@ -8,7 +8,7 @@ const deployment = (resources: unknown[]) =>
 const resource = (outputs: Record<string, unknown>, type = QARD) => ({ urn: "urn:x", type, outputs });
 
 describe("accountClaimsIn", () => {
-  it("lists each recorded account once, ignoring the one-account form and other resource types", () => {
+  it("lists each recorded account once, ignoring resources from before fingerprints and other types", () => {
     expect(
       accountClaimsIn(
         deployment([
@@ -19,6 +19,17 @@ describe("accountClaimsIn", () => {
         ]),
       ),
     ).toEqual([{ account: "eu", fingerprint: "aaaa" }]);
+  });
+
+  it("lists the one-account form's account, without a name", () => {
+    expect(
+      accountClaimsIn(
+        deployment([
+          resource({ providerName: "shopify", accountFingerprint: "cccc" }),
+          resource({ providerName: "paypal", accountFingerprint: "cccc" }),
+        ]),
+      ),
+    ).toEqual([{ fingerprint: "cccc" }]);
   });
 });
 
@@ -52,6 +63,26 @@ describe("sharedAccountProblems", () => {
     ).toEqual([
       expect.stringMatching(
         /^qard:accounts\.eu and qard:accounts\.europe of stack prod are one Qard account/,
+      ),
+    ]);
+  });
+
+  it("refuses a one-account stack on the account another stack manages, in either form", () => {
+    expect(
+      sharedAccountProblems(
+        "staging",
+        [{ fingerprint: "aaaa" }],
+        [
+          { stack: "prod", claims: [{ fingerprint: "aaaa" }] },
+          { stack: "eu-entities", claims: [{ account: "fr", fingerprint: "aaaa" }] },
+        ],
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^the Qard account of qard:apiUrl and its key of stack staging is the Qard account that stack prod manages \(aaaa\): two stacks/,
+      ),
+      expect.stringMatching(
+        /^the Qard account of qard:apiUrl and its key of stack staging is the Qard account that stack eu-entities manages as "fr" \(aaaa\)/,
       ),
     ]);
   });
