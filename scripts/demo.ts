@@ -22,7 +22,7 @@ import { resolvePulumiCommand, toolEnvironment } from "../infra/automation/pulum
 import { openStack } from "../infra/automation/stack.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/server.ts";
 import { usageError } from "../workflows/command-line.ts";
-import { streamTo, type StreamedOutput } from "../workflows/command-output.ts";
+import { printOut, streamTo, type StreamedOutput } from "../workflows/command-output.ts";
 import { asksForHelp, HelpRequest } from "../workflows/help-request.ts";
 import { runCommand } from "../workflows/run-command.ts";
 
@@ -124,12 +124,12 @@ async function run(
       try {
         await stack.preview({ refresh: true, expectNoChanges: true, diff: true, ...print });
         output.flush();
-        console.log("\nNo drift: Qard matches the stack.");
+        printOut("\nNo drift: Qard matches the stack.");
         return 0;
       } catch (error) {
         if (error instanceof CommandError && /no changes were expected/.test(error.message)) {
           output.flush();
-          console.log(
+          printOut(
             `\nDrift: Qard differs from the stack (see above). \`${demoCommand(stack)}\` puts it back.`,
           );
           // npm run drift's code for drift: none of Pulumi's own codes (2 would mean a configuration error).
@@ -168,12 +168,12 @@ async function previewUnderPolicy(stack: Stack, output: StreamedOutput): Promise
     output.flush();
     const violations = policyViolationLines(events);
     if (!(error instanceof CommandError) || violations.length === 0) throw error;
-    console.log(`\nRefused by the policy pack:\n${violations.join("\n")}`);
+    printOut(`\nRefused by the policy pack:\n${violations.join("\n")}`);
     return 1;
   }
   output.flush();
   const warnings = policyViolationLines(events);
-  console.log(
+  printOut(
     warnings.length > 0
       ? `\nAllowed, with warnings:\n${warnings.join("\n")}`
       : "\nThe policy pack allows this stack.",
@@ -230,15 +230,15 @@ async function printQardTable({ account, emulator }: RunningAccount): Promise<vo
       .join("  ")
       .trimEnd();
   const whose = account.name === undefined ? "Qard" : `Qard account ${account.name}`;
-  console.log(`\nWhat ${whose} (the emulator at ${emulator.baseUrl}) now holds:\n`);
-  console.log(line(header));
-  console.log(line(widths.map((w) => "-".repeat(w))));
-  for (const row of rows) console.log(line(row));
-  if (rows.length === 0) console.log("(no provider enabled or configured)");
+  printOut(`\nWhat ${whose} (the emulator at ${emulator.baseUrl}) now holds:\n`);
+  printOut(line(header));
+  printOut(line(widths.map((w) => "-".repeat(w))));
+  for (const row of rows) printOut(line(row));
+  if (rows.length === 0) printOut("(no provider enabled or configured)");
 }
 
 function printNextSteps(): void {
-  console.log(`
+  printOut(`
 Next:
   npm run demo -- preview     # nothing to change: Qard matches the stack
   # change a setting, in Pulumi.dev.yaml or with the CLI:
@@ -252,7 +252,7 @@ Next:
 }
 
 function printAccountsNextSteps(): void {
-  console.log(`
+  printOut(`
 Two Qard accounts, each on its own emulator that accepts only its own key (Pulumi.${ACCOUNTS_STACK}.yaml):
   npm run demo -- accounts preview    # nothing to change in either account
   npm run demo -- accounts pulumi config set --path 'qard:accounts.us.providers.company_legal_fr.autoConnect' true
