@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { planAccountMapping } from "../../workflows/promote/account-map.ts";
 import { parsePromoteArgs } from "../../workflows/promote/args.ts";
 import { planPromotion } from "../../workflows/promote/plan-promotion.ts";
+import { renderPromotionMarkdown } from "../../workflows/promote/markdown.ts";
+import { renderPromotion } from "../../workflows/promote/report.ts";
 import { UsageError } from "../../workflows/usage-error.ts";
 
 const stacks = { fromStack: "staging", toStack: "prod" };
@@ -147,5 +149,28 @@ describe("planPromotion for one mapped account", () => {
     expect(plan.problems).toEqual([
       "prod has no credentials for prod-eu/shopify: add qard:accounts.prod-eu.providers.shopify.credentials.secretsManager.secretId (e.g. qard/prod/prod-eu/shopify) to Pulumi.prod.yaml",
     ]);
+  });
+});
+
+describe("the promotion report names the account mapping", () => {
+  const report = {
+    from: "staging",
+    to: "prod",
+    refusals: [],
+    accounts: [{ from: "staging-eu", to: "prod-eu" }],
+    changes: [{ provider: "prod-eu/shopify", setting: "settings.auto_connect", from: false, to: true }],
+    result: { "prod-eu/shopify": { enabled: true, "settings.auto_connect": true } },
+    fileWritten: true,
+    applied: false,
+  };
+
+  it("in text", () => {
+    const text = renderPromotion(report);
+    expect(text).toContain("  Account staging-eu → prod-eu\n");
+    expect(text).toContain("prod-eu/shopify  settings.auto_connect: false → true");
+  });
+
+  it("in the pull request body", () => {
+    expect(renderPromotionMarkdown(report)).toContain("Accounts: `staging-eu` → `prod-eu`");
   });
 });
