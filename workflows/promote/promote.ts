@@ -51,7 +51,8 @@ export interface PromotionReport {
 }
 
 /**
- * staging → prod: refuses unless each stack names its own Qard key (checked first, before anything reads
+ * staging → prod: refuses unless each stack (each account, with `qard:accounts`, where every account of the
+ * source is mapped to one of the target) names its own Qard key (checked first, before anything reads
  * Qard), the source's last update succeeded and it shows no drift; promotes the non-secret settings into
  * the target's stack file; checks the target's own Secrets Manager references; previews the target, and
  * updates it only when `apply` is set.
