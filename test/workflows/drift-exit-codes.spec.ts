@@ -65,6 +65,12 @@ describe("errorKindOf: what a failed check's reason means, in Pulumi's terms", (
       false,
       "configuration",
     ],
+    // A key Qard accepts, but for another account than the stack manages: the stack config is wrong.
+    [
+      'Qard account "eu": the key from qard:accounts.eu.apiKey now points at another Qard account (0123456789abcdef) than the one this stack manages as "eu" (fedcba9876543210); nothing was written.',
+      false,
+      "configuration",
+    ],
     ["something else happened", false, "other"],
   ] as const)("%s → %s", (reason, policyViolated, kind) => {
     expect(errorKindOf(reason, policyViolated)).toBe(kind);

@@ -1,3 +1,4 @@
+import { connectionSettingName } from "./account-connection.ts";
 import { chooseApiKeySource } from "./api-key-source.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { apiUrlFrom, apiUrlSettingOf, type ConnectionConfig } from "./connection.ts";
@@ -7,9 +8,9 @@ export function apiKeySourceLabel(config: ConnectionConfig, env: NodeJS.ProcessE
   const source = chooseApiKeySource(config, env);
   switch (source.kind) {
     case "stack-config":
-      return "qard:apiKey (the stack's config)";
+      return `${connectionSettingName(config, "apiKey")} (the stack's config)`;
     case "stack-secret":
-      return `the Secrets Manager secret "${source.secretId}" named by qard:apiKeySecretId`;
+      return `the Secrets Manager secret "${source.secretId}" named by ${connectionSettingName(config, "apiKeySecretId")}`;
     case "environment":
       return "the QARD_API_KEY environment variable";
     case "none":
