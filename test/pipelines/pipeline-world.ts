@@ -18,7 +18,6 @@ import { createPipelineRepo, PIPELINE_REPOSITORY, type PipelineRepo } from "./pi
 
 export const STAGING_KEY = "pipeline-staging-key";
 export const PROD_KEY = "pipeline-prod-key";
-export type StackName = "staging" | "prod";
 
 export interface PipelineWorld {
   repo: PipelineRepo;
@@ -28,8 +27,6 @@ export interface PipelineWorld {
   github: GitHubStandIn;
   act: ActRunner;
   backendUrl: string;
-  /** The plain CLI on one stack of the copy, as someone at a terminal would run it. */
-  pulumi(stack: StackName, ...args: string[]): Promise<{ code: number | null; output: string }>;
   /** Runs a workflow for a push to main of the repository's current HEAD. */
   push(workflow: string, job?: string): Promise<ActRun>;
   /** Runs preview.yml for a pull request from `branch` into main. */
@@ -79,13 +76,6 @@ export async function createPipelineWorld(): Promise<PipelineWorld> {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
   };
-  const pulumi = async (stack: StackName, ...args: string[]) => {
-    const result = await runCommand("pulumi", [...args, "--stack", stack, "--non-interactive"], {
-      cwd: repo.dir,
-      env: cliEnv,
-    });
-    return { code: result.code, output: result.output };
-  };
   for (const stack of ["staging", "prod"] as const) {
     const created = await runCommand("pulumi", ["stack", "init", stack, "--non-interactive"], {
       cwd: repo.dir,
@@ -132,7 +122,6 @@ export async function createPipelineWorld(): Promise<PipelineWorld> {
     github,
     act,
     backendUrl,
-    pulumi,
     push: (workflow, job) =>
       act.run({
         ...common(),
