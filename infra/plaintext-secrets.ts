@@ -1,5 +1,5 @@
 import { isRecord } from "@qard-iac/pulumi-qard/rules";
-import type { ProviderStackConfig } from "./stack-config.ts";
+import type { AccountStackConfig, ProviderStackConfig } from "./stack-config.ts";
 
 /** What the program can learn about which config values are secret. */
 export interface ConfigSecrecy {
@@ -19,6 +19,8 @@ export interface SecretBearingConfig {
   /** Whether `qard:apiKey` is set at all. */
   hasApiKey: boolean;
   providers: Record<string, ProviderStackConfig>;
+  /** `qard:accounts`: each account's key (when given by value) and its providers' credentials. */
+  accounts?: Record<string, Pick<AccountStackConfig, "keySource" | "providers">>;
 }
 
 /**
@@ -37,17 +39,43 @@ export function plaintextSecretProblems(
       `qard:apiKey is stored in plaintext: set it again with \`pulumi config set --secret qard:apiKey <key> --stack ${stack}\``,
     );
   }
-  const providersSecret = secrecy.isSecretKey("qard:providers");
-  for (const [name, provider] of Object.entries(config.providers)) {
+  problems.push(...plaintextCredentials(stack, ["qard:providers"], config.providers, secrecy));
+  const accountsSecret = secrecy.isSecretKey("qard:accounts");
+  for (const [name, account] of Object.entries(config.accounts ?? {})) {
+    if (account.keySource === "apiKey") {
+      const secret = accountsSecret && secrecy.isStoredSecure(["qard:accounts", name, "apiKey"]) !== false;
+      if (!secret) {
+        const dotted = `qard:accounts.${name}.apiKey`;
+        problems.push(
+          `${dotted} is stored in plaintext: set it again with \`pulumi config set --secret --path '${dotted}' <key> --stack ${stack}\``,
+        );
+      }
+    }
+    const at = ["qard:accounts", name, "providers"];
+    problems.push(...plaintextCredentials(stack, at, account.providers, secrecy));
+  }
+  return problems;
+}
+
+/** The string credentials of `providers` (found at `at` in the config) that are not stored secure. */
+function plaintextCredentials(
+  stack: string,
+  at: readonly string[],
+  providers: Record<string, ProviderStackConfig>,
+  secrecy: ConfigSecrecy,
+): string[] {
+  const problems: string[] = [];
+  const topSecret = secrecy.isSecretKey(at[0] ?? "");
+  for (const [name, provider] of Object.entries(providers)) {
     const credentials = provider.credentials;
     if (credentials === undefined || "secretsManager" in credentials) continue;
     for (const [key, value] of Object.entries(credentials)) {
       if (typeof value !== "string") continue;
-      const path = ["qard:providers", name, "credentials", key];
+      const path = [...at, name, "credentials", key];
       // Trust the file when it has the key; else the engine's mark is all there is.
-      const secret = providersSecret && secrecy.isStoredSecure(path) !== false;
+      const secret = topSecret && secrecy.isStoredSecure(path) !== false;
       if (secret) continue;
-      const dotted = `qard:providers.${name}.credentials.${key}`;
+      const dotted = path.join(".");
       problems.push(
         `${dotted} is stored in plaintext: set it again with \`pulumi config set --secret --path '${dotted}' <value> --stack ${stack}\``,
       );

@@ -2,7 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
   isSecretsManagerCredentials,
+  QardAccount,
   QardProviderConfig,
+  type QardAccountProviderArgs,
   type QardProviderConfigArgs,
   type SecretsManagerCredentials,
 } from "@qard-iac/pulumi-qard";
@@ -32,14 +34,18 @@ export function readStackConfig(): StackConfig {
   const config = new pulumi.Config("qard");
   const parsed = parseStackConfig(stack, {
     apiUrl: config.get("apiUrl"),
+    apiKey: config.get("apiKey"),
+    apiKeySecretId: config.get("apiKeySecretId"),
+    fingerprint: config.get("fingerprint"),
     providers: config.getObject("providers"),
+    accounts: config.getObject("accounts"),
     manageSecrets: config.getObject("manageSecrets"),
     secretsKmsKeyId: config.get("secretsKmsKeyId"),
     secretTags: config.getObject("secretTags"),
   });
   const problems = plaintextSecretProblems(
     stack,
-    { hasApiKey: config.get("apiKey") !== undefined, providers: parsed.providers },
+    { hasApiKey: config.get("apiKey") !== undefined, providers: parsed.providers, accounts: parsed.accounts },
     currentConfigSecrecy(stack),
   );
   if (problems.length > 0) throw new StackConfigError(stack, problems);
@@ -55,9 +61,37 @@ export async function qardProgram(): Promise<{ providers: Record<string, pulumi.
   const config = readStackConfig();
   const providers: Record<string, pulumi.Output<ProviderSummary>> = {};
   for (const [name, provider] of Object.entries(config.providers)) {
-    providers[name] = summaryOf(declareProvider(name, provider, config));
+    if (provider.account !== undefined) continue;
+    providers[name] = summaryOf(
+      new QardProviderConfig(name, providerArgs(name, name, provider, config), optionsOf(provider)),
+    );
+  }
+  for (const [account, resources] of Object.entries(declareAccounts(config))) {
+    for (const [name, resource] of Object.entries(resources))
+      providers[`${account}/${name}`] = summaryOf(resource);
   }
   return { providers };
+}
+
+/**
+ * One QardAccount per account of `qard:accounts`, with its providers from both spellings (parseStackConfig
+ * refused one declared in both): each resource is `<account>/<provider>` under its account.
+ */
+function declareAccounts(config: StackConfig): Record<string, Readonly<Record<string, QardProviderConfig>>> {
+  const declared: Record<string, Readonly<Record<string, QardProviderConfig>>> = {};
+  for (const [account, accountConfig] of Object.entries(config.accounts)) {
+    const entries = Object.entries(config.providers).filter(([, provider]) => provider.account === account);
+    entries.push(...Object.entries(accountConfig.providers));
+    const providers: Record<string, QardAccountProviderArgs> = {};
+    const providerOptions: Record<string, pulumi.CustomResourceOptions> = {};
+    for (const [name, provider] of entries) {
+      const { providerName: _, ...args } = providerArgs(`${account}/${name}`, name, provider, config);
+      providers[name] = args;
+      providerOptions[name] = optionsOf(provider);
+    }
+    declared[account] = new QardAccount(account, { providers, providerOptions }).providers;
+  }
+  return declared;
 }
 
 function summaryOf(resource: QardProviderConfig): pulumi.Output<ProviderSummary> {
@@ -72,27 +106,34 @@ function summaryOf(resource: QardProviderConfig): pulumi.Output<ProviderSummary>
     });
 }
 
-function declareProvider(
-  name: string,
-  provider: ProviderStackConfig,
-  config: StackConfig,
-): QardProviderConfig {
+function optionsOf(provider: ProviderStackConfig): pulumi.CustomResourceOptions {
   const opts: pulumi.CustomResourceOptions = {};
   if (provider.retainOnDelete !== undefined) opts.retainOnDelete = provider.retainOnDelete;
   if (provider.protect !== undefined) opts.protect = provider.protect;
-  const credentials = credentialsFor(name, provider, config);
+  return opts;
+}
+
+/** The resource's arguments; `resourceName` names what the program declares for it (e.g. a managed secret). */
+function providerArgs(
+  resourceName: string,
+  providerName: string,
+  provider: ProviderStackConfig,
+  config: StackConfig,
+): QardProviderConfigArgs {
+  const credentials = credentialsFor(resourceName, providerName, provider, config);
   const args: QardProviderConfigArgs = {
-    providerName: name,
+    providerName,
     settings: provider.settings,
     enabled: provider.enabled,
   };
   if (credentials !== undefined) args.credentials = credentials;
   if (provider.adopt !== undefined) args.adoptExisting = provider.adopt;
-  return new QardProviderConfig(name, args, opts);
+  return args;
 }
 
 function credentialsFor(
   name: string,
+  providerName: string,
   provider: ProviderStackConfig,
   config: StackConfig,
 ): QardProviderConfigArgs["credentials"] {
@@ -103,9 +144,9 @@ function credentialsFor(
   const ref = credentials.secretsManager;
   const secret = new aws.secretsmanager.Secret(`${name}-credentials`, {
     name: ref.secretId,
-    description: `Qard ${name} credentials for stack ${pulumi.getStack()}: a JSON object of the provider's credential keys`,
+    description: `Qard ${providerName} credentials for stack ${pulumi.getStack()}: a JSON object of the provider's credential keys`,
     kmsKeyId: config.secretsKmsKeyId,
-    tags: { ...config.secretTags, "qard:provider": name, "pulumi:stack": pulumi.getStack() },
+    tags: { ...config.secretTags, "qard:provider": providerName, "pulumi:stack": pulumi.getStack() },
   });
   const managed: SecretsManagerCredentials = { secretsManager: { secretId: secret.arn } };
   if (ref.region !== undefined) managed.secretsManager.region = ref.region;

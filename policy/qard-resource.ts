@@ -7,6 +7,8 @@ import { isRecord } from "@qard-iac/pulumi-qard/rules";
  */
 export interface QardResourceView {
   providerName: string;
+  /** The account of `qard:accounts` the provider belongs to; absent in the one-account form. */
+  account?: string;
   enabled: boolean;
   settings: Record<string, unknown>;
   /** Keys of credentials given by value (empty when none or by reference). */
@@ -19,12 +21,21 @@ export function viewOf(resourceName: string, props: Record<string, unknown>): Qa
   const settings = props.settings;
   return {
     providerName: typeof props.providerName === "string" ? props.providerName : resourceName,
+    ...(typeof props.account === "string" ? { account: props.account } : {}),
     // Absent means the default (enabled); only an explicit false disables.
     enabled: props.enabled !== false,
     settings: isRecord(settings) ? settings : {},
     valueCredentialKeys: isRecord(credentials) ? Object.keys(credentials).sort() : [],
     byReference: isRecord(props.credentialsRef),
   };
+}
+
+/**
+ * How rules and allowances name a provider: `shopify`, or `eu/shopify` for one of account eu, so an
+ * allowance given for one account never covers the same provider in another.
+ */
+export function qualifiedName(view: Pick<QardResourceView, "providerName" | "account">): string {
+  return view.account === undefined ? view.providerName : `${view.account}/${view.providerName}`;
 }
 
 /** The stack name in a URN: `urn:pulumi:<stack>::<project>::<type>::<name>`. */

@@ -147,6 +147,30 @@ if [ "$("$bin/act" --version 2>/dev/null | awk '{print $NF}')" != "$ACT_VERSION"
   fi
 fi
 
+# --- the workflows' third-party actions (test/pipelines: the workflow runs under act) ---------------------
+# The Go module proxy serves a GitHub repository at a tag as a module (+incompatible): the action's own code,
+# verified against Go's checksum database, is unpacked under .tools/actions/<owner>/<repo>@<commit> and act
+# runs it as a local action (--local-repository). Actions the proxy does not serve have stand-ins.
+actions_dir="$tools/actions"
+if command -v go >/dev/null; then
+  while IFS=$'\t' read -r uses source tag; do
+    case "$uses" in '' | '#'*) continue ;; esac
+    [ "$source" = go-proxy ] || continue
+    dest="$actions_dir/$uses"
+    [ -f "$dest/.from-go-proxy" ] && [ "$(cat "$dest/.from-go-proxy")" = "$tag" ] && continue
+    repo="${uses%@*}"
+    say "fetching the action $repo $tag from the Go module proxy"
+    module_dir="$(GOTOOLCHAIN=local GOFLAGS=-mod=mod go mod download -json "github.com/$repo@$tag+incompatible" |
+      sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    [ -d "$module_dir" ] || { say "the Go module proxy did not serve $repo $tag"; exit 1; }
+    rm -rf "$dest"
+    mkdir -p "$(dirname "$dest")"
+    cp -R "$module_dir" "$dest"
+    chmod -R u+w "$dest"
+    echo "$tag" >"$dest/.from-go-proxy"
+  done <"$root/test/pipelines/third-party-actions.tsv"
+fi
+
 # --- summary ------------------------------------------------------------------------------------------
 export PATH="$bin:$PATH"
 pulumi_path="$(command -v pulumi)"

@@ -1,7 +1,7 @@
 import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { productionStackOf } from "../production-scope.ts";
-import { productionStacksSchema, viewOf, type QardResourceView } from "../qard-resource.ts";
+import { productionStacksSchema, qualifiedName, viewOf, type QardResourceView } from "../qard-resource.ts";
 import { reviewedDisableOf } from "../stack-config.ts";
 
 /**
@@ -16,8 +16,13 @@ export function disableViolations(
   reviewed: readonly string[],
   stack: string,
 ): string[] {
-  const name = view.providerName;
+  // Per account: `eu/shopify` is reviewed on its own; `shopify` alone covers only the one-account form.
+  const name = qualifiedName(view);
   if (reviewed.includes(name)) return [];
+  const entry =
+    view.account === undefined
+      ? `qard:providers.${name}`
+      : `the entry of ${view.providerName} in account ${view.account} (qard:accounts.${view.account}.providers.${view.providerName} or qard:providers.${view.providerName})`;
   const allowance =
     `add ${name} to the reviewed allowance qard:reviewedDisable, a list in Pulumi.${stack}.yaml ` +
     `(e.g. pulumi config set --path 'qard:reviewedDisable[0]' ${name} --stack ${stack})`;
@@ -25,13 +30,13 @@ export function disableViolations(
   if (!view.enabled) {
     violations.push(
       `${name}: production stack "${stack}" disables this provider (enabled: false) without a reviewed ` +
-        `allowance. Set qard:providers.${name}.enabled back to true, or, if intended, ${allowance}.`,
+        `allowance. ${view.account === undefined ? `Set ${entry}.enabled back to true` : `Set enabled back to true in ${entry}`}, or, if intended, ${allowance}.`,
     );
   }
   if (!protect) {
     violations.push(
       `${name}: production stack "${stack}" leaves this provider unprotected, so removing it from the config ` +
-        `would disable it in Qard without review. Set qard:providers.${name}.protect: true. To remove it ` +
+        `would disable it in Qard without review. ${view.account === undefined ? `Set ${entry}.protect: true` : `Set protect: true in ${entry}`}. To remove it ` +
         `later, ${allowance} and set protect: false, then remove it in a following change.`,
     );
   }

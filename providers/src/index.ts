@@ -6,6 +6,8 @@ export type {
   CredentialValues,
   SecretsManagerCredentials,
 } from "./resource/qard-provider-config.ts";
+export { QardAccount, QARD_ACCOUNT_TYPE } from "./resource/qard-account.ts";
+export type { QardAccountArgs, QardAccountProviderArgs } from "./resource/qard-account.ts";
 export { ShopifyProvider } from "./resource/shopify-provider.ts";
 export type { ShopifyProviderArgs } from "./resource/shopify-provider.ts";
 export type { CredentialsSource } from "./resource/state.ts";

@@ -16,6 +16,7 @@ export { isPrototypeKey, ownValue, PROTOTYPE_KEY_REASON, prototypeKeyPaths } fro
 export { neutralizeOutput } from "./neutralize-output.ts";
 export { apiUrlProblem, isLoopbackHost, isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./qard/api-url.ts";
 export {
+  accountNameSchema,
   credentialValuesSchema,
   providerInputsSchema,
   providerNameSchema,
@@ -33,6 +34,8 @@ export { QARD_PROVIDER_CONFIG_TYPE } from "./resource/resource-type.ts";
 export { isKnownStub, KNOWN_STUB_DIGESTS, stubDigest } from "./resource/provider-stub.ts";
 export { unknownSettingsProblem } from "./resource/unknown-settings.ts";
 export { sameJson } from "./resource/diff.ts";
+export { connectionForAccount, UnknownAccountError } from "./resource/account-connection.ts";
+export { accountFingerprint, FINGERPRINT_PATTERN } from "./resource/account-fingerprint.ts";
 export { chooseApiKeySource, type ApiKeySource } from "./resource/api-key-source.ts";
 export { planWrites, type Write } from "./resource/plan.ts";
 export {

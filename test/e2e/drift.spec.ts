@@ -69,7 +69,7 @@ describe("npm run drift through the engine", () => {
       const before = await checkpoint();
       const result = await runCli(["--stack", e2e.stackName, "--markdown"]);
       expect(result.code).toBe(10);
-      expect(result.stdout).toContain("| drift | shopify | enabled | true | false |");
+      expect(result.stdout).toContain("| drift | ` shopify ` | ` enabled ` | ` true ` | ` false ` |");
       expect(await checkpoint()).toBe(before);
     } finally {
       e2e.emulator.control.patchProvider("shopify", { enabled: true });

@@ -341,7 +341,13 @@ function floorOf(range: string | undefined): string {
   return version;
 }
 
-const PUBLIC_API = ["QardProviderConfig", "ShopifyProvider", "isSecretsManagerCredentials"];
+const PUBLIC_API = [
+  "QARD_ACCOUNT_TYPE",
+  "QardAccount",
+  "QardProviderConfig",
+  "ShopifyProvider",
+  "isSecretsManagerCredentials",
+];
 
 describe("the oldest setup the package claims, on the template's CommonJS settings", () => {
   it("TypeScript and @pulumi/pulumi at the floors of its ranges, the oldest CLI, no AWS SDK: type-checks, loads, up, destroy", async (ctx) => {

@@ -8,9 +8,11 @@
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { accountFingerprint } from "@qard-iac/pulumi-qard/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
 import { projectRoot } from "../../infra/automation/project-root.ts";
+import { apiWrites } from "../helpers/api-calls.ts";
 import { call } from "../helpers/emulator.ts";
 import { freePort } from "../helpers/moto.ts";
 import { cliOrSkipReason, findOfficialCli, runPulumi } from "../helpers/official-cli.ts";
@@ -125,9 +127,20 @@ describe.skipIf(cli === undefined)(`a stack whose Qard key or URL does not work 
   it("destroy and refresh with a wrong base path in state fail and keep the resource; Qard keeps it enabled", async () => {
     await ok("up", "--yes");
     expect(await registryEnabled()).toBe(true);
-    // An `up` with nothing to change records the new URL as the provider's configuration in state: the
-    // next destroy and refresh use it.
-    await ok("config", "set", "qard:apiUrl", `${emulator.baseUrl}/not-qard`);
+    // Another URL is another Qard account to the fingerprint the stack recorded: the up is refused at
+    // preview, before any write, and says how to confirm the move.
+    const wrongUrl = `${emulator.baseUrl}/not-qard`;
+    await ok("config", "set", "qard:apiUrl", wrongUrl);
+    emulator.control.clearRequests();
+    const refusedUp = await pulumi("up", "--yes");
+    expect(refusedUp.code, refusedUp.output).not.toBe(0);
+    expect(refusedUp.output).toContain("the key from qard:apiKey now points at another Qard account");
+    expect(apiWrites(emulator.control)).toEqual([]);
+    const confirm = /pulumi config set qard:fingerprint ([0-9a-f]{16})/.exec(refusedUp.output)?.[1];
+    expect(confirm).toBe(accountFingerprint(wrongUrl, API_KEY));
+    await ok("config", "set", "qard:fingerprint", confirm!);
+    // Confirmed, an `up` with nothing to change records the new URL as the provider's configuration in
+    // state: the next destroy and refresh use it.
     await ok("up", "--yes");
 
     const destroy = await pulumi("destroy", "--yes");
@@ -146,10 +159,12 @@ describe.skipIf(cli === undefined)(`a stack whose Qard key or URL does not work 
     expect(state.output).toMatch(/qard:ProviderConfig::company_legal_fr/);
     expect(await registryEnabled()).toBe(true);
 
-    // Back on the right URL, the destroy goes through and disables the provider.
+    // Back on the right URL (confirmed the same way), the destroy goes through and disables the provider.
     await ok("config", "set", "qard:apiUrl", emulator.baseUrl);
+    await ok("config", "set", "qard:fingerprint", accountFingerprint(emulator.baseUrl, API_KEY));
     await ok("up", "--yes");
     await ok("destroy", "--yes");
     expect(await registryEnabled()).toBe(false);
+    await ok("config", "rm", "qard:fingerprint");
   });
 });

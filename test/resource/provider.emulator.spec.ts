@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { accountFingerprint } from "@qard-iac/pulumi-qard/rules";
 import { call, EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { freePort } from "../helpers/moto.ts";
@@ -291,9 +292,20 @@ describe("delete", () => {
 
   it("fails, naming qard:apiUrl, on a 404 from a route that does not exist (a wrong base path)", async () => {
     const outs = (await provider.create(await checked({ ...shopify() }))).outs as ProviderOutputs;
-    const misdirected = await loadSerializedProvider({
-      "qard:apiUrl": `${emulator.baseUrl}/not-qard`,
+    const wrongUrl = `${emulator.baseUrl}/not-qard`;
+    // Another URL is another account to the recorded fingerprint: refused before any call, unless the
+    // stack confirms the move with qard:fingerprint, as here (then the 404 is what stops the delete).
+    const unconfirmed = await loadSerializedProvider({
+      "qard:apiUrl": wrongUrl,
       "qard:apiKey": EMULATOR_API_KEY,
+    });
+    emulator.control.clearRequests();
+    await expect(unconfirmed.delete("shopify", outs)).rejects.toThrow(/now points at another Qard account/);
+    expect(emulator.control.requests()).toEqual([]);
+    const misdirected = await loadSerializedProvider({
+      "qard:apiUrl": wrongUrl,
+      "qard:apiKey": EMULATOR_API_KEY,
+      "qard:fingerprint": accountFingerprint(wrongUrl, EMULATOR_API_KEY),
     });
     await expect(misdirected.delete("shopify", outs)).rejects.toThrow(
       /could not disable it: .*404.*it stays in the stack.*qard:apiUrl \(http:\/\/127\.0\.0\.1:\d+\/not-qard\)/s,

@@ -151,7 +151,7 @@ describe("renderers", () => {
     expect(renderText(report)).toContain("drift    shopify  enabled: true → false (state → Qard)");
   });
   it("markdown is a table for a CI job summary", () => {
-    expect(renderMarkdown(report)).toContain("| drift | shopify | enabled | true | false |");
+    expect(renderMarkdown(report)).toContain("| drift | ` shopify ` | ` enabled ` | ` true ` | ` false ` |");
   });
   it("says which command repairs each kind when drift and a rotation are found together", () => {
     const both = reportOf("prod", "rotation", [

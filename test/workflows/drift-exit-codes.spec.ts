@@ -49,13 +49,25 @@ describe("errorKindOf: what a failed check's reason means, in Pulumi's terms", (
       "resource",
     ],
     [
-      "connect ECONNREFUSED 127.0.0.1:9 — qard:apiUrl (http://127.0.0.1:9) cannot be reached",
+      'Qard provider "shopify": cannot reach Qard at http://127.0.0.1:9 (qard:apiUrl): GET /api/v6/providers: request timed out after 15000 ms (5 attempts)',
+      false,
+      "configuration",
+    ],
+    [
+      'Qard provider "shopify": enabled failed: PUT /api/v6/providers/shopify failed with 502 Bad Gateway after 5 attempts. Already written: settings',
       false,
       "resource",
     ],
+    ["GET /api/v6/providers on 127.0.0.1:503: 4 attempts", false, "other"],
     ["preview failed", true, "configuration"],
     [
       "the stack config is invalid:\n  qard:providers.shopify.enabled must be a boolean",
+      false,
+      "configuration",
+    ],
+    // A key Qard accepts, but for another account than the stack manages: the stack config is wrong.
+    [
+      'Qard account "eu": the key from qard:accounts.eu.apiKey now points at another Qard account (0123456789abcdef) than the one this stack manages as "eu" (fedcba9876543210); nothing was written.',
       false,
       "configuration",
     ],

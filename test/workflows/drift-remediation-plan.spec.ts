@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../workflows/drift/classify.ts";
-import { parseRemediationAllowance, planRemediation } from "../../workflows/drift/remediation-plan.ts";
+import {
+  parseRemediationAllowance,
+  planRemediation,
+  remediationTargets,
+} from "../../workflows/drift/remediation-plan.ts";
+import { RemediationAllowanceError } from "../../workflows/drift/remediation-allowance-error.ts";
 
 const reEnable: Finding = { kind: "drift", provider: "shopify", property: "enabled", old: true, new: false };
 const disable: Finding = { kind: "drift", provider: "paypal", property: "enabled", old: false, new: true };
@@ -49,7 +54,47 @@ describe("parseRemediationAllowance", () => {
     expect(parseRemediationAllowance(undefined)).toEqual([]);
     expect(parseRemediationAllowance(["settings", "enabled", "settings"])).toEqual(["settings", "enabled"]);
   });
-  it.each([["credentials"], ["disable"], "enabled"])("refuses %j naming the key", (value) => {
-    expect(() => parseRemediationAllowance(value)).toThrow(/qard:driftRemediation/);
+  it.each([["credentials"], ["disable"], "enabled"])(
+    "refuses %j naming the key and what it accepts, as a configuration error",
+    (value) => {
+      expect(() => parseRemediationAllowance(value)).toThrow(RemediationAllowanceError);
+      expect(() => parseRemediationAllowance(value)).toThrow(/qard:driftRemediation .*enabled, settings/);
+    },
+  );
+});
+
+describe("remediationTargets: the planned providers' resources in the state the check read", () => {
+  const qard = (name: string) => ({
+    urn: `urn:pulumi:prod::qard-iac::pulumi-nodejs:dynamic/qard:ProviderConfig::${name}`,
+    type: "pulumi-nodejs:dynamic/qard:ProviderConfig",
+  });
+  const state = {
+    version: 3,
+    deployment: {
+      resources: [
+        { urn: "urn:pulumi:prod::qard-iac::pulumi:pulumi:Stack::qard-iac-prod", type: "pulumi:pulumi:Stack" },
+        {
+          urn: "urn:pulumi:prod::qard-iac::pulumi:providers:pulumi-nodejs::default",
+          type: "pulumi:providers:pulumi-nodejs",
+        },
+        qard("shopify"),
+        qard("company_legal_fr"),
+        qard("paypal"),
+      ],
+      pending_operations: [{ type: "updating", resource: qard("shopify") }],
+    },
+  };
+
+  it("names each planned provider's Qard resource once, and nothing else", () => {
+    expect(remediationTargets(state, ["shopify", "company_legal_fr"])).toEqual([
+      qard("shopify").urn,
+      qard("company_legal_fr").urn,
+    ]);
+    expect(remediationTargets(state, ["default", "qard-iac-prod"])).toEqual([]);
+  });
+
+  it("names nothing for a state without resources", () => {
+    expect(remediationTargets({ version: 3, deployment: {} }, ["shopify"])).toEqual([]);
+    expect(remediationTargets({ version: 3 } as never, ["shopify"])).toEqual([]);
   });
 });

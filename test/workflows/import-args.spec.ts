@@ -34,3 +34,20 @@ describe("secretIdFor", () => {
     expect(secretIdFor("{stack}/qard/{provider}/{stack}", "prod", "shopify")).toBe("prod/qard/shopify/prod");
   });
 });
+
+describe("--account", () => {
+  it("defaults the secret pattern to one secret per account and provider", () => {
+    expect(parseImportArgs(["--stack", "prod", "--account", "eu"])).toMatchObject({
+      account: "eu",
+      secretIdPattern: "qard/{stack}/{account}/{provider}",
+    });
+  });
+  it("refuses an account name outside the identifier rule, and {account} without --account", () => {
+    expect(() => parseImportArgs(["--stack", "prod", "--account", "e/u"])).toThrow(
+      /--account "e\/u" is not an account name/,
+    );
+    expect(() =>
+      parseImportArgs(["--stack", "prod", "--secret-id-pattern", "q/{account}/{provider}"]),
+    ).toThrow(/uses \{account\}: give the account with --account/);
+  });
+});

@@ -143,6 +143,7 @@ describe("parsePromoteArgs", () => {
       from: "staging",
       to: "prod",
       apply: true,
+      map: {},
       format: "text",
     });
     expect(parsePromoteArgs(["--from", "staging", "--to", "prod", "--markdown"]).format).toBe("markdown");

@@ -1,4 +1,4 @@
-import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
+import type { Deployment, EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
 import { policyViolationLines, type PolicyOptions } from "../../infra/automation/policy-pack.ts";
 import { openStack, PROJECT_NAME } from "../../infra/automation/stack.ts";
@@ -17,6 +17,8 @@ export interface CheckDriftOptions {
   onOutput?: (line: string) => void;
   /** Policy packs to enforce, and their config; none by default. */
   policy?: PolicyOptions;
+  /** Called with the state the check read, once known unchanged by the read (a repair starts from it). */
+  onCheckedState?: (state: Deployment) => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
       ...(options.onOutput ? { onOutput: options.onOutput } : {}),
     });
     await refuseChangedStack(stack, PROJECT_NAME, before);
+    options.onCheckedState?.(before);
   } catch (error) {
     if (error instanceof UnknownStackError) throw error;
     // Findings read while another operation writes are its own work: none of them is reported.

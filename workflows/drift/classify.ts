@@ -11,8 +11,10 @@ export type FindingKind = "drift" | "config" | "rotation";
 /** One property that differs. Values are as the engine reported them; secrets arrive as "[secret]". */
 export interface Finding {
   kind: FindingKind;
-  /** The Qard provider (the resource's logical name). */
+  /** The Qard provider (the resource's logical name: `shopify`, or `eu/shopify` in an account). */
   provider: string;
+  /** The Qard account of `qard:accounts` the provider belongs to; absent in the one-account form. */
+  account?: string;
   /** Dotted for settings, e.g. "settings.auto_connect"; "(provider added)" / "(provider removed)". */
   property: string;
   /** drift: the value in state; config/rotation: the value in state after refresh. */
@@ -33,14 +35,16 @@ const CHANGE_OPS = new Set([
 
 type Props = Record<string, unknown>;
 
-function nameOf(urn: string): string {
+/** A resource's logical name, the last part of its URN: for a Qard resource, the provider's name. */
+export function nameOf(urn: string): string {
   return urn.slice(urn.lastIndexOf("::") + 2);
 }
 
 /** Top-level properties compared one by one; `settings` is compared per setting key. */
 function changedProperties(old: Props, next: Props): Array<{ property: string; old: unknown; new: unknown }> {
   const keys = [...new Set([...Object.keys(old), ...Object.keys(next)])]
-    .filter((key) => key !== "__provider")
+    // The account fingerprint is the provider's record of whose key it used, not a property of Qard.
+    .filter((key) => key !== "__provider" && key !== "accountFingerprint")
     .sort();
   const changes: Array<{ property: string; old: unknown; new: unknown }> = [];
   for (const key of keys) {
@@ -80,6 +84,24 @@ function stepsOf(events: readonly EngineEvent[]) {
  * dynamic provider and the stack's outputs are not findings: any config edit touches them.
  */
 export function classifyPreview(events: readonly EngineEvent[]): Finding[] {
+  return withAccounts(events, classifySteps(events));
+}
+
+/** Each finding tagged with its resource's account, read from the same events (inputs `account`). */
+function withAccounts(events: readonly EngineEvent[], findings: Finding[]): Finding[] {
+  const accounts = new Map<string, string>();
+  const { refreshes, changes } = stepsOf(events);
+  for (const step of [...refreshes, ...changes]) {
+    const account = step.new?.inputs?.account ?? step.old?.inputs?.account;
+    if (typeof account === "string") accounts.set(nameOf(step.urn), account);
+  }
+  return findings.map((finding) => {
+    const account = accounts.get(finding.provider);
+    return account === undefined ? finding : { ...finding, account };
+  });
+}
+
+function classifySteps(events: readonly EngineEvent[]): Finding[] {
   const { refreshes, changes } = stepsOf(events);
   const findings: Finding[] = [];
   const stateBeforeRefresh = new Map<string, Props>();

@@ -1,12 +1,21 @@
 import { writeFileSync } from "node:fs";
+import type { Deployment, EngineEvent } from "@pulumi/pulumi/automation/index.js";
+import { neutralizeOutput } from "@qard-iac/pulumi-qard/rules";
 import { readStackFile } from "../../infra/config-secrecy.ts";
-import type { PolicyOptions } from "../../infra/automation/policy-pack.ts";
+import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
+import { policyViolationLines, type PolicyOptions } from "../../infra/automation/policy-pack.ts";
 import { openStack } from "../../infra/automation/stack.ts";
-import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
+import { UnknownStoredProviderError } from "../../infra/automation/stored-providers.ts";
+import { StackBusyError } from "./busy-stack.ts";
+import { refuseChangedSinceCheck, StackChangedSinceCheckError } from "./changed-since-check.ts";
 import type { Finding } from "./classify.ts";
+import { ERROR_EXIT_CODES, errorKindOf, type ErrorKind } from "./error-kind.ts";
+import { blockLiteral, inlineLiteral } from "./markdown-literal.ts";
+import { RemediationAllowanceError } from "./remediation-allowance-error.ts";
 import {
   parseRemediationAllowance,
   planRemediation,
+  remediationTargets,
   REMEDIATION_CONFIG_KEY,
   type RemediationClass,
 } from "./remediation-plan.ts";
@@ -14,11 +23,18 @@ import {
 export interface RemediationRecord {
   stack: string;
   allowed: RemediationClass[];
-  /** Providers an `up --refresh --target` was run for. */
+  /** Providers an `up --refresh --target` was run (or, with `error`, attempted) for. */
   providers: string[];
+  /** The findings that up was to repair: every finding of those providers. */
+  attempted: Finding[];
+  /** The attempted findings when the up succeeded; none when it failed or was refused. */
   repaired: Finding[];
   /** Still findings: waiting for review. */
   left: Finding[];
+  /** Set when the repair failed or was refused before it began: why (the engine's error lines). */
+  error?: string;
+  /** Set with `error`: the cause in Pulumi's terms, as for a failed check. */
+  errorKind?: ErrorKind;
 }
 
 /** The stack's allowance, from its stack file (reviewed like any config; CODEOWNERS guards prod's). */
@@ -29,70 +45,124 @@ export function remediationAllowance(stackName: string): RemediationClass[] {
 
 /**
  * Re-applies the providers whose every finding the stack allows: an `up` that refreshes first and targets
- * those resources only, with the policy pack. Nothing else is written.
+ * those resources only, with the policy pack. Nothing else is written, and nothing at all when the stack is
+ * busy or its state is no longer the one the check read (`checkedState`). Never throws for a failed or
+ * refused repair, nor for an allowance it cannot follow (a configuration error, nothing attempted): the
+ * record says what was attempted, that it failed and why.
  */
 export async function remediate(options: {
   stackName: string;
   findings: readonly Finding[];
+  /** The state the drift check read (checkDrift's onCheckedState). */
+  checkedState: Deployment;
   env?: Record<string, string>;
   policy?: PolicyOptions;
   onOutput?: (line: string) => void;
 }): Promise<RemediationRecord> {
-  const allowed = remediationAllowance(options.stackName);
+  let allowed: RemediationClass[];
+  try {
+    allowed = remediationAllowance(options.stackName);
+  } catch (error) {
+    if (!(error instanceof RemediationAllowanceError)) throw error;
+    // Nothing is attempted: every finding waits for review, and the record says which key to fix.
+    return {
+      stack: options.stackName,
+      allowed: [],
+      providers: [],
+      attempted: [],
+      repaired: [],
+      left: [...options.findings],
+      error: error.message,
+      errorKind: "configuration",
+    };
+  }
   const plan = planRemediation(options.findings, allowed);
-  const record = {
+  const record: RemediationRecord = {
     stack: options.stackName,
     allowed,
     providers: plan.providers,
-    repaired: plan.repair,
+    attempted: plan.repair,
+    repaired: [],
     left: plan.leave,
   };
   if (plan.providers.length === 0) return record;
-  const stack = await openStack({
-    stackName: options.stackName,
-    ...(options.env ? { env: options.env } : {}),
-  });
-  const state = await stack.exportStack();
-  const resources =
-    (state.deployment as { resources?: Array<{ urn: string; type: string }> }).resources ?? [];
-  const targets = resources
-    .filter((r) => r.type === QARD_PROVIDER_CONFIG_TYPE)
-    .filter((r) => plan.providers.includes(r.urn.slice(r.urn.lastIndexOf("::") + 2)))
-    .map((r) => r.urn);
-  await stack.up({
-    refresh: true,
-    runProgram: true,
-    target: targets,
-    diff: true,
-    ...options.policy,
-    ...(options.onOutput ? { onOutput: options.onOutput } : {}),
-  });
-  return record;
+  const events: EngineEvent[] = [];
+  try {
+    const stack = await openStack({
+      stackName: options.stackName,
+      ...(options.env ? { env: options.env } : {}),
+    });
+    await refuseChangedSinceCheck(stack, options.checkedState);
+    await stack.up({
+      refresh: true,
+      runProgram: true,
+      target: remediationTargets(options.checkedState, plan.providers),
+      diff: true,
+      onEvent: (event) => events.push(event),
+      ...options.policy,
+      ...(options.onOutput ? { onOutput: options.onOutput } : {}),
+    });
+  } catch (error) {
+    return { ...record, ...failureOf(error, events) };
+  }
+  return { ...record, repaired: plan.repair };
 }
 
-function line(finding: Finding): string {
-  return `| ${finding.kind} | ${finding.provider} | ${finding.property} |`;
+/** Why a repair failed, as checkDrift reads a failed check: what drift refused itself is "other". */
+function failureOf(error: unknown, events: readonly EngineEvent[]): { error: string; errorKind: ErrorKind } {
+  const concise = conciseErrorMessage(error);
+  if (
+    error instanceof StackChangedSinceCheckError ||
+    error instanceof StackBusyError ||
+    error instanceof UnknownStoredProviderError
+  ) {
+    return { error: concise, errorKind: "other" };
+  }
+  // A refused policy fails the up; its messages are in the events, not in the CLI's error lines.
+  const violations = policyViolationLines(events);
+  return {
+    error: [concise, ...violations].join("\n"),
+    errorKind: errorKindOf(concise, violations.length > 0),
+  };
 }
 
+function row(finding: Finding): string {
+  return `| ${finding.kind} | ${inlineLiteral(finding.provider)} | ${inlineLiteral(finding.property)} |`;
+}
+
+/** The record as markdown for a GitHub comment: names from outside appear only as literal code. */
 export function renderRecordMarkdown(record: RemediationRecord): string {
   const lines = [
     `### Drift remediation — stack \`${record.stack}\``,
     "",
     `Allowed by \`${REMEDIATION_CONFIG_KEY}\`: ${record.allowed.length > 0 ? record.allowed.join(", ") : "nothing"}.`,
   ];
-  for (const [title, findings] of [
-    ["Repaired", record.repaired],
-    ["Left for review", record.left],
-  ] as const) {
+  const failed = record.error !== undefined;
+  const sections = [
+    failed
+      ? (["Attempted, not repaired", record.attempted] as const)
+      : (["Repaired", record.repaired] as const),
+    ["Left for review", record.left] as const,
+  ];
+  for (const [title, findings] of sections) {
     lines.push("", `**${title}**: ${findings.length}`);
     if (findings.length > 0)
-      lines.push("", "| kind | provider | property |", "| --- | --- | --- |", ...findings.map(line));
+      lines.push("", "| kind | provider | property |", "| --- | --- | --- |", ...findings.map(row));
+  }
+  if (failed) {
+    const kind = record.errorKind ?? "other";
+    lines.push(
+      "",
+      `**Remediation failed** (${kind}, exit ${ERROR_EXIT_CODES[kind]}):`,
+      "",
+      blockLiteral(record.error ?? ""),
+    );
   }
   return lines.join("\n");
 }
 
-/** Writes `<prefix>.json` and `<prefix>.md`. */
+/** Writes `<prefix>.json` and `<prefix>.md`, neutralised (the JSON keeps its values: see neutralizeOutput). */
 export function writeRecord(prefix: string, record: RemediationRecord): void {
-  writeFileSync(`${prefix}.json`, `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(`${prefix}.json`, `${neutralizeOutput(JSON.stringify(record, null, 2))}\n`);
   writeFileSync(`${prefix}.md`, `${renderRecordMarkdown(record)}\n`);
 }

@@ -1,4 +1,8 @@
-import type { Finding } from "./classify.ts";
+import type { Deployment } from "@pulumi/pulumi/automation/index.js";
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
+import { storedResources } from "../../infra/automation/stored-providers.ts";
+import { nameOf, type Finding } from "./classify.ts";
+import { RemediationAllowanceError } from "./remediation-allowance-error.ts";
 
 /** The drift classes a stack may let `npm run drift -- --remediate` repair (`qard:driftRemediation`). */
 export type RemediationClass = "enabled" | "settings";
@@ -8,16 +12,19 @@ export const REMEDIATION_CONFIG_KEY = "qard:driftRemediation";
 
 /**
  * Reads `qard:driftRemediation` (absent: nothing is repaired). Credentials and disabling are never
- * repairable, so naming them (or anything else) is a configuration error naming the key.
+ * repairable, so naming them (or anything else) is a configuration error naming the key
+ * (RemediationAllowanceError).
  */
 export function parseRemediationAllowance(value: unknown): RemediationClass[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    throw new Error(`${REMEDIATION_CONFIG_KEY} must be a list of ${CLASSES.join(", ")} (or absent)`);
+    throw new RemediationAllowanceError(
+      `${REMEDIATION_CONFIG_KEY} must be a list of ${CLASSES.join(", ")} (or absent)`,
+    );
   }
   const wrong = value.filter((entry) => !CLASSES.includes(entry as RemediationClass));
   if (wrong.length > 0) {
-    throw new Error(
+    throw new RemediationAllowanceError(
       `${REMEDIATION_CONFIG_KEY} accepts only ${CLASSES.join(", ")}; ${wrong.map(String).join(", ")} cannot ` +
         "be repaired unattended (credentials and disabling always wait for review)",
     );
@@ -58,4 +65,13 @@ export function planRemediation(
   );
   const chosen = (finding: Finding) => providers.includes(finding.provider);
   return { providers, repair: findings.filter(chosen), leave: findings.filter((f) => !chosen(f)) };
+}
+
+/** What an `up --target` of these providers names: the URNs of their Qard resources in the given state. */
+export function remediationTargets(state: Deployment, providers: readonly string[]): string[] {
+  const urns = storedResources(state)
+    .filter((resource) => resource.type === QARD_PROVIDER_CONFIG_TYPE)
+    .map((resource) => String(resource.urn))
+    .filter((urn) => providers.includes(nameOf(urn)));
+  return [...new Set(urns)];
 }

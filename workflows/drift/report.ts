@@ -1,6 +1,7 @@
 import type { DriftStatus, Finding } from "./classify.ts";
 import type { ErrorKind } from "./error-kind.ts";
 import { exitCodeOf } from "./exit-codes.ts";
+import { blockLiteral, inlineLiteral } from "./markdown-literal.ts";
 import { repairLines } from "./repairs.ts";
 
 export interface DriftReport {
@@ -47,23 +48,44 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+/**
+ * Findings by account, in first-seen order: one group without a name for the one-account form, one per
+ * account of `qard:accounts` otherwise.
+ */
+export function byAccount(findings: readonly Finding[]): Array<{ account?: string; findings: Finding[] }> {
+  const groups = new Map<string | undefined, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.account);
+    if (group === undefined) groups.set(finding.account, [finding]);
+    else group.push(finding);
+  }
+  return [...groups].map(([account, grouped]) =>
+    account === undefined ? { findings: grouped } : { account, findings: grouped },
+  );
+}
+
 export function renderText(report: DriftReport): string {
   const lines = [`Stack ${report.stack}: ${HEADLINES[report.status]}`];
   if (report.error) lines.push(`  ${report.error}`);
-  for (const f of report.findings) {
-    const change =
-      f.old === undefined && f.new === undefined
-        ? ""
-        : `: ${show(f.old)} → ${show(f.new)} (${EXPLAIN[f.kind]})`;
-    lines.push(`  ${f.kind.padEnd(8)} ${f.provider}  ${f.property}${change}`);
+  for (const group of byAccount(report.findings)) {
+    const indent = group.account === undefined ? "  " : "    ";
+    if (group.account !== undefined) lines.push(`  Account ${group.account}:`);
+    for (const f of group.findings) {
+      const change =
+        f.old === undefined && f.new === undefined
+          ? ""
+          : `: ${show(f.old)} → ${show(f.new)} (${EXPLAIN[f.kind]})`;
+      lines.push(`${indent}${f.kind.padEnd(8)} ${f.provider}  ${f.property}${change}`);
+    }
   }
   const repairs = repairLines(report.findings);
   if (repairs.length > 0) lines.push("Repairs:", ...repairs.map((line) => `  ${line}`));
   return lines.join("\n");
 }
 
-function cell(value: string): string {
-  return value.replace(/\|/g, "\\|").replace(/\n/g, " ");
+// Names from the stack file and the state, values from Qard: literal code in a cell, as in the record.
+function cell(value: unknown): string {
+  return value === undefined ? show(value) : inlineLiteral(show(value));
 }
 
 export function renderMarkdown(report: DriftReport): string {
@@ -72,12 +94,13 @@ export function renderMarkdown(report: DriftReport): string {
     "",
     HEADLINES[report.status],
   ];
-  if (report.error) lines.push("", "```", report.error, "```");
-  if (report.findings.length > 0) {
+  if (report.error) lines.push("", blockLiteral(report.error));
+  for (const group of byAccount(report.findings)) {
+    if (group.account !== undefined) lines.push("", `#### Account ${inlineLiteral(group.account)}`);
     lines.push("", "| kind | provider | property | from | to |", "| --- | --- | --- | --- | --- |");
-    for (const f of report.findings) {
+    for (const f of group.findings) {
       lines.push(
-        `| ${f.kind} | ${cell(f.provider)} | ${cell(f.property)} | ${cell(show(f.old))} | ${cell(show(f.new))} |`,
+        `| ${f.kind} | ${cell(f.provider)} | ${cell(f.property)} | ${cell(f.old)} | ${cell(f.new)} |`,
       );
     }
   }

@@ -1,8 +1,15 @@
+import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/rules";
 import { parseCommandLine, usageError } from "../command-line.ts";
-import { DEFAULT_SECRET_ID_PATTERN, secretIdPatternProblem } from "./secret-id-pattern.ts";
+import {
+  DEFAULT_ACCOUNT_SECRET_ID_PATTERN,
+  DEFAULT_SECRET_ID_PATTERN,
+  secretIdPatternProblem,
+} from "./secret-id-pattern.ts";
 
 export interface ImportArgs {
   stack: string;
+  /** Import into this account of `qard:accounts` (its URL and key; `qard:accounts.<account>.providers`). */
+  account?: string;
   secretIdPattern: string;
   withoutCredentials: boolean;
   all: boolean;
@@ -12,7 +19,7 @@ export interface ImportArgs {
 }
 
 export const IMPORT_USAGE =
-  "Usage: npm run import -- --stack <name> [--secret-id-pattern 'qard/{stack}/{provider}' | --without-credentials] [--all] [--merge] [--dry-run] [--json]";
+  "Usage: npm run import -- --stack <name> [--account <name>] [--secret-id-pattern 'qard/{stack}/{provider}' | --without-credentials] [--all] [--merge] [--dry-run] [--json]";
 
 /** Parses the command line; throws a UsageError whose message ends with the usage line. */
 export function parseImportArgs(argv: string[]): ImportArgs {
@@ -22,6 +29,7 @@ export function parseImportArgs(argv: string[]): ImportArgs {
       strict: true,
       options: {
         stack: { type: "string" },
+        account: { type: "string" },
         "secret-id-pattern": { type: "string" },
         "without-credentials": { type: "boolean" },
         all: { type: "boolean" },
@@ -37,11 +45,24 @@ export function parseImportArgs(argv: string[]): ImportArgs {
   if (pattern !== undefined && values["without-credentials"]) {
     throw usageError("--secret-id-pattern and --without-credentials exclude each other", IMPORT_USAGE);
   }
-  const problem = secretIdPatternProblem(pattern ?? DEFAULT_SECRET_ID_PATTERN);
+  const account = values.account;
+  if (account !== undefined) {
+    const accountProblem = identifierProblem(account);
+    if (accountProblem) {
+      throw usageError(
+        `--account ${quoteRefused(account)} is not an account name: it ${accountProblem}`,
+        IMPORT_USAGE,
+      );
+    }
+  }
+  const chosen =
+    pattern ?? (account === undefined ? DEFAULT_SECRET_ID_PATTERN : DEFAULT_ACCOUNT_SECRET_ID_PATTERN);
+  const problem = secretIdPatternProblem(chosen, account !== undefined);
   if (problem) throw usageError(problem, IMPORT_USAGE);
   return {
     stack: values.stack,
-    secretIdPattern: pattern ?? DEFAULT_SECRET_ID_PATTERN,
+    ...(account === undefined ? {} : { account }),
+    secretIdPattern: chosen,
     withoutCredentials: values["without-credentials"] ?? false,
     all: values.all ?? false,
     merge: values.merge ?? false,

@@ -3,7 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { conflictingEntriesReason, providerEntries } from "@qard-iac/pulumi-qard/internal";
 import { createRedactor, QardClient, type QardProvider } from "@qard-iac/pulumi-qard/qard";
-import { readStackProviders, stackFilePath, writePromotedProviders } from "../promote/stack-file.ts";
+import {
+  providersPath,
+  readStackProviders,
+  stackFilePath,
+  writePromotedProviders,
+} from "../promote/stack-file.ts";
 import type { RawProviders } from "../promote/plan-promotion.ts";
 import { isUsageError } from "../usage-error.ts";
 import { readStackConnection } from "../verify/stack-connection.ts";
@@ -32,12 +37,14 @@ export interface ImportReport extends Omit<ImportPlan, "writes"> {
  */
 export async function importAccount(options: ImportAccountOptions): Promise<ImportReport> {
   const env = options.env ?? process.env;
-  const connection = await readStackConnection(options.stack, env).catch((error: unknown) => {
-    if (isUsageError(error)) throw error;
-    throw new Error(`cannot read the Qard connection of stack "${options.stack}": ${messageOf(error)}`, {
-      cause: error,
-    });
-  });
+  const connection = await readStackConnection(options.stack, env, options.account).catch(
+    (error: unknown) => {
+      if (isUsageError(error)) throw error;
+      throw new Error(`cannot read the Qard connection of stack "${options.stack}": ${messageOf(error)}`, {
+        cause: error,
+      });
+    },
+  );
   const redact = createRedactor([connection.apiKey]);
   let live: QardProvider[];
   try {
@@ -57,7 +64,8 @@ export async function importAccount(options: ImportAccountOptions): Promise<Impo
 
   const file = stackFilePath(options.stack);
   const current = await readFile(file, "utf8").catch(orEmptyWhenMissing);
-  const declared = current === "" ? {} : await readStackProviders(options.stack);
+  const at = providersPath(options.account);
+  const declared = current === "" ? {} : await readStackProviders(options.stack, undefined, at);
   const plan = planImport(live, declared, options);
   const { writes, ...rest } = plan;
   const report: ImportReport = {
@@ -71,11 +79,11 @@ export async function importAccount(options: ImportAccountOptions): Promise<Impo
   };
   if (plan.refusals.length > 0) return report;
   if (options.dryRun) {
-    report.yaml = await renderedStackFile(options.stack, current, writes);
+    report.yaml = await renderedStackFile(options.stack, current, writes, at);
     return report;
   }
   if (current === "") await writeFile(file, "", { flag: "a" });
-  report.fileWritten = await writePromotedProviders(options.stack, writes, IMPORTED_KEYS);
+  report.fileWritten = await writePromotedProviders(options.stack, writes, IMPORTED_KEYS, undefined, at);
   report.yaml = await readFile(file, "utf8");
   return report;
 }
@@ -84,13 +92,18 @@ export async function importAccount(options: ImportAccountOptions): Promise<Impo
  * The stack file after the import, without touching it: the same in-place edit as the real write (so a
  * dry run shows exactly what would be written), applied to a copy in a temporary folder.
  */
-async function renderedStackFile(stack: string, current: string, writes: RawProviders): Promise<string> {
+async function renderedStackFile(
+  stack: string,
+  current: string,
+  writes: RawProviders,
+  at: readonly string[],
+): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "qard-import-"));
   try {
     const copy = stackFilePath(stack, dir);
     if (current === "") await writeFile(copy, "");
     else await copyFile(stackFilePath(stack), copy);
-    await writePromotedProviders(stack, writes, IMPORTED_KEYS, dir);
+    await writePromotedProviders(stack, writes, IMPORTED_KEYS, dir, at);
     return await readFile(copy, "utf8");
   } finally {
     await rm(dir, { recursive: true, force: true });

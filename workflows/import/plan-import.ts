@@ -18,6 +18,8 @@ export const IMPORTED_KEYS = ["enabled", "autoConnect", "settings", "credentials
 
 export interface ImportPlanOptions {
   stack: string;
+  /** The account of `qard:accounts` to import into (`qard:accounts.<account>.providers`). */
+  account?: string;
   /** Every provider Qard lists, not only the enabled ones. */
   all: boolean;
   withoutCredentials: boolean;
@@ -98,7 +100,7 @@ export function planImport(
     const current = declared[provider.name];
     const entry = current ? settled(current, fromQard) : fromQard;
     if (entry.credentials === undefined && keys.length > 0 && !options.withoutCredentials) {
-      const secretId = secretIdFor(options.secretIdPattern, options.stack, provider.name);
+      const secretId = secretIdFor(options.secretIdPattern, options.stack, provider.name, options.account);
       entry.credentials = { secretsManager: { secretId } };
       plan.secrets.push({ provider: provider.name, secretId, keys });
     }

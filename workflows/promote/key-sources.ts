@@ -11,6 +11,11 @@ export interface KeySource {
   apiKey: boolean;
   /** `qard:apiKeySecretId`: the Secrets Manager secret that holds the key. */
   apiKeySecretId?: string;
+  /**
+   * Set for an account of `qard:accounts`: the key's settings are then `qard:accounts.<name>.apiKey` and
+   * `.apiKeySecretId`, and QARD_API_KEY never applies to it.
+   */
+  account?: { name: string; stack: string };
 }
 
 /**
@@ -40,12 +45,21 @@ export function keySourceProblems(stacks: Readonly<Record<string, KeySource>>): 
 
 /** The runtime's choice of key source for this stack, without the environment: none, or ambiguous. */
 function stackKeyProblem(stack: string, source: KeySource): string | undefined {
+  const file = `Pulumi.${source.account?.stack ?? stack}.yaml`;
   try {
     // Only whether qard:apiKey is set matters here, never its value.
-    const config = { apiKey: source.apiKey ? "set" : undefined, apiKeySecretId: source.apiKeySecretId };
+    const config = {
+      apiKey: source.apiKey ? "set" : undefined,
+      apiKeySecretId: source.apiKeySecretId,
+      account: source.account?.name,
+    };
     if (chooseApiKeySource(config, {}).kind !== "none") return undefined;
   } catch (error) {
-    return `${stack}: ${error instanceof Error ? error.message : String(error)} (in Pulumi.${stack}.yaml)`;
+    return `${stack}: ${error instanceof Error ? error.message : String(error)} (in ${file})`;
+  }
+  if (source.account !== undefined) {
+    const at = `qard:accounts.${source.account.name}`;
+    return `${stack} names no Qard key: set ${at}.apiKeySecretId (or ${at}.apiKey) in ${file}`;
   }
   return (
     `${stack} names no Qard key of its own: set qard:apiKeySecretId (or qard:apiKey) in Pulumi.${stack}.yaml; ` +

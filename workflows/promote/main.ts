@@ -1,4 +1,4 @@
-// npm run promote -- --from staging --to prod [--apply] [--json | --markdown] [--no-policy | --policy-config <file>]
+// npm run promote -- --from staging --to prod [--map <account>=<account>]... [--apply] [--json | --markdown] [--no-policy | --policy-config <file>]
 // Exit: 0 promoted (previewed, and applied with --apply); 1 refused or failed; 64 usage error (a bad flag,
 // or a stack that does not exist). --markdown prints a pull request body; the engine's output goes to stderr.
 import { policyFlags } from "../command-line.ts";
@@ -18,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
     from: args.from,
     to: args.to,
     apply: args.apply,
+    map: args.map,
     policy: policy.options,
     ...(stream ? { onOutput: (line: string) => stream.write(line) } : {}),
   }).finally(() => stream?.flush());

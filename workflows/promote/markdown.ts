@@ -24,6 +24,10 @@ function previewText(output: string): string {
  */
 export function renderPromotionMarkdown(report: PromotionReport): string {
   const lines = [`### Promote \`${report.from}\` → \`${report.to}\``, ""];
+  const accounts = report.accounts ?? [];
+  if (accounts.length > 0) {
+    lines.push(`Accounts: ${accounts.map((pair) => `\`${pair.from}\` → \`${pair.to}\``).join(", ")}`, "");
+  }
   if (report.refusals.length > 0) {
     lines.push("**Refused, nothing written:**", "");
     for (const reason of report.refusals) lines.push(`- ${reason.replace(/\n/g, " ")}`);

@@ -36,12 +36,20 @@ export function effectiveSettings(provider: RawProvider | undefined): Record<str
 /**
  * Promotes the source's non-secret settings onto the target: per provider, `enabled`, `autoConnect` and
  * `settings` are copied; credentials, `protect`, `retainOnDelete` and target-only providers are kept.
+ * With `targetAccount` (stacks with `qard:accounts`), the providers are that account's: changes name them
+ * `<account>/<provider>`, as the stack's resources are named, and a missing credential names the account's key.
  */
 export function planPromotion(
   source: RawProviders,
   target: RawProviders,
   targetStack: string,
+  targetAccount?: string,
 ): PromotionPlan {
+  const shown = (name: string) => (targetAccount === undefined ? name : `${targetAccount}/${name}`);
+  const settingOf = (name: string) =>
+    targetAccount === undefined
+      ? `qard:providers.${name}`
+      : `qard:accounts.${targetAccount}.providers.${name}`;
   const changes: SettingChange[] = [];
   const problems: string[] = [];
   const next: RawProviders = structuredClone(target);
@@ -55,7 +63,7 @@ export function planPromotion(
     next[name] = promoted;
     if (!current) {
       changes.push({
-        provider: name,
+        provider: shown(name),
         setting: "(provider added)",
         from: undefined,
         to: effectiveSettings(promoted),
@@ -63,8 +71,8 @@ export function planPromotion(
       const needsCredentials = Object.keys(catalogueEntry(name)?.credentials ?? {}).length > 0;
       if ((needsCredentials || provider.credentials !== undefined) && promoted.credentials === undefined) {
         problems.push(
-          `${targetStack} has no credentials for ${name}: add qard:providers.${name}.credentials.secretsManager.secretId ` +
-            `(e.g. qard/${targetStack}/${name}) to Pulumi.${targetStack}.yaml`,
+          `${targetStack} has no credentials for ${shown(name)}: add ${settingOf(name)}.credentials.secretsManager.secretId ` +
+            `(e.g. qard/${targetStack}/${shown(name)}) to Pulumi.${targetStack}.yaml`,
         );
       }
       continue;
@@ -73,7 +81,7 @@ export function planPromotion(
     const after = effectiveSettings(promoted);
     for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
       if (!sameJson(before[key], after[key]))
-        changes.push({ provider: name, setting: key, from: before[key], to: after[key] });
+        changes.push({ provider: shown(name), setting: key, from: before[key], to: after[key] });
     }
   }
   return { changes, target: next, problems };

@@ -6,6 +6,7 @@ function show(value: unknown): string {
 
 export function renderPromotion(report: PromotionReport): string {
   const lines = [`Promotion ${report.from} → ${report.to}`];
+  for (const pair of report.accounts ?? []) lines.push(`  Account ${pair.from} → ${pair.to}`);
   if (Object.keys(report.result).length === 0 && report.refusals.length > 0) {
     // Refused before the stack files were compared: only the reasons are known.
     lines.push("  Refused, nothing written:", ...report.refusals.map((reason) => `    - ${reason}`));

@@ -2,11 +2,23 @@ import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { projectRoot } from "../../infra/automation/project-root.ts";
-import { PROTOTYPE_KEY_REASON, prototypeKeyPaths, quoteRefused, sameJson } from "@qard-iac/pulumi-qard/rules";
+import {
+  identifierProblem,
+  isRecord,
+  PROTOTYPE_KEY_REASON,
+  prototypeKeyPaths,
+  quoteRefused,
+  sameJson,
+} from "@qard-iac/pulumi-qard/rules";
 import type { KeySource } from "./key-sources.ts";
-import type { RawProviders } from "./plan-promotion.ts";
+import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 
 const PROVIDERS_PATH = ["config", "qard:providers"] as const;
+
+/** Where a stack file declares providers: `qard:providers`, or an account's `qard:accounts.<account>.providers`. */
+export function providersPath(account?: string): readonly string[] {
+  return account === undefined ? PROVIDERS_PATH : ["config", "qard:accounts", account, "providers"];
+}
 
 export function stackFilePath(stack: string, dir = projectRoot()): string {
   return path.join(dir, `Pulumi.${stack}.yaml`);
@@ -34,21 +46,84 @@ export async function readStackKeySource(stack: string, dir = projectRoot()): Pr
 }
 
 /** `qard:providers` of a stack file, without decrypting anything (secure leaves stay `{secure: …}`). */
-export async function readStackProviders(stack: string, dir = projectRoot()): Promise<RawProviders> {
+export async function readStackProviders(
+  stack: string,
+  dir = projectRoot(),
+  at: readonly string[] = PROVIDERS_PATH,
+): Promise<RawProviders> {
   const file = stackFilePath(stack, dir);
   const text = await readStackFile(stack, dir);
-  const value = jsonOf(parseDocument(text).getIn(PROVIDERS_PATH));
+  const value = jsonOf(parseDocument(text).getIn(at));
   if (value === undefined) return {};
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new Error(`${path.basename(file)}: qard:providers must be a map of provider name to its settings`);
+    throw new Error(
+      `${path.basename(file)}: ${at.slice(1).join(".")} must be a map of provider name to its settings`,
+    );
   }
   // The YAML parser keeps `__proto__` as an own key; copying it into another object would set a prototype.
   const reserved = prototypeKeyPaths(value);
   if (reserved.length > 0) {
-    const keys = reserved.map((at) => quoteRefused(["qard:providers", ...at].join(".")));
+    const keys = reserved.map((key) => quoteRefused([...at.slice(1), ...key].join(".")));
     throw new Error(`${path.basename(file)}: ${keys.join(", ")} ${PROTOTYPE_KEY_REASON}`);
   }
   return value as RawProviders;
+}
+
+/** One account of `qard:accounts` as its stack file declares it; nothing is decrypted. */
+export interface StackAccount {
+  keySource: KeySource;
+  /** Its providers, from both spellings: `qard:accounts.<a>.providers` and `account: <a>` on `qard:providers`. */
+  providers: RawProviders;
+  /** Where each of those providers is declared in the file (a path of YAML keys). */
+  locations: Record<string, readonly string[]>;
+}
+
+/**
+ * The accounts of a stack file's `qard:accounts`, in file order; {} in the one-account form. An account
+ * name or provider name that the identifier rule refuses stops here, naming its key.
+ */
+export async function readStackAccounts(
+  stack: string,
+  dir = projectRoot(),
+): Promise<Record<string, StackAccount>> {
+  const file = path.basename(stackFilePath(stack, dir));
+  const document = parseDocument(await readStackFile(stack, dir));
+  const accounts = jsonOf(document.getIn(["config", "qard:accounts"]));
+  if (accounts === undefined) return {};
+  if (!isRecord(accounts))
+    throw new Error(`${file}: qard:accounts must be a map of account name to its settings`);
+  const flat = await readStackProviders(stack, dir);
+  const result: Record<string, StackAccount> = {};
+  for (const [account, entry] of Object.entries(accounts)) {
+    const problem = identifierProblem(account);
+    if (problem !== undefined)
+      throw new Error(`${file}: qard:accounts key ${quoteRefused(account)} ${problem}`);
+    const settings = isRecord(entry) ? entry : {};
+    const secretId = settings.apiKeySecretId;
+    const at = providersPath(account);
+    const nested = await readStackProviders(stack, dir, at);
+    const providers: RawProviders = {};
+    const locations: Record<string, readonly string[]> = {};
+    for (const [name, provider] of Object.entries(nested)) {
+      providers[name] = provider;
+      locations[name] = [...at, name];
+    }
+    for (const [name, provider] of Object.entries(flat)) {
+      if (!isRecord(provider) || provider.account !== account || Object.hasOwn(providers, name)) continue;
+      providers[name] = provider;
+      locations[name] = [...PROVIDERS_PATH, name];
+    }
+    result[account] = {
+      keySource: {
+        apiKey: settings.apiKey !== undefined,
+        ...(typeof secretId === "string" && secretId !== "" ? { apiKeySecretId: secretId } : {}),
+        account: { name: account, stack },
+      },
+      providers,
+      locations,
+    };
+  }
+  return result;
 }
 
 /**
@@ -60,13 +135,28 @@ export async function writePromotedProviders(
   providers: RawProviders,
   promotedKeys: readonly string[],
   dir = projectRoot(),
+  providersAt: readonly string[] = PROVIDERS_PATH,
+): Promise<boolean> {
+  const entries = Object.entries(providers).map(([name, provider]) => ({
+    at: [...providersAt, name],
+    provider,
+  }));
+  return writePromotedEntries(stack, entries, promotedKeys, dir);
+}
+
+/** As writePromotedProviders, each provider at its own place in the file (an account's, or `qard:providers`). */
+export async function writePromotedEntries(
+  stack: string,
+  entries: ReadonlyArray<{ at: readonly string[]; provider: RawProvider }>,
+  promotedKeys: readonly string[],
+  dir = projectRoot(),
 ): Promise<boolean> {
   const file = stackFilePath(stack, dir);
   const text = await readFile(file, "utf8");
   const doc = parseDocument(text);
-  for (const [name, provider] of Object.entries(providers)) {
+  for (const { at: providerAt, provider } of entries) {
     for (const key of promotedKeys) {
-      const at = [...PROVIDERS_PATH, name, key];
+      const at = [...providerAt, key];
       if (provider[key] === undefined) {
         if (doc.hasIn(at)) doc.deleteIn(at);
       } else if (!sameJson(jsonOf(doc.getIn(at)), provider[key])) {

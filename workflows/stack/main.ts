@@ -12,6 +12,7 @@ import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
 import { printErr, streamTo } from "../command-output.ts";
 import { ConfirmationRequiredError } from "../confirmation-required-error.ts";
 import { EXIT_FAILED, runCommand } from "../run-command.ts";
+import { refuseSharedAccounts } from "../../infra/automation/account-claims.ts";
 import { openStack } from "../../infra/automation/stack.ts";
 import type { PolicyChoice } from "../../infra/automation/policy-pack.ts";
 import { askToProceed, confirmationStep } from "./confirmation.ts";
@@ -97,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
     create: args.create,
     createHint: `npm run stack -- up --stack ${args.stack} --create`,
   });
+  // Before anything runs: an account of this stack that another stack of the project already manages.
+  if (args.operation === "preview" || args.operation === "up") await refuseSharedAccounts(stack);
   const output = streamTo(process.stdout);
   const common = { onOutput: (out: string) => output.write(out) };
   try {

@@ -10,6 +10,8 @@ import { EXIT_USAGE } from "../usage-error.ts";
 
 export interface VerifyArgs {
   stackName: string;
+  /** The account of the stack's `qard:accounts` to verify (--account); required when it has some. */
+  account?: string;
   userId: string;
   providerName: string;
   /** A data connection of the user to reuse (--connection). */
@@ -31,6 +33,7 @@ connection to the provider (the one its latest sync ran on, or --connection), or
 for the user's authorization; runs a sync, counts the commerce data and says what it created.
 
   --stack <name>           Pulumi stack whose qard:apiUrl and qard:apiKey are used (required)
+  --account <name>         the account of the stack's qard:accounts to use (required when it has some)
   --user <id>              Qard user to connect (required)
   --provider <name>        provider to test (default ${DEFAULT_PROVIDER})
   --connection <id>        the user's data connection to reuse (default: found from the latest syncs)
@@ -43,6 +46,7 @@ stack that does not exist).`;
 
 const VERIFY_OPTIONS = {
   stack: { type: "string" },
+  account: { type: "string" },
   user: { type: "string" },
   provider: { type: "string" },
   connection: { type: "string" },
@@ -58,6 +62,9 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyCommand {
     kind: "verify",
     args: {
       stackName: required(values.stack, "--stack"),
+      ...(values.account === undefined
+        ? {}
+        : { account: identifier(values.account, "--account", "an account name") }),
       userId: identifier(required(values.user, "--user"), "--user", "a Qard user id"),
       providerName: providerName(values.provider ?? DEFAULT_PROVIDER),
       ...(values.connection === undefined

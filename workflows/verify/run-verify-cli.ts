@@ -24,7 +24,7 @@ export interface VerifyCliOptions {
   /** Errors, and progress in --json mode (stderr). */
   err: (text: string) => void;
   /** Default: the stack's config read through the Pulumi CLI. */
-  readConnection?: (stackName: string, env: NodeJS.ProcessEnv) => Promise<Connection>;
+  readConnection?: (stackName: string, env: NodeJS.ProcessEnv, account?: string) => Promise<Connection>;
   /** Default 2000 ms. */
   pollIntervalMs?: number;
   /** Extra client options (timeouts, retry); the connection comes from the stack. */
@@ -68,7 +68,11 @@ export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
 
   let connection: Connection;
   try {
-    connection = await (options.readConnection ?? readStackConnection)(args.stackName, options.env);
+    connection = await (options.readConnection ?? readStackConnection)(
+      args.stackName,
+      options.env,
+      args.account,
+    );
   } catch (error) {
     if (isUsageError(error)) return reportCommandError(error, options.err);
     const detail = error instanceof Error ? error.message : String(error);

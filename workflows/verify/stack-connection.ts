@@ -8,7 +8,12 @@ import { projectRoot } from "../../infra/automation/project-root.ts";
 import { selectExistingStack } from "../../infra/automation/select-stack.ts";
 import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
-import { connectionConfigFrom, resolveConnection, type Connection } from "@qard-iac/pulumi-qard/rules";
+import {
+  connectionConfigFrom,
+  connectionForAccount,
+  resolveConnection,
+  type Connection,
+} from "@qard-iac/pulumi-qard/rules";
 
 export type { Connection };
 
@@ -22,16 +27,23 @@ export type StackConfigValues = Readonly<Record<string, { value: string } | unde
 export async function connectionFromStackConfig(
   config: StackConfigValues,
   env: NodeJS.ProcessEnv,
+  account?: string,
 ): Promise<Connection> {
-  const { baseUrl, apiKey } = await resolveConnection(
-    connectionConfigFrom((key) => config[key]?.value),
-    env,
-  );
+  const stackConnection = connectionConfigFrom((key) => config[key]?.value);
+  const accounts = Object.keys(stackConnection.accounts ?? {});
+  // With several accounts, the default connection is no account of the stack: say which to choose.
+  if (account === undefined && accounts.length > 0) {
+    throw new Error(
+      `the stack configures several Qard accounts (${accounts.join(", ")}): choose one with --account`,
+    );
+  }
+  const { baseUrl, apiKey } = await resolveConnection(connectionForAccount(stackConnection, account), env);
   return { baseUrl, apiKey };
 }
 
-// Only what the connection needs: the stack's other secrets (provider credentials) are never decrypted.
-const CONNECTION_KEYS = ["qard:apiUrl", "qard:apiKey", "qard:apiKeySecretId"] as const;
+// Only what the connection needs: the stack's provider credentials are never decrypted, except those
+// declared under qard:accounts, which is one config value with the accounts' keys.
+const CONNECTION_KEYS = ["qard:apiUrl", "qard:apiKey", "qard:apiKeySecretId", "qard:accounts"] as const;
 
 function isMissingConfigKey(error: unknown): boolean {
   return /configuration key '[^']*' not found for stack/.test(error instanceof Error ? error.message : "");
@@ -54,7 +66,11 @@ async function readConnectionKeys(stack: Stack): Promise<StackConfigValues> {
  * from `env`). The stack is selected, never created: a mistyped name must not leave an empty stack behind
  * in the team's backend.
  */
-export async function readStackConnection(stackName: string, env: NodeJS.ProcessEnv): Promise<Connection> {
+export async function readStackConnection(
+  stackName: string,
+  env: NodeJS.ProcessEnv,
+  account?: string,
+): Promise<Connection> {
   let config: StackConfigValues;
   const options = {
     workDir: projectRoot(),
@@ -74,7 +90,7 @@ export async function readStackConnection(stackName: string, env: NodeJS.Process
       cause: error,
     });
   }
-  return connectionFromStackConfig(config, env);
+  return connectionFromStackConfig(config, env, account);
 }
 
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {

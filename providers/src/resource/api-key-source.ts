@@ -1,3 +1,4 @@
+import { connectionSettingName } from "./account-connection.ts";
 import type { ConnectionConfig } from "./connection.ts";
 
 /** Where the API key of one run comes from. */
@@ -13,17 +14,21 @@ export type ApiKeySource =
  * of another. Both stack sources at once is ambiguous and refused, so nobody has to guess which one acts.
  */
 export function chooseApiKeySource(
-  config: Pick<ConnectionConfig, "apiKey" | "apiKeySecretId">,
+  config: Pick<ConnectionConfig, "apiKey" | "apiKeySecretId" | "account">,
   env: NodeJS.ProcessEnv,
 ): ApiKeySource {
   if (config.apiKey && config.apiKeySecretId) {
+    const key = connectionSettingName(config, "apiKey");
+    const secretId = connectionSettingName(config, "apiKeySecretId");
+    const rm = config.account === undefined ? "pulumi config rm" : "pulumi config rm --path";
     throw new Error(
-      "The stack sets both qard:apiKey and qard:apiKeySecretId: keep one (`pulumi config rm qard:apiKey` " +
-        "or `pulumi config rm qard:apiKeySecretId`)",
+      `The stack sets both ${key} and ${secretId}: keep one (\`${rm} ${key}\` or \`${rm} ${secretId}\`)`,
     );
   }
   if (config.apiKey) return { kind: "stack-config", apiKey: config.apiKey };
   if (config.apiKeySecretId) return { kind: "stack-secret", secretId: config.apiKeySecretId };
-  if (env.QARD_API_KEY) return { kind: "environment", apiKey: env.QARD_API_KEY };
+  // A named account has its own source or none: one job-wide variable must not reach every account.
+  if (config.account === undefined && env.QARD_API_KEY)
+    return { kind: "environment", apiKey: env.QARD_API_KEY };
   return { kind: "none" };
 }

@@ -46,7 +46,9 @@ export function checkInputs(news: Readonly<Record<string, unknown>>): CheckedInp
   }
   for (const key of Object.keys(news)) {
     // The resolved credential fields come back from old state; __provider is the engine's.
-    if (!Object.hasOwn(FIELD_RULES, key) && key !== "__provider" && !isResolvedCredentialField(key)) {
+    // The account fingerprint is check's own, from old state like the resolved credential fields.
+    const resolved = isResolvedCredentialField(key) || key === "accountFingerprint";
+    if (!Object.hasOwn(FIELD_RULES, key) && key !== "__provider" && !resolved) {
       failures.push({ property: key, reason: "is not a property of a Qard provider configuration" });
     }
   }

@@ -1,4 +1,9 @@
 import { readSecretText } from "../secrets/secrets-manager.ts";
+import {
+  accountsFromConfigText,
+  connectionSettingName,
+  type AccountConnectionConfig,
+} from "./account-connection.ts";
 import { chooseApiKeySource } from "./api-key-source.ts";
 
 /** Qard connection settings as the provider's `configure` received them (stack config, secrets decrypted). */
@@ -6,6 +11,17 @@ export interface ConnectionConfig {
   apiUrl?: string;
   apiKey?: string;
   apiKeySecretId?: string;
+  /**
+   * Set on the connection of a named account (see account-connection.ts): its settings are
+   * `qard:accounts.<account>.*`, and the QARD_API_URL / QARD_API_KEY variables do not apply to it.
+   */
+  account?: string;
+  /** The pinned fingerprint: `qard:fingerprint`, or a named account's `qard:accounts.<account>.fingerprint`. */
+  fingerprint?: string;
+  /** The named accounts of `qard:accounts`, for resources that name one. */
+  accounts?: Record<string, AccountConnectionConfig>;
+  /** Why `qard:accounts` could not be read, told to a resource that names an account. */
+  accountsProblem?: string;
 }
 
 export interface Connection {
@@ -29,15 +45,23 @@ export function connectionConfigFrom(get: (key: string) => string | undefined): 
   const apiUrl = get("qard:apiUrl");
   const apiKey = get("qard:apiKey");
   const apiKeySecretId = get("qard:apiKeySecretId");
+  const fingerprint = get("qard:fingerprint");
   if (apiUrl) config.apiUrl = apiUrl;
+  if (fingerprint) config.fingerprint = fingerprint;
   if (apiKey) config.apiKey = apiKey;
   if (apiKeySecretId) config.apiKeySecretId = apiKeySecretId;
+  const { accounts, problem } = accountsFromConfigText(get("qard:accounts"));
+  if (Object.keys(accounts).length > 0) config.accounts = accounts;
+  if (problem !== undefined) config.accountsProblem = problem;
   return config;
 }
 
-/** Where API calls go: `qard:apiUrl`, else QARD_API_URL, else Qard's own https URL. An empty value is unset. */
+/**
+ * Where API calls go: `qard:apiUrl`, else QARD_API_URL, else Qard's own https URL. An empty value is unset.
+ * A named account takes its own `apiUrl` or the default, never the variable.
+ */
 export function apiUrlFrom(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): string {
-  return config.apiUrl || env.QARD_API_URL || DEFAULT_API_URL;
+  return config.apiUrl || (config.account === undefined ? env.QARD_API_URL : undefined) || DEFAULT_API_URL;
 }
 
 /**
@@ -54,41 +78,51 @@ export async function resolveConnection(
   const apiUrlSetting = apiUrlSettingOf(config, env);
   const source = chooseApiKeySource(config, env);
   if (source.kind === "stack-config") {
-    return { baseUrl, apiKey: source.apiKey, apiUrlSetting, apiKeySetting: "qard:apiKey" };
+    const apiKeySetting = connectionSettingName(config, "apiKey");
+    return { baseUrl, apiKey: source.apiKey, apiUrlSetting, apiKeySetting };
   }
   if (source.kind === "environment") {
     return { baseUrl, apiKey: source.apiKey, apiUrlSetting, apiKeySetting: "QARD_API_KEY" };
   }
   if (source.kind === "stack-secret") {
     const { text } = await readSecretText({ secretId: source.secretId });
-    const apiKey = apiKeyFromSecretText(source.secretId, text);
+    const apiKey = apiKeyFromSecretText(
+      source.secretId,
+      text,
+      connectionSettingName(config, "apiKeySecretId"),
+    );
     return {
       baseUrl,
       apiKey,
       apiUrlSetting,
-      apiKeySetting: `qard:apiKeySecretId (secret "${source.secretId}")`,
+      apiKeySetting: `${connectionSettingName(config, "apiKeySecretId")} (secret "${source.secretId}")`,
     };
   }
-  throw new MissingApiKeyError();
+  throw new MissingApiKeyError(config.account);
 }
 
 /** Which setting to name when the URL is wrong: the one that gave it, or `qard:apiUrl` for the default. */
 export function apiUrlSettingOf(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): string {
+  if (config.account !== undefined) return connectionSettingName(config, "apiUrl");
   return !config.apiUrl && env.QARD_API_URL ? "QARD_API_URL" : "qard:apiUrl";
 }
 
 /** No key in the stack nor in the environment: a preview can go on without Qard, an `up` cannot. */
 export class MissingApiKeyError extends Error {
-  constructor() {
+  constructor(account?: string) {
     super(
-      "No Qard API key: run `pulumi config set --secret qard:apiKey <key>`, or set QARD_API_KEY, " +
-        "or point `qard:apiKeySecretId` at a Secrets Manager secret that holds it",
+      account === undefined
+        ? "No Qard API key: run `pulumi config set --secret qard:apiKey <key>`, or set QARD_API_KEY, " +
+            "or point `qard:apiKeySecretId` at a Secrets Manager secret that holds it"
+        : `No Qard API key for account "${account}": run \`pulumi config set --secret --path ` +
+            `'qard:accounts.${account}.apiKey' <key>\`, or point qard:accounts.${account}.apiKeySecretId at ` +
+            "a Secrets Manager secret that holds it (QARD_API_KEY is not used for a named account)",
     );
     this.name = "MissingApiKeyError";
   }
 }
 
-function apiKeyFromSecretText(secretId: string, text: string): string {
+function apiKeyFromSecretText(secretId: string, text: string, setting: string): string {
   const trimmed = text.trim();
   if (!trimmed.startsWith("{")) return trimmed;
   try {
@@ -100,6 +134,6 @@ function apiKeyFromSecretText(secretId: string, text: string): string {
     // fall through to the message below, which does not quote the payload
   }
   throw new Error(
-    `secret "${secretId}" (qard:apiKeySecretId) must hold the API key as text or as JSON {"apiKey": "..."}`,
+    `secret "${secretId}" (${setting}) must hold the API key as text or as JSON {"apiKey": "..."}`,
   );
 }

@@ -4,6 +4,7 @@ import type { ProviderInputs, ProviderOutputs } from "./state.ts";
 /** The properties `diff` compares, in the order Qard must be written. */
 export const DIFFED_PROPERTIES = [
   "providerName",
+  "account",
   ...CREDENTIAL_FIELDS,
   "settings",
   "enabled",
@@ -44,8 +45,8 @@ export function stopsManagingCredentials(
 }
 
 /**
- * Compares stored outputs with new inputs, property by property. Only a new `providerName` replaces the
- * resource: everything else is an in-place update of the same Qard provider.
+ * Compares stored outputs with new inputs, property by property. Only a new `providerName` or `account`
+ * replaces the resource (another Qard object): everything else is an in-place update of the same Qard provider.
  */
 export function diffConfig(olds: Partial<ProviderOutputs>, news: ProviderInputs): ConfigDiff {
   const changed = DIFFED_PROPERTIES.filter((property) => !sameJson(olds[property], news[property]));
@@ -54,7 +55,7 @@ export function diffConfig(olds: Partial<ProviderOutputs>, news: ProviderInputs)
   );
   return {
     changed,
-    replaces: changed.filter((property) => property === "providerName"),
+    replaces: changed.filter((property) => property === "providerName" || property === "account"),
     credentialsChanged,
     settingsChanged: changed.includes("settings"),
     // A provider Qard stopped offering cannot stay enabled: show it as a change of `enabled`.

@@ -6,6 +6,7 @@
  * loads the runtime first, and this keeps that load small (the HTTP client and its answer schemas are only
  * loaded when Qard is called). A message never quotes a value: credentials pass through here.
  */
+import { identifierProblem } from "../identifier.ts";
 import { isProviderName, PROVIDER_NAME_HINT } from "../provider-name.ts";
 import { isPrototypeKey, PROTOTYPE_KEY_REASON } from "../prototype-keys.ts";
 import { credentialValueProblem } from "./credential-keys.ts";
@@ -62,6 +63,12 @@ const booleanRule =
 export const providerNameRule: FieldRule = (value) =>
   isProviderName(value) ? [] : problem(`must be ${PROVIDER_NAME_HINT}`);
 
+/** An account name: the one identifier rule (it names an entry of `qard:accounts`). */
+export const accountNameRule: FieldRule = (value) => {
+  const message = identifierProblem(value);
+  return message === undefined ? [] : problem(message);
+};
+
 /** Credentials by value: Qard's credential keys to non-blank strings or booleans. */
 export const credentialValuesRule: FieldRule = (value) => {
   if (!isPlainObject(value)) return problem("must be an object of credential keys to strings or booleans");
@@ -103,6 +110,7 @@ export const schemaVersionRule: FieldRule = (value) =>
 /** Every input property the resource accepts, with its rule. */
 export const FIELD_RULES = {
   providerName: providerNameRule,
+  account: accountNameRule,
   credentials: credentialValuesRule,
   credentialsRef: secretsManagerRefRule,
   settings: settingsRule,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierProblem } from "../identifier.ts";
 import { isProviderName, PROVIDER_NAME_HINT } from "../provider-name.ts";
 import type { SecretsManagerRef } from "../secrets/secrets-manager-ref.ts";
 import {
@@ -27,6 +28,12 @@ function schemaOf<T>(rule: FieldRule) {
 // A record key schema must be a string schema: the same pattern and message as the rule's.
 export const providerNameSchema = z.string().refine(isProviderName, `must be ${PROVIDER_NAME_HINT}`);
 
+/** A key of `qard:accounts`, and the `account` input: the one identifier rule. */
+export const accountNameSchema = z.string().superRefine((value, ctx) => {
+  const message = identifierProblem(value);
+  if (message !== undefined) ctx.addIssue({ code: "custom", message });
+});
+
 /** Credentials by value: Qard's credential keys to strings or booleans. */
 export const credentialValuesSchema = schemaOf<Record<string, string | boolean>>(credentialValuesRule);
 
@@ -38,6 +45,7 @@ export const settingsSchema = schemaOf<Record<string, boolean>>(settingsRule);
 /** Every input a user may set on a Qard provider configuration, each validated on its own. */
 export const providerInputsSchema = z.strictObject({
   providerName: providerNameSchema,
+  account: schemaOf<string>(FIELD_RULES.account),
   credentials: credentialValuesSchema,
   credentialsRef: secretsManagerRefSchema,
   settings: settingsSchema,

@@ -8,8 +8,11 @@ import * as pulumi from "@pulumi/pulumi";
  */
 const claimsByRun = new WeakMap<object, Map<string, string>>();
 
-/** Records that `resourceName` configures `providerName`; throws naming both resources if another does. */
-export function claimProvider(providerName: string, resourceName: string): void {
+/**
+ * Records that `resourceName` configures `providerName` (of `account`, or of the stack's default connection);
+ * throws naming both resources if another does. The same provider in two accounts is two Qard objects.
+ */
+export function claimProvider(providerName: string, resourceName: string, account?: string): void {
   const run = pulumi.runtime.getStackResource();
   // No program run (unit tests with mocks construct resources freely): nothing to compare with.
   if (run === undefined) return;
@@ -18,16 +21,25 @@ export function claimProvider(providerName: string, resourceName: string): void 
     claims = new Map();
     claimsByRun.set(run, claims);
   }
-  const holder = claims.get(providerName);
+  // A NUL cannot occur in an account or provider name: the key is unambiguous.
+  const key = `${account ?? ""}\u0000${providerName}`;
+  const holder = claims.get(key);
   if (holder !== undefined && holder !== resourceName) {
-    throw new pulumi.RunError(duplicateMessage(providerName, holder, resourceName));
+    throw new pulumi.RunError(duplicateMessage(providerName, holder, resourceName, account));
   }
-  claims.set(providerName, resourceName);
+  claims.set(key, resourceName);
 }
 
-export function duplicateMessage(providerName: string, first: string, second: string): string {
+export function duplicateMessage(
+  providerName: string,
+  first: string,
+  second: string,
+  account?: string,
+): string {
+  const which = account === undefined ? "" : ` of account "${account}"`;
   return (
-    `Qard provider "${providerName}" is configured by two resources, "${first}" and "${second}": they would ` +
-    `overwrite each other, and deleting one would disable both. Keep one QardProviderConfig per provider.`
+    `Qard provider "${providerName}"${which} is configured by two resources, "${first}" and "${second}": they ` +
+    `would overwrite each other, and deleting one would disable both. Keep one QardProviderConfig per ` +
+    `provider${account === undefined ? "" : " and account"}.`
   );
 }

@@ -26,6 +26,12 @@ export type CredentialValues = pulumi.Input<Record<string, pulumi.Input<string |
 export interface QardProviderConfigArgs {
   /** Qard's technical name of the provider, e.g. "shopify". Changing it replaces the resource. */
   providerName: pulumi.Input<string>;
+  /**
+   * The Qard account, by its name in the stack config `qard:accounts` (which gives its URL and where its key
+   * comes from; only the name is stored). Absent: the stack's `qard:apiUrl` / `qard:apiKey` connection.
+   * Changing it replaces the resource.
+   */
+  account?: string;
   credentials?: CredentialValues | SecretsManagerCredentials;
   /** Boolean settings, e.g. { auto_connect: true }. Settings not listed here are left as they are. */
   settings?: pulumi.Input<Record<string, pulumi.Input<boolean>>>;
@@ -72,10 +78,12 @@ export class QardProviderConfig extends pulumi.dynamic.Resource {
   constructor(name: string, args: QardProviderConfigArgs, opts?: pulumi.CustomResourceOptions) {
     refusePlaintextApiKey();
     const byReference = args.credentials !== undefined && isSecretsManagerCredentials(args.credentials);
-    if (typeof args.providerName === "string") claimProvider(args.providerName, name);
-    else pulumi.output(args.providerName).apply((providerName) => claimProvider(providerName, name));
+    const account = args.account;
+    if (typeof args.providerName === "string") claimProvider(args.providerName, name, account);
+    else pulumi.output(args.providerName).apply((providerName) => claimProvider(providerName, name, account));
     const props: Record<string, unknown> = {
       providerName: args.providerName,
+      account,
       settings: args.settings,
       enabled: args.enabled,
       schemaVersion: SCHEMA_VERSION,

@@ -1,26 +1,21 @@
+import { connectionSettingName } from "./account-connection.ts";
 import { chooseApiKeySource } from "./api-key-source.ts";
 import { PartialApplyError } from "./apply-error.ts";
-import { apiUrlFrom, type ConnectionConfig } from "./connection.ts";
+import { apiUrlFrom, apiUrlSettingOf, type ConnectionConfig } from "./connection.ts";
 
 /** Where this run's key came from, in the words a user sets it with. Never the key itself. */
 export function apiKeySourceLabel(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): string {
   const source = chooseApiKeySource(config, env);
   switch (source.kind) {
     case "stack-config":
-      return "qard:apiKey (the stack's config)";
+      return `${connectionSettingName(config, "apiKey")} (the stack's config)`;
     case "stack-secret":
-      return `the Secrets Manager secret "${source.secretId}" named by qard:apiKeySecretId`;
+      return `the Secrets Manager secret "${source.secretId}" named by ${connectionSettingName(config, "apiKeySecretId")}`;
     case "environment":
       return "the QARD_API_KEY environment variable";
     case "none":
       return "nowhere (no key is configured)";
   }
-}
-
-function apiUrlSourceLabel(config: ConnectionConfig, env: NodeJS.ProcessEnv): string {
-  if (config.apiUrl) return "qard:apiUrl";
-  if (env.QARD_API_URL) return "QARD_API_URL";
-  return "the default URL";
 }
 
 function isKeyRefusal(error: unknown): boolean {
@@ -47,8 +42,9 @@ export async function withKeySourceOnRefusal<T>(
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(
       `${message} Qard refused the API key from ${apiKeySourceLabel(config, env)}, sent to ` +
-        `${apiUrlFrom(config, env)} (from ${apiUrlSourceLabel(config, env)}): if the key was rotated or ` +
-        `revoked, put the current one there`,
+        // "<url> (<setting>)", as every message about the connection names it (ConnectionSettings).
+        `${apiUrlFrom(config, env)} (${apiUrlSettingOf(config, env)}): if the key was rotated or revoked, ` +
+        `put the current one there`,
       { cause: error },
     );
   }

@@ -9,6 +9,8 @@ import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
+import { connectionForAccount, UnknownAccountError } from "./account-connection.ts";
+import { accountFingerprint, identityProblem } from "./account-fingerprint.ts";
 import { resolveConnection, type ConnectionConfig } from "./connection.ts";
 export { connectionConfigFrom } from "./connection.ts";
 import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
@@ -70,6 +72,7 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
   rememberSecrets(inputs.credentials);
   delete inputs.credentialsArn;
   delete inputs.credentialsVersionId;
+  delete inputs.accountFingerprint;
   const olds = context.olds ?? {};
   if (failures.length > 0 || hasUnknowns(inputs.providerName)) return { inputs, failures };
   if (stopsManagingCredentials(olds, inputs)) {
@@ -88,8 +91,76 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
       failures.push({ property: "credentials", reason: error.message });
     }
   }
-  failures.push(...(await liveFailures(olds, inputs, context.connection ?? {})));
+  let connection: ConnectionConfig;
+  try {
+    connection = connectionForAccount(context.connection ?? {}, inputs.account);
+  } catch (error) {
+    if (!(error instanceof UnknownAccountError) || hasUnknowns(inputs.account)) throw error;
+    failures.push({ property: "account", reason: error.message });
+    return { inputs, failures };
+  }
+  // Every stack records the account it manages, the one-account form included (account-fingerprint.ts).
+  const identity = await checkIdentity(olds, inputs, connection);
+  if (identity.fingerprint !== undefined) inputs.accountFingerprint = identity.fingerprint;
+  if (identity.problem !== undefined) {
+    failures.push({
+      property: "account",
+      reason: `${accountLabel(connection)}: ${identity.problem}`,
+    });
+    return { inputs, failures };
+  }
+  failures.push(...(await liveFailures(olds, inputs, connection)));
   return { inputs, failures };
+}
+
+/** How messages name the account: `Qard account "eu"`, or the stack's one account. */
+function accountLabel(config: Pick<ConnectionConfig, "account">): string {
+  return config.account === undefined ? "Qard account of this stack" : `Qard account "${config.account}"`;
+}
+
+/**
+ * The account the key points at, against what the state recorded and what the config pins.
+ * Resolving the key makes no call to Qard (a Secrets Manager read for a key by reference). A run that holds
+ * no usable key (a pull-request preview) keeps the recorded fingerprint: `up` checks again.
+ */
+async function checkIdentity(
+  olds: Record<string, unknown>,
+  inputs: ProviderInputs,
+  config: ConnectionConfig,
+): Promise<{ fingerprint?: string; problem?: string }> {
+  // A resource moving to another account starts that account's record afresh.
+  const sameAccount = olds.account === inputs.account;
+  const recorded =
+    sameAccount && typeof olds.accountFingerprint === "string" ? olds.accountFingerprint : undefined;
+  let resolved: Awaited<ReturnType<typeof resolveConnection>>;
+  try {
+    resolved = await resolveConnection(config);
+  } catch {
+    // The same failure is reported where the key is needed (liveFailures, or the operation itself).
+    return recorded === undefined ? {} : { fingerprint: recorded };
+  }
+  rememberSecrets(resolved.apiKey);
+  const current = accountFingerprint(resolved.baseUrl, resolved.apiKey);
+  const problem = identityProblem({
+    account: config.account,
+    apiKeySetting: resolved.apiKeySetting,
+    current,
+    recorded,
+    pinned: config.fingerprint,
+  });
+  return problem === undefined ? { fingerprint: current } : { fingerprint: recorded ?? current, problem };
+}
+
+/** Before an operation on an existing resource: its account's key must still point at the recorded account. */
+function refuseForeignKey(connection: Account, config: ConnectionConfig, recorded: unknown): void {
+  const problem = identityProblem({
+    account: config.account,
+    apiKeySetting: connection.apiKeySetting,
+    current: connection.fingerprint,
+    recorded: typeof recorded === "string" ? recorded : undefined,
+    pinned: config.fingerprint,
+  });
+  if (problem !== undefined) throw new Error(`${accountLabel(config)}: ${problem}`);
 }
 
 /** The preview-time look at Qard for a create or a replacement; other checks make no call. */
@@ -99,7 +170,8 @@ async function liveFailures(
   config: ConnectionConfig,
 ): Promise<CheckFailure[]> {
   const creating = olds.providerName === undefined;
-  const replacing = !creating && olds.providerName !== inputs.providerName;
+  const replacing =
+    !creating && (olds.providerName !== inputs.providerName || olds.account !== inputs.account);
   if (!creating && !replacing) return [];
   const name = inputs.providerName;
   let live: QardProvider | undefined;
@@ -155,14 +227,16 @@ export function diff(olds: Partial<ProviderOutputs>, news: ProviderInputs): Diff
  * Credentials are always written: Qard never returns them.
  */
 export function create(
-  config: ConnectionConfig,
+  stackConnection: ConnectionConfig,
   inputs: ProviderInputs,
 ): Promise<{ id: string; outs: ProviderOutputs }> {
-  return withSafeErrors(() =>
-    withKeySourceOnRefusal(config, async () => {
+  return withSafeErrors(async () => {
+    const config = connectionForAccount(stackConnection, inputs.account);
+    return withKeySourceOnRefusal(config, async () => {
       rememberSecrets(inputs.credentials);
       const name = inputs.providerName;
       const connection = await clientFor(config);
+      refuseForeignKey(connection, config, inputs.accountFingerprint);
       const { client, account } = connection;
       const live = await requireLiveProvider(connection, name);
       if (inputs.adoptExisting === false && isTakeover(live)) throw new Error(adoptionRefusal(live));
@@ -180,22 +254,26 @@ export function create(
       const target = { client, account, name, credentials };
       const done = await applyWrites(target, planWrites(desiredOf(inputs), known), known, outputs);
       return { id: name, outs: outputs(done) };
-    }),
-  );
+    });
+  });
 }
 
 /** Reads the live provider (shared list) and mirrors `enabled` and the managed settings into inputs as drift. */
 export function read(
-  config: ConnectionConfig,
+  stackConnection: ConnectionConfig,
   id: string,
   props: Partial<ProviderOutputs>,
 ): Promise<{ id: string; props: ProviderOutputs; inputs: ProviderInputs }> {
-  return withSafeErrors(() =>
-    withKeySourceOnRefusal(config, async () => {
+  return withSafeErrors(async () => {
+    const config = connectionForAccount(stackConnection, props.account);
+    return withKeySourceOnRefusal(config, async () => {
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
       const connection = await clientFor(config);
+      // The list read first: a key Qard refuses or a URL that cannot be reached is reported as such (an
+      // authentication or connection error), and a read writes nothing either way.
       const live = await requireLiveProvider(connection, name);
+      refuseForeignKey(connection, config, props.accountFingerprint);
       const settings = props.settings ?? {};
       const unreadable = unreadableSettings(settings, live);
       if (unreadable.length > 0) throw new Error(unreadableSettingsReason(name, unreadable));
@@ -209,9 +287,11 @@ export function read(
         schemaVersion: props.schemaVersion ?? 1,
         credentialsSource: credentialsSourceOf(props),
       };
+      // The key passed refuseForeignKey: its account is this resource's (a pinned rotation included).
+      outputs.accountFingerprint = connection.fingerprint;
       return { id, props: outputs, inputs: inputsOf(outputs) };
-    }),
-  );
+    });
+  });
 }
 
 /**
@@ -220,13 +300,15 @@ export function read(
  * replaces the whole object. Credentials removed from the inputs are no longer managed: nothing is sent.
  */
 export function update(
-  config: ConnectionConfig,
+  stackConnection: ConnectionConfig,
   id: string,
   olds: Partial<ProviderOutputs>,
   news: ProviderInputs,
 ): Promise<{ outs: ProviderOutputs }> {
-  return withSafeErrors(() =>
-    withKeySourceOnRefusal(config, async () => {
+  return withSafeErrors(async () => {
+    // `account` replaces the resource: an update stays in the account it was created in.
+    const config = connectionForAccount(stackConnection, news.account);
+    return withKeySourceOnRefusal(config, async () => {
       rememberSecrets(olds.credentials);
       rememberSecrets(news.credentials);
       const name = news.providerName;
@@ -238,6 +320,7 @@ export function update(
         enabled: olds.available === false ? false : (olds.enabled ?? false),
       };
       const connection = await clientFor(config);
+      refuseForeignKey(connection, config, olds.accountFingerprint);
       const { client, account } = connection;
       if (planWrites(desired, known).some((write) => write.kind === "settings")) {
         const live = await requireLiveProvider(connection, name);
@@ -265,17 +348,23 @@ export function update(
       };
       const done = await applyWrites({ client, account, name, credentials }, writes, known, outputs);
       return { outs: outputs(done) };
-    }),
-  );
+    });
+  });
 }
 
 /** Qard has no delete: a removed configuration is disabled (one PUT). */
-export function remove(config: ConnectionConfig, id: string, props: Partial<ProviderOutputs>): Promise<void> {
-  return withSafeErrors(() =>
-    withKeySourceOnRefusal(config, async () => {
+export function remove(
+  stackConnection: ConnectionConfig,
+  id: string,
+  props: Partial<ProviderOutputs>,
+): Promise<void> {
+  return withSafeErrors(async () => {
+    const config = connectionForAccount(stackConnection, props.account);
+    return withKeySourceOnRefusal(config, async () => {
       rememberSecrets(props.credentials);
       const name = props.providerName ?? id;
       const connection = await clientFor(config);
+      refuseForeignKey(connection, config, props.accountFingerprint);
       const { client, account } = connection;
       try {
         await client.setEnabled(name, false);
@@ -294,14 +383,16 @@ export function remove(config: ConnectionConfig, id: string, props: Partial<Prov
       } finally {
         forgetLiveProvider(account, name);
       }
-    }),
-  );
+    });
+  });
 }
 
 interface Account extends ConnectionSettings {
   client: QardClient;
   /** The key of this account's shared provider list. */
   account: string;
+  /** Which Qard account the key points at (account-fingerprint.ts). */
+  fingerprint: string;
 }
 
 async function clientFor(config: ConnectionConfig): Promise<Account> {
@@ -311,6 +402,7 @@ async function clientFor(config: ConnectionConfig): Promise<Account> {
   return {
     client: new QardClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey }),
     account: accountKey(connection.baseUrl, connection.apiKey),
+    fingerprint: accountFingerprint(connection.baseUrl, connection.apiKey),
     baseUrl: connection.baseUrl,
     apiUrlSetting: connection.apiUrlSetting,
     apiKeySetting: connection.apiKeySetting,

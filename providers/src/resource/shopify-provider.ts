@@ -10,6 +10,8 @@ export interface ShopifyProviderArgs {
   credentials?: SecretsManagerCredentials;
   autoConnect?: pulumi.Input<boolean>;
   enabled?: pulumi.Input<boolean>;
+  /** As `QardProviderConfigArgs.account`: the Qard account, by its name in `qard:accounts`. */
+  account?: string;
   /** As `QardProviderConfigArgs.adoptExisting`: false refuses to take over a Shopify provider already enabled. */
   adoptExisting?: pulumi.Input<boolean>;
 }
@@ -37,6 +39,7 @@ export class ShopifyProvider extends QardProviderConfig {
         settings: args.autoConnect === undefined ? {} : { auto_connect: args.autoConnect },
         enabled: args.enabled,
         adoptExisting: args.adoptExisting,
+        ...(args.account === undefined ? {} : { account: args.account }),
       },
       opts,
     );

@@ -10,6 +10,18 @@ export type CredentialValue = string | boolean;
 
 export interface ProviderInputs {
   providerName: string;
+  /**
+   * The Qard account this configuration belongs to, by name: its URL and key source are the stack's
+   * `qard:accounts.<account>` (never stored here). Absent: the stack's default connection. Changing it
+   * replaces the resource (another account's provider is another object).
+   */
+  account?: string;
+  /**
+   * The fingerprint of the account this resource was last applied to (see account-fingerprint.ts), in the
+   * one-account form as for a named account; set by `check` and `read`, never by hand. A key pointing
+   * elsewhere is refused.
+   */
+  accountFingerprint?: string;
   /** By value: the credential JSON Qard expects. Secret in state. */
   credentials?: Record<string, CredentialValue>;
   /** By reference: a Secrets Manager secret whose JSON payload holds the credential keys. */
@@ -54,6 +66,8 @@ export function inputsOf(outputs: ProviderOutputs): ProviderInputs {
     enabled: outputs.enabled,
     schemaVersion: outputs.schemaVersion,
   };
+  if (outputs.account !== undefined) inputs.account = outputs.account;
+  if (outputs.accountFingerprint !== undefined) inputs.accountFingerprint = outputs.accountFingerprint;
   for (const field of CREDENTIAL_FIELDS) {
     if (outputs[field] !== undefined) Object.assign(inputs, { [field]: outputs[field] });
   }
