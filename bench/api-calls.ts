@@ -10,6 +10,11 @@ export interface ApiCallRow {
   providers: number;
   gets: number;
   puts: number;
+  /**
+   * Calls that had to wait for one another: the round trips the operation cannot overlap. Absent from
+   * results written before it was counted.
+   */
+  sequential?: number;
   minimumGets: number;
   minimumPuts: number;
   /** For orientation only: one run, not a median. */
@@ -62,7 +67,9 @@ export async function measureApiCalls(context: ApiCallsContext, count: number): 
       minimumPuts: minimum.puts,
       wallMs,
     });
-    progress(`  ${operation}, ${count} provider(s): ${counts.gets} GET, ${counts.puts} PUT (${wallMs} ms)`);
+    progress(
+      `  ${operation}, ${count} provider(s): ${counts.gets} GET, ${counts.puts} PUT, ${counts.sequential} in sequence (${wallMs} ms)`,
+    );
   };
 
   // One list read per operation: a create must see what Qard holds (adoption, availability), and a settings

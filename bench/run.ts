@@ -1,5 +1,6 @@
 // `npm run bench`: API calls per operation, state size, engine overhead against a no-op baseline and
-// scaling, measured in one run against the emulator (50 ms per call). Results go to bench/results/.
+// scaling, measured in one run against the emulator (50 ms per call, and 0 ms for the Qard stacks' second
+// set of runs). Results go to bench/results/.
 import os from "node:os";
 import { CATALOGUE } from "../emulator/catalogue.ts";
 import { resolvePulumiCommand } from "../infra/automation/pulumi-command.ts";
@@ -86,13 +87,15 @@ async function main(argv: string[]): Promise<number> {
     }
 
     progress(
-      `Engine overhead: up and preview, Qard vs no-op baseline, ${repetitions} alternating runs per size`,
+      `Engine overhead: up and preview, Qard (${API_LATENCY_MS} ms, then 0 ms per call) vs no-op baseline, ${repetitions} alternating runs per size`,
     );
     const overhead = await measureOverhead(context, OVERHEAD_SIZES, repetitions);
 
     progress("Qard runtime load in a fresh Node.js process");
     const runtimeLoad = await measureRuntimeLoad(repetitions);
-    progress(`  ${runtimeLoad.ms} ms, +${Math.round(runtimeLoad.rssKb / 1024)} MB RSS`);
+    progress(
+      `  ${runtimeLoad.ms} ms, +${Math.round(runtimeLoad.rssKb / 1024)} MB RSS; then the client ${runtimeLoad.clientMs} ms`,
+    );
 
     const results: BenchResults = {
       startedAt: startedAt.toISOString(),

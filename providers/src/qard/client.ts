@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { identifierProblem, quoteRefused } from "../identifier.ts";
 import { isPrototypeKey, PROTOTYPE_KEY_REASON } from "../prototype-keys.ts";
 import {
@@ -28,15 +28,35 @@ import { parseAnswer, type AnswerOrigin } from "./parse-answer.ts";
 import { createRedactor, type Redactor } from "./redact.ts";
 import { abortableClock, runWithRetry, type RetryRun } from "./retry.ts";
 import { isRetryable, type AttemptOutcome } from "./retry-policy.ts";
-import {
-  dataConnectionSchema,
-  legalUserSchema,
-  pageEnvelopeSchema,
-  providerSchema,
-  syncStatusSchema,
-} from "./schemas.ts";
+import { plainPage, plainProviders, type PlainPage } from "./plain-answers.ts";
 import { unusableSuccessProblem } from "./success-answer.ts";
 import { sendOnce, type ParsedBody, type TransportResult } from "./transport.ts";
+
+type Schemas = typeof import("./schemas.ts");
+
+/**
+ * The answer schemas, and zod with them, are loaded on the first answer that plain-answers.ts leaves to
+ * them: a provider process whose answers all have the usual shapes never pays for loading zod.
+ */
+function loadSchemas(): Promise<Schemas> {
+  return import("./schemas.ts");
+}
+
+/** How a list reads its items: plainly where it can (plain-answers.ts), else with the schema. */
+interface ListItems<T> {
+  plain: (values: readonly unknown[]) => T[] | undefined;
+  schema: (schemas: Schemas) => z.ZodType<T, unknown>;
+}
+
+const PROVIDER_ITEMS: ListItems<QardProvider> = {
+  plain: plainProviders,
+  schema: (schemas) => schemas.providerSchema,
+};
+
+const ANY_ITEMS: ListItems<unknown> = {
+  plain: (values) => [...values],
+  schema: (schemas) => schemas.anyItem,
+};
 
 const API = "/api/v6";
 // A guard against an envelope whose last_page never comes (or a server that keeps adding pages).
@@ -71,7 +91,7 @@ export class QardClient {
 
   /** GET /api/v6/providers, following pages when Qard answers with an envelope. */
   async listProviders(): Promise<QardProvider[]> {
-    return this.#collectPages(`${API}/providers`, providerSchema);
+    return this.#collectPages(`${API}/providers`, PROVIDER_ITEMS);
   }
 
   /**
@@ -116,7 +136,7 @@ export class QardClient {
     const body: Record<string, string> = { name: input.name };
     if (input.siren !== undefined) body["siren"] = input.siren;
     const answer = await this.#request({ method: "POST", path: `${API}/users/legal`, body });
-    return parseAnswer(legalUserSchema, requireJson(answer), answer.origin);
+    return parseAnswer((await loadSchemas()).legalUserSchema, requireJson(answer), answer.origin);
   }
 
   /** POST /api/v6/users/{id}/data-connections. The answer says whether the user must authorize first. */
@@ -136,7 +156,7 @@ export class QardClient {
       path: `${API}/users/${segment(userId, "user id")}/data-connections`,
       body,
     });
-    return parseAnswer(dataConnectionSchema, requireJson(answer), answer.origin);
+    return parseAnswer((await loadSchemas()).dataConnectionSchema, requireJson(answer), answer.origin);
   }
 
   /** GET /api/v6/users/{id}/data-connections/{cid}. */
@@ -145,7 +165,7 @@ export class QardClient {
       method: "GET",
       path: `${API}/users/${segment(userId, "user id")}/data-connections/${segment(connectionId, "data connection id")}`,
     });
-    return parseAnswer(dataConnectionSchema, requireJson(answer), answer.origin);
+    return parseAnswer((await loadSchemas()).dataConnectionSchema, requireJson(answer), answer.origin);
   }
 
   /**
@@ -160,7 +180,7 @@ export class QardClient {
       body: dataTypes === undefined ? {} : { data_types: dataTypes },
     });
     if (answer.body.kind === "empty") return [];
-    return parseAnswer(syncAnswerSchema, requireJson(answer), answer.origin);
+    return parseAnswer((await loadSchemas()).syncAnswerSchema, requireJson(answer), answer.origin);
   }
 
   /** GET /api/v6/users/{id}/sync/latest: the latest sync of each data type. */
@@ -169,7 +189,8 @@ export class QardClient {
       method: "GET",
       path: `${API}/users/${segment(userId, "user id")}/sync/latest`,
     });
-    return parseAnswer(z.array(syncStatusSchema), requireJson(answer), answer.origin);
+    const schemas = await loadSchemas();
+    return parseAnswer(schemas.arrayOf(schemas.syncStatusSchema), requireJson(answer), answer.origin);
   }
 
   /** GET /api/v6/users/{id}/commerce-{collection}, every page. Items are returned as Qard sent them. */
@@ -179,10 +200,7 @@ export class QardClient {
         `listCommerce: collection must be one of ${COMMERCE_COLLECTIONS.join(", ")}, got ${JSON.stringify(collection)}`,
       );
     }
-    return this.#collectPages(
-      `${API}/users/${segment(userId, "user id")}/commerce-${collection}`,
-      z.unknown(),
-    );
+    return this.#collectPages(`${API}/users/${segment(userId, "user id")}/commerce-${collection}`, ANY_ITEMS);
   }
 
   /**
@@ -190,13 +208,13 @@ export class QardClient {
    * current_page+1 .. last_page are fetched with ?page=N. Each page is validated where it was read, so an
    * error names the page's path.
    */
-  async #collectPages<S extends z.ZodType>(path: string, item: S): Promise<z.output<S>[]> {
+  async #collectPages<T>(path: string, item: ListItems<T>): Promise<T[]> {
     const first = await this.#request({ method: "GET", path });
     const firstBody = requireJson(first);
-    if (Array.isArray(firstBody)) return parseAnswer(z.array(item), firstBody, first.origin);
+    if (Array.isArray(firstBody)) return readItems(item, firstBody, first.origin);
 
-    let page = parseAnswer(pageEnvelopeSchema, firstBody, first.origin);
-    const items = parseAnswer(z.array(item), page.result, first.origin, ["result"]);
+    let page = await readPage(firstBody, first.origin);
+    const items = await readItems(item, page.result, first.origin, ["result"]);
     let current = page.current_page ?? 1;
     let last = page.last_page ?? current;
     for (let fetched = 1; current < last; fetched++) {
@@ -205,7 +223,7 @@ export class QardClient {
       }
       const wantedPage = current + 1;
       const answer = await this.#request({ method: "GET", path, query: { page: String(wantedPage) } });
-      page = parseAnswer(pageEnvelopeSchema, requireJson(answer), answer.origin);
+      page = await readPage(requireJson(answer), answer.origin);
       if (page.current_page != null && page.current_page !== wantedPage) {
         // Following such an answer could loop forever or skip items.
         throw new QardResponseError(
@@ -214,7 +232,7 @@ export class QardClient {
           `asked for page ${wantedPage} but the answer is page ${page.current_page}`,
         );
       }
-      items.push(...parseAnswer(z.array(item), page.result, answer.origin, ["result"]));
+      items.push(...(await readItems(item, page.result, answer.origin, ["result"])));
       current = wantedPage;
       // Items can be added while paging: the latest last_page is the truth.
       last = page.last_page ?? current;
@@ -287,12 +305,21 @@ export class QardClient {
 
 const COMMERCE_COLLECTIONS = Object.keys(COMMERCE_COLLECTION_DATA_TYPES) as readonly string[];
 
-/** POST /sync is undocumented on the way back: a bare array, an envelope, or one status are all read. */
-const syncAnswerSchema = z.union([
-  z.array(syncStatusSchema),
-  z.looseObject({ result: z.array(syncStatusSchema) }).transform((envelope) => envelope.result),
-  syncStatusSchema.transform((status) => [status]),
-]);
+async function readItems<T>(
+  item: ListItems<T>,
+  values: unknown,
+  origin: AnswerOrigin,
+  pathPrefix: readonly PropertyKey[] = [],
+): Promise<T[]> {
+  const plain = Array.isArray(values) ? item.plain(values) : undefined;
+  if (plain !== undefined) return plain;
+  const schemas = await loadSchemas();
+  return parseAnswer(schemas.arrayOf(item.schema(schemas)), values, origin, pathPrefix);
+}
+
+async function readPage(value: unknown, origin: AnswerOrigin): Promise<PlainPage> {
+  return plainPage(value) ?? parseAnswer((await loadSchemas()).pageEnvelopeSchema, value, origin);
+}
 
 function outcomeOf(result: TransportResult): AttemptOutcome {
   return result.kind === "network"

@@ -1,4 +1,3 @@
-import { STATUS_CODES } from "node:http";
 import { quoteRefused } from "../identifier.ts";
 import { redactDeep, type Redactor } from "./redact.ts";
 
@@ -164,7 +163,7 @@ export function createApiError(input: ApiErrorInput): QardApiError {
     method: input.method,
     path: input.path,
     status: input.status,
-    statusText: redact(input.statusText || STATUS_CODES[input.status] || ""),
+    statusText: redact(input.statusText || standardStatusText(input.status)),
     attempts: input.attempts,
   };
   if (fields.code !== undefined) init.code = redact(fields.code);
@@ -242,4 +241,13 @@ export class QardRedirectError extends QardError {
     this.status = init.status;
     this.targetOrigin = init.targetOrigin;
   }
+}
+
+/**
+ * The standard reason phrase of a status, "" for an unknown one. Fetched when needed rather than imported:
+ * an ES module import of node:http makes Node evaluate its lazy exports (WebSocket and the rest of
+ * undici), about 40 ms in a fresh provider process, which a preview that calls no API should not pay.
+ */
+function standardStatusText(status: number): string {
+  return process.getBuiltinModule("node:http").STATUS_CODES[status] ?? "";
 }

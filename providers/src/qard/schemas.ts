@@ -8,9 +8,13 @@ import {
   type QardProvider,
   type SyncStatus,
 } from "./model.ts";
+import { currentSettings } from "./provider-settings.ts";
 
-// Answers are read tolerantly: unknown fields are ignored (kept only where a setting may live at top
-// level), and where the docs show no shape, every plausible one is accepted.
+// The definition of what the client accepts from Qard, and the wording of what it refuses. Loaded with zod
+// on the first answer that plain-answers.ts leaves to it, so that a provider process whose answers all
+// have the usual shapes never loads zod. Answers are read tolerantly: unknown fields are ignored (kept
+// only where a setting may live at top level), and where the docs show no shape, every plausible one is
+// accepted.
 
 /** Ids are strings in the docs; a numeric id is the same id, not a malformed answer. */
 const id = z.union([z.string().min(1), z.number().int()]).transform(String);
@@ -58,26 +62,6 @@ export const providerSchema = z
     if (typeof raw.logo_url === "string" && raw.logo_url !== "") provider.logoUrl = raw.logo_url;
     return provider;
   });
-
-/**
- * A setting's value comes from the settings map when Qard answers one, else from the top-level field of
- * the same name (the docs list `auto_connect` beside `settings`). Non-boolean values are not settings the
- * client can write back, so they are left out rather than guessed.
- */
-function currentSettings(
-  names: readonly string[],
-  map: Record<string, unknown> | undefined,
-  topLevel: Record<string, unknown>,
-): Record<string, boolean> {
-  const entries: [string, boolean][] = [];
-  for (const name of names) {
-    const fromMap = map?.[name];
-    const value = typeof fromMap === "boolean" ? fromMap : topLevel[name];
-    if (typeof value === "boolean") entries.push([name, value]);
-  }
-  // fromEntries defines own properties, so a setting named "__proto__" cannot touch the prototype.
-  return Object.fromEntries(entries);
-}
 
 export const dataConnectionSchema = z
   .looseObject({
@@ -132,3 +116,18 @@ export const pageEnvelopeSchema = z.looseObject({
   current_page: z.number().int().nullish(),
   last_page: z.number().int().nullish(),
 });
+
+/** POST /sync is undocumented on the way back: a bare array, an envelope, or one status are all read. */
+export const syncAnswerSchema = z.union([
+  z.array(syncStatusSchema),
+  z.looseObject({ result: z.array(syncStatusSchema) }).transform((envelope) => envelope.result),
+  syncStatusSchema.transform((status) => [status]),
+]);
+
+/** The items of a list answer, each read with `item`. */
+export function arrayOf<S extends z.ZodType>(item: S): z.ZodArray<S> {
+  return z.array(item);
+}
+
+/** Items returned as Qard sent them. */
+export const anyItem = z.unknown();
