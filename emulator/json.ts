@@ -1,7 +1,5 @@
 /** Narrowing helpers for parsed JSON, which arrives as `unknown`. */
 
-export type JsonRecord = Record<string, unknown>;
-
 export { isRecord } from "@qard-iac/pulumi-qard/rules";
 
 export function isStringArray(value: unknown): value is string[] {

@@ -126,26 +126,23 @@ if [ "$(cat "$venv/.installed" 2>/dev/null)" != "$MOTO_VERSION" ]; then
 fi
 ln -sfn "$venv/bin/moto_server" "$bin/moto_server"
 
-# --- actionlint (lints .github/workflows; test/workflows/actionlint.spec.ts) ----------------------------
-# Built from the Go module proxy where Go exists; without Go the lint test is skipped locally (never in CI).
-if [ "$("$bin/actionlint" -version 2>/dev/null | head -n1)" != "v$ACTIONLINT_VERSION" ]; then
+# --- actionlint and act, built from the Go module proxy where Go exists ---------------------------------
+# actionlint lints .github/workflows (test/workflows/actionlint.spec.ts); act runs their jobs on this machine
+# without containers (-P ubuntu-latest=-self-hosted; test/e2e/pipelines.spec.ts). Without Go, their tests
+# are skipped locally (never in CI).
+go_tool() { # $1 name, $2 version installed, $3 version wanted, $4 module path@version
+  [ "$2" = "$3" ] && return 0
   if command -v go >/dev/null; then
-    say "building actionlint v$ACTIONLINT_VERSION from the Go module proxy"
-    GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN="$bin" go install -trimpath "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION"
+    say "building $1 $3 from the Go module proxy"
+    GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN="$bin" go install -trimpath "$4"
   else
-    say "no Go: actionlint not installed (its test is skipped outside CI)"
+    say "no Go: $1 not installed (its tests are skipped outside CI)"
   fi
-fi
-
-# --- act (runs .github/workflows jobs locally, without containers: -P ubuntu-latest=-self-hosted) ---------
-if [ "$("$bin/act" --version 2>/dev/null | awk '{print $NF}')" != "$ACT_VERSION" ]; then
-  if command -v go >/dev/null; then
-    say "building act v$ACT_VERSION from the Go module proxy"
-    GOTOOLCHAIN=local CGO_ENABLED=0 GOBIN="$bin" go install -trimpath "github.com/nektos/act@v$ACT_VERSION"
-  else
-    say "no Go: act not installed (the workflow runs are skipped outside CI)"
-  fi
-fi
+}
+go_tool actionlint "$("$bin/actionlint" -version 2>/dev/null | head -n1)" "v$ACTIONLINT_VERSION" \
+  "github.com/rhysd/actionlint/cmd/actionlint@v$ACTIONLINT_VERSION"
+go_tool act "$("$bin/act" --version 2>/dev/null | awk '{print $NF}')" "$ACT_VERSION" \
+  "github.com/nektos/act@v$ACT_VERSION"
 
 # --- the workflows' third-party actions (test/pipelines: the workflow runs under act) ---------------------
 # The Go module proxy serves a GitHub repository at a tag as a module (+incompatible): the action's own code,

@@ -137,6 +137,25 @@ function refreshWithCurrentConfig(refresh: boolean): { refresh: boolean; runProg
   return { refresh, runProgram: refresh || undefined };
 }
 
+/**
+ * The options `preview` and `up` share: the policy pack, the diff, a refresh with the current config. The
+ * preview shown before the question never expects "no changes": it only shows them.
+ */
+function updateOptions(
+  args: StackArgs,
+  policy: PolicyChoice,
+  common: EngineOutput,
+  expect: Pick<StackArgs, "expectNoChanges">,
+) {
+  return {
+    ...common,
+    ...policy.options,
+    diff: args.diff,
+    ...refreshWithCurrentConfig(args.refresh),
+    expectNoChanges: expect.expectNoChanges,
+  };
+}
+
 /** What the operation would do, shown before the question (as `pulumi up` shows it). */
 async function previewOf(
   stack: Stack,
@@ -147,12 +166,7 @@ async function previewOf(
   switch (args.operation) {
     case "up":
     case "preview":
-      await stack.preview({
-        ...common,
-        ...policy.options,
-        diff: args.diff,
-        ...refreshWithCurrentConfig(args.refresh),
-      });
+      await stack.preview(updateOptions(args, policy, common, { expectNoChanges: false }));
       return;
     case "refresh":
       await stack.previewRefresh({ ...common, runProgram: true });
@@ -166,22 +180,10 @@ async function previewOf(
 async function run(stack: Stack, args: StackArgs, policy: PolicyChoice, common: EngineOutput): Promise<void> {
   switch (args.operation) {
     case "preview":
-      await stack.preview({
-        ...common,
-        ...policy.options,
-        diff: args.diff,
-        ...refreshWithCurrentConfig(args.refresh),
-        expectNoChanges: args.expectNoChanges,
-      });
+      await stack.preview(updateOptions(args, policy, common, args));
       return;
     case "up":
-      await stack.up({
-        ...common,
-        ...policy.options,
-        diff: args.diff,
-        ...refreshWithCurrentConfig(args.refresh),
-        expectNoChanges: args.expectNoChanges,
-      });
+      await stack.up(updateOptions(args, policy, common, args));
       return;
     case "refresh":
       await stack.refresh({ ...common, runProgram: true, expectNoChanges: args.expectNoChanges });
