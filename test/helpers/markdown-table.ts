@@ -27,3 +27,21 @@ export function codeSpanText(cell: string): string | undefined {
   if (runs.some((run) => run.length === fence.length)) return undefined;
   return body.replace(/\\\|/g, "|");
 }
+
+/** Names and values that would break a table row or turn into markup, mentions or links if not kept literal. */
+export const HOSTILE_MARKDOWN = [
+  "a|b",
+  "x`y``z",
+  "`edge`",
+  "line\n| injected | row | here |",
+  "cr\rreturn",
+  "<img src=x onerror=alert(1)>",
+  "[click](https://evil.example)",
+  "@qard-iac/owners #123",
+  "**bold** _it_ ~~gone~~",
+  "\u202eevil\u200b",
+  "::error::forged",
+  "&#x202E;entity",
+  "back\\|slash pipe",
+  "trailing\\",
+];

@@ -12,24 +12,7 @@ import {
   writeRecord,
   type RemediationRecord,
 } from "../../workflows/drift/remediate.ts";
-import { cells, codeSpanText } from "../helpers/markdown-table.ts";
-
-const HOSTILE = [
-  "a|b",
-  "x`y``z",
-  "`edge`",
-  "line\n| injected | row | here |",
-  "cr\rreturn",
-  "<img src=x onerror=alert(1)>",
-  "[click](https://evil.example)",
-  "@qard-iac/owners #1",
-  "**bold** _it_ ~~gone~~",
-  "\u202eevil\u200b",
-  "::error::forged",
-  "&#x202E;entity",
-  "back\\|slash pipe",
-  "trailing\\",
-];
+import { cells, codeSpanText, HOSTILE_MARKDOWN as HOSTILE } from "../helpers/markdown-table.ts";
 
 const finding = (text: string): Finding => ({
   kind: "drift",

@@ -6,24 +6,7 @@ import { neutralizeOutput } from "@qard-iac/pulumi-qard/rules";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../workflows/drift/classify.ts";
 import { renderJson, renderMarkdown, renderText, reportOf } from "../../workflows/drift/report.ts";
-import { cells, codeSpanText } from "../helpers/markdown-table.ts";
-
-const HOSTILE = [
-  "a|b",
-  "x`y``z",
-  "`edge`",
-  "line\n| injected | row | here |",
-  "cr\rreturn",
-  "<img src=x onerror=alert(1)>",
-  "[click](https://evil.example)",
-  "@qard-iac/owners #123",
-  "**bold** _it_ ~~gone~~",
-  "\u202eevil\u200b",
-  "::error::forged",
-  "&#x202E;entity",
-  "back\\|slash pipe",
-  "trailing\\",
-];
+import { cells, codeSpanText, HOSTILE_MARKDOWN as HOSTILE } from "../helpers/markdown-table.ts";
 
 const findings: Finding[] = [
   ...HOSTILE.map((text): Finding => ({
