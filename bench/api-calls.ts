@@ -1,5 +1,5 @@
 import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
-import { setStackConfig } from "../infra/automation/stack.ts";
+import { setStackConfig } from "../workflows/stacks/stack.ts";
 import type { BenchStacks } from "./bench-stacks.ts";
 import { fleet, rotationPath } from "./fleet.ts";
 import { BENCH_API_KEY, type SlowEmulator } from "./slow-emulator.ts";

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { PulumiFn, Stack } from "@pulumi/pulumi/automation/index.js";
-import { projectRoot } from "../infra/automation/project-root.ts";
-import { openStack } from "../infra/automation/stack.ts";
+import { projectRoot } from "../infra/project-root.ts";
+import { openStack } from "../workflows/stacks/stack.ts";
 
 export interface BenchStack {
   name: string;

@@ -1,6 +1,6 @@
 import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
-import { setStackConfig } from "../infra/automation/stack.ts";
+import { setStackConfig } from "../workflows/stacks/stack.ts";
 import { BASELINE_RESOURCE_TYPE, baselineProgram } from "./baseline-program.ts";
 import type { BenchStacks } from "./bench-stacks.ts";
 import { fleet } from "./fleet.ts";

@@ -3,7 +3,7 @@
 // set of runs). Results go to bench/results/.
 import os from "node:os";
 import { CATALOGUE } from "../emulator/catalogue.ts";
-import { resolvePulumiCommand } from "../infra/automation/pulumi-command.ts";
+import { resolvePulumiCommand } from "../workflows/stacks/pulumi-command.ts";
 import { createTestBackend } from "../test/helpers/pulumi-backend.ts";
 import { measureApiCalls } from "./api-calls.ts";
 import { BenchStacks } from "./bench-stacks.ts";

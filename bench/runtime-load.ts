@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { projectRoot } from "../infra/automation/project-root.ts";
+import { projectRoot } from "../infra/project-root.ts";
 import { median } from "./stats.ts";
 
 export interface RuntimeLoad {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { PROJECT_NAME } from "../infra/automation/stack.ts";
+import { PROJECT_NAME } from "../workflows/stacks/stack.ts";
 
 export interface StateSize {
   resources: number;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
-import { projectRoot } from "./automation/project-root.ts";
+import { projectRoot } from "./project-root.ts";
 import { isStoredSecureIn, type ConfigSecrecy } from "./plaintext-secrets.ts";
 
 type IsConfigSecret = (key: string) => boolean;

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { choosePolicy, type PolicyChoice } from "../infra/automation/policy-pack.ts";
+import { choosePolicy, type PolicyChoice } from "./stacks/policy-pack.ts";
 import { asksForHelp, HelpRequest } from "./help-request.ts";
 import { UsageError } from "./usage-error.ts";
 

@@ -1,4 +1,4 @@
-import { UnknownStackError } from "../infra/automation/unknown-stack-error.ts";
+import { UnknownStackError } from "./stacks/unknown-stack-error.ts";
 
 /**
  * The exit code of every command (stack, drift, promote, verify, import, emulator, bench) when the command

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Deployment } from "@pulumi/pulumi/automation/index.js";
 import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setStackConfig } from "../../infra/automation/stack.ts";
+import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { freePort } from "../helpers/moto.ts";
 import { runScript } from "../helpers/run-script.ts";

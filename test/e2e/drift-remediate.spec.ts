@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deployment } from "@pulumi/pulumi/automation/index.js";
-import { setStackConfig } from "../../infra/automation/stack.ts";
+import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import { checkDrift } from "../../workflows/drift/check-drift.ts";
 import { remediate } from "../../workflows/drift/remediate.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";

@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
+import { resolvePulumiCommand, toolEnvironment } from "../../workflows/stacks/pulumi-command.ts";
 import { mkdtemp, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";
-import { projectRoot } from "../../infra/automation/project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 
 // The smallest dynamic resource: proves the CLI, the Automation API's language server and the
 // dynamic-provider plugin (pulumi-resource-pulumi-nodejs on the project's Node) work together.

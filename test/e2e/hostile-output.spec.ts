@@ -6,7 +6,7 @@
  * runner would take for a workflow command. What was answered is still shown, escaped.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setStackConfig } from "../../infra/automation/stack.ts";
+import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import { QardClient } from "../../providers/src/qard/index.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { outputSafetyProblems } from "../helpers/output-safety.ts";

@@ -3,7 +3,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
-import { projectRoot } from "../../infra/automation/project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { call } from "../helpers/emulator.ts";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";

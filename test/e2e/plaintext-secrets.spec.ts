@@ -7,9 +7,9 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolEnvironment, toolsBinDir } from "../../infra/automation/pulumi-command.ts";
-import { setStackConfig } from "../../infra/automation/stack.ts";
+import { projectRoot } from "../../infra/project-root.ts";
+import { toolEnvironment, toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
+import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 

@@ -8,7 +8,7 @@ import { readFile, rm } from "node:fs/promises";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
-import { openStack, setStackConfig } from "../../infra/automation/stack.ts";
+import { openStack, setStackConfig } from "../../workflows/stacks/stack.ts";
 import { readStackAccounts, stackFilePath } from "../../workflows/promote/stack-file.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";

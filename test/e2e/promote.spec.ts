@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setStackConfig } from "../../infra/automation/stack.ts";
+import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import { promote } from "../../workflows/promote/promote.ts";
 import { readStackProviders, stackFilePath } from "../../workflows/promote/stack-file.ts";
 import { apiWrites } from "../helpers/api-calls.ts";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { accountFingerprint } from "@qard-iac/pulumi-qard/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
-import { projectRoot } from "../../infra/automation/project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { call } from "../helpers/emulator.ts";
 import { freePort } from "../helpers/moto.ts";

@@ -5,8 +5,8 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolEnvironment } from "../../infra/automation/pulumi-command.ts";
+import { projectRoot } from "../../infra/project-root.ts";
+import { toolEnvironment } from "../../workflows/stacks/pulumi-command.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { runScript } from "../helpers/run-script.ts";

@@ -5,7 +5,7 @@ import {
 } from "@aws-sdk/client-secrets-manager";
 import { ConcurrentUpdateError } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStack, setStackConfig } from "../../infra/automation/stack.ts";
+import { openStack, setStackConfig } from "../../workflows/stacks/stack.ts";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 

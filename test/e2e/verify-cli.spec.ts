@@ -4,7 +4,7 @@
  * emulator. The provider is configured in the emulator directly: verify needs no `pulumi up`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../infra/automation/project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 import { QardClient } from "../../providers/src/qard/index.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { runCommand } from "../helpers/run-script.ts";

@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { projectRoot } from "../../infra/automation/project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 import { runNpm } from "./package-tarball.ts";
 import { cliEnvironment, runPulumi, type OfficialCli, type PulumiResult } from "./official-cli.ts";
 import { TEST_PASSPHRASE } from "./pulumi-backend.ts";

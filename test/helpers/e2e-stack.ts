@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { EngineEvent, PulumiFn, Stack } from "@pulumi/pulumi/automation/index.js";
-import { openStack, setStackConfig } from "../../infra/automation/stack.ts";
+import { openStack, setStackConfig } from "../../workflows/stacks/stack.ts";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator/server.ts";
 import { createTestBackend, type TestBackend } from "./pulumi-backend.ts";
 import { startMoto, type MotoServer } from "./moto.ts";

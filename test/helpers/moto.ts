@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
+import { toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
 import { waitUntil } from "./wait-until.ts";
 
 export interface MotoServer {

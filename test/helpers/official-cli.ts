@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
+import { projectRoot } from "../../infra/project-root.ts";
+import { toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
 import { runCommand } from "./run-script.ts";
 
 export interface OfficialCli {

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { projectRoot } from "../../infra/automation/project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 
 export interface PackedLibrary {
   /** Absolute path of the .tgz. */

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolEnvironment } from "../../infra/automation/pulumi-command.ts";
+import { projectRoot } from "../../infra/project-root.ts";
+import { toolEnvironment } from "../../workflows/stacks/pulumi-command.ts";
 
 export interface ScriptResult {
   code: number | null;

@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
+import { projectRoot } from "../../infra/project-root.ts";
+import { toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
 import { freePort } from "../helpers/moto.ts";
 import { runCommand } from "../helpers/run-script.ts";
 

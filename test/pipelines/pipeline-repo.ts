@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { projectRoot } from "../../infra/automation/project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 
 export const PIPELINE_REPOSITORY = "acme/qard-iac";
 

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
-import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
+import { toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
 import { TEST_PASSPHRASE } from "../helpers/pulumi-backend.ts";
 import { runCommand } from "../helpers/run-script.ts";

@@ -5,7 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describeFault } from "../../emulator/faults.ts";
-import { setStackConfig } from "../../infra/automation/stack.ts";
+import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import type { E2eStack } from "../helpers/e2e-stack.ts";
 import { expectedDriftStatus } from "./drift-expectation.ts";
 import { randomFaults, type FaultKind, type InjectedFault } from "./fault-mix.ts";

@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { toolsBinDir } from "../../infra/automation/pulumi-command.ts";
+import { projectRoot } from "../../infra/project-root.ts";
+import { toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
 
 function findActionlint(): string | undefined {
   const candidates = [toolsBinDir(), ...(process.env.PATH ?? "").split(path.delimiter)].filter(Boolean);

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { projectRoot } from "../../infra/automation/project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 import { parseDriftArgs } from "../../workflows/drift/args.ts";
 import { parsePromoteArgs } from "../../workflows/promote/args.ts";
 import { parseStackArgs } from "../../workflows/stack/main.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
+import { UnknownStackError } from "../../workflows/stacks/unknown-stack-error.ts";
 import { usageError } from "../../workflows/command-line.ts";
 import { EXIT_FAILED, reportCommandError } from "../../workflows/run-command.ts";
 import { EXIT_USAGE } from "../../workflows/usage-error.ts";

@@ -1,6 +1,6 @@
 import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
 import { sameJson } from "@qard-iac/pulumi-qard/rules";
-import { PROJECT_NAME } from "../../infra/automation/stack.ts";
+import { PROJECT_NAME } from "../stacks/stack.ts";
 import { refuseBusyStack } from "./busy-stack.ts";
 
 /**

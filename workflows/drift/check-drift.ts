@@ -1,9 +1,9 @@
 import type { Deployment, EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
-import { policyViolationLines, type PolicyOptions } from "../../infra/automation/policy-pack.ts";
-import { openStack, PROJECT_NAME } from "../../infra/automation/stack.ts";
-import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
-import { UnknownStoredProviderError } from "../../infra/automation/stored-providers.ts";
+import { conciseErrorMessage } from "../stacks/cli-errors.ts";
+import { policyViolationLines, type PolicyOptions } from "../stacks/policy-pack.ts";
+import { openStack, PROJECT_NAME } from "../stacks/stack.ts";
+import { UnknownStackError } from "../stacks/unknown-stack-error.ts";
+import { UnknownStoredProviderError } from "../stacks/stored-providers.ts";
 import { refuseBusyStack, refuseChangedStack, StackBusyError } from "./busy-stack.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
 import { errorKindOf } from "./error-kind.ts";

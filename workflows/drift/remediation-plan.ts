@@ -1,6 +1,6 @@
 import type { Deployment } from "@pulumi/pulumi/automation/index.js";
 import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
-import { storedResources } from "../../infra/automation/stored-providers.ts";
+import { storedResources } from "../stacks/stored-providers.ts";
 import { nameOf, type Finding } from "./classify.ts";
 import { RemediationAllowanceError } from "./remediation-allowance-error.ts";
 

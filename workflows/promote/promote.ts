@@ -1,5 +1,5 @@
-import type { PolicyOptions } from "../../infra/automation/policy-pack.ts";
-import { openStack } from "../../infra/automation/stack.ts";
+import type { PolicyOptions } from "../stacks/policy-pack.ts";
+import { openStack } from "../stacks/stack.ts";
 import { checkDrift } from "../drift/check-drift.ts";
 import { planAccountMapping, type AccountPair } from "./account-map.ts";
 import { checkTargetReferences } from "./check-references.ts";

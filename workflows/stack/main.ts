@@ -12,9 +12,9 @@ import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
 import { printErr, streamTo } from "../command-output.ts";
 import { ConfirmationRequiredError } from "../confirmation-required-error.ts";
 import { EXIT_FAILED, runCommand } from "../run-command.ts";
-import { refuseSharedAccounts } from "../../infra/automation/account-claims.ts";
-import { openStack } from "../../infra/automation/stack.ts";
-import type { PolicyChoice } from "../../infra/automation/policy-pack.ts";
+import { refuseSharedAccounts } from "../stacks/account-claims.ts";
+import { openStack } from "../stacks/stack.ts";
+import type { PolicyChoice } from "../stacks/policy-pack.ts";
 import { askToProceed, confirmationStep } from "./confirmation.ts";
 
 const STACK_USAGE =

@@ -2,12 +2,12 @@
  * Where verify talks to Qard: the stack's own qard:apiUrl and API key, resolved exactly as the stack's
  * provider resolves them during `pulumi up`, so verify checks the account the stack configures.
  */
-import { conciseErrorMessage } from "../../infra/automation/cli-errors.ts";
+import { conciseErrorMessage } from "../stacks/cli-errors.ts";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
-import { projectRoot } from "../../infra/automation/project-root.ts";
-import { selectExistingStack } from "../../infra/automation/select-stack.ts";
-import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
-import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
+import { projectRoot } from "../../infra/project-root.ts";
+import { selectExistingStack } from "../stacks/select-stack.ts";
+import { UnknownStackError } from "../stacks/unknown-stack-error.ts";
+import { resolvePulumiCommand, toolEnvironment } from "../stacks/pulumi-command.ts";
 import {
   connectionConfigFrom,
   connectionForAccount,

@@ -6,7 +6,7 @@ import {
   isSameVersion,
   missingPluginMessage,
   needsAwsPlugin,
-} from "../../infra/automation/required-plugins.ts";
+} from "../../../workflows/stacks/required-plugins.ts";
 
 // Config as `pulumi config --json` reports it: every value a string, objects as JSON text.
 const config = (manageSecrets: string | undefined, providers: unknown): ConfigMap => ({

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { PluginInfo, Stack } from "@pulumi/pulumi/automation/index.js";
-import { readStackFile } from "../config-secrecy.ts";
+import { readStackFile } from "../../infra/config-secrecy.ts";
 import { conciseErrorMessage } from "./cli-errors.ts";
-import { projectRoot } from "./project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 import {
   automaticPluginAcquisitionDisabled,
   configFromStackFile,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { choosePolicy, policyPackDir, policyViolationLines } from "../../infra/automation/policy-pack.ts";
+import { choosePolicy, policyPackDir, policyViolationLines } from "../../../workflows/stacks/policy-pack.ts";
 
 describe("choosePolicy", () => {
   it("enforces the pack by default, and leaves the command line as it was", () => {

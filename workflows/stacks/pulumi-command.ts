@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation/index.js";
-import { projectRoot } from "./project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 
 /** Where `npm run setup` puts the CLI it builds, and the Node.js it installs where the machine's is older. */
 export function toolsBinDir(): string {

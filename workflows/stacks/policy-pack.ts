@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import { projectRoot } from "./project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 
 /** The flag that runs `npm run stack|drift|promote` without the policy pack (with a warning). */
 const NO_POLICY_FLAG = "--no-policy";

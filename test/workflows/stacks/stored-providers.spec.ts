@@ -4,8 +4,8 @@ import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import {
   UnknownStoredProviderError,
   unknownStoredProviders,
-} from "../../infra/automation/stored-providers.ts";
-import { serializedProviderText } from "../helpers/serialized-provider.ts";
+} from "../../../workflows/stacks/stored-providers.ts";
+import { serializedProviderText } from "../../helpers/serialized-provider.ts";
 
 const urn = (name: string) => `urn:pulumi:prod::qard-iac::${QARD_PROVIDER_CONFIG_TYPE}::${name}`;
 

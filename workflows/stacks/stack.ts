@@ -5,9 +5,9 @@ import {
   type PulumiFn,
   type Stack,
 } from "@pulumi/pulumi/automation/index.js";
-import { qardProgram } from "../program.ts";
+import { qardProgram } from "../../infra/program.ts";
 import { ensureRequiredPlugins } from "./ensure-plugins.ts";
-import { projectRoot } from "./project-root.ts";
+import { projectRoot } from "../../infra/project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
 import { selectExistingStack } from "./select-stack.ts";
 import { refuseUnknownStoredProviders } from "./stored-providers.ts";

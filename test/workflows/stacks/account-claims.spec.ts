@@ -1,6 +1,6 @@
 import type { Deployment } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
-import { accountClaimsIn, sharedAccountProblems } from "../../infra/automation/account-claims.ts";
+import { accountClaimsIn, sharedAccountProblems } from "../../../workflows/stacks/account-claims.ts";
 
 const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
 const deployment = (resources: unknown[]) =>
