@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // The package boundary: everything outside the library uses what it exports, like a user would.
-    files: ["infra/**", "workflows/**", "policy/**", "emulator/**", "bench/**", "scripts/**"],
+    files: ["cli/**", "infra/**", "workflows/**", "policy/**", "emulator/**", "bench/**", "scripts/**"],
     rules: {
       "no-restricted-imports": [
         "error",

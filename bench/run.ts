@@ -14,8 +14,8 @@ import { writeResults } from "./report.ts";
 import { measureRuntimeLoad } from "./runtime-load.ts";
 import type { BenchResults } from "./results.ts";
 import { API_LATENCY_MS, startSlowEmulator, type SlowEmulator } from "./slow-emulator.ts";
-import { parseCommandLine, usageError } from "../workflows/command-line.ts";
-import { runCommand } from "../workflows/run-command.ts";
+import { parseCommandLine, usageError } from "../cli/command-line.ts";
+import { runCommand } from "../cli/run-command.ts";
 
 const API_CALL_SIZES = [1, 10];
 // Small, medium and fleet-sized stacks; beyond the emulator's built-in providers, the fleet uses synthetic ones.

@@ -5,8 +5,8 @@
  * The extra-providers file holds a JSON array of provider definitions, as the `extraProviders` option takes.
  */
 import { readFileSync } from "node:fs";
-import { parseCommandLine, usageError } from "../workflows/command-line.ts";
-import { runCommand } from "../workflows/run-command.ts";
+import { parseCommandLine, usageError } from "../cli/command-line.ts";
+import { runCommand } from "../cli/run-command.ts";
 import { startEmulator, type EmulatorOptions } from "./server.ts";
 
 const USAGE =

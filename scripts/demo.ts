@@ -21,10 +21,10 @@ import { projectRoot } from "../infra/project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../workflows/stacks/pulumi-command.ts";
 import { openStack } from "../workflows/stacks/stack.ts";
 import { startEmulator, type RunningEmulator } from "../emulator/server.ts";
-import { usageError } from "../workflows/command-line.ts";
-import { printOut, streamTo, type StreamedOutput } from "../workflows/command-output.ts";
-import { asksForHelp, HelpRequest } from "../workflows/help-request.ts";
-import { runCommand } from "../workflows/run-command.ts";
+import { usageError } from "../cli/command-line.ts";
+import { printOut, streamTo, type StreamedOutput } from "../cli/command-output.ts";
+import { asksForHelp, HelpRequest } from "../cli/help-request.ts";
+import { runCommand } from "../cli/run-command.ts";
 
 const DEMO_USAGE =
   "Usage: npm run demo -- [accounts] [up | preview | drift | destroy | policy | pulumi <args>]";

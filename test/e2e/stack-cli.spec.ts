@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stackFilePath } from "../../workflows/promote/stack-file.ts";
 import { parseStackArgs } from "../../workflows/stack/main.ts";
-import { EXIT_USAGE, UsageError } from "../../workflows/usage-error.ts";
+import { EXIT_USAGE, UsageError } from "../../cli/usage-error.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { runScript } from "../helpers/run-script.ts";

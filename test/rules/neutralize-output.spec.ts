@@ -1,7 +1,7 @@
 /** The one neutraliser of external text (providers/src/neutralize-output.ts) and the commands' streamed output. */
 import { describe, expect, it } from "vitest";
 import { neutralizeOutput } from "../../providers/src/neutralize-output.ts";
-import { streamedOutput } from "../../workflows/command-output.ts";
+import { streamedOutput } from "../../cli/command-output.ts";
 import { outputSafetyProblems } from "../helpers/output-safety.ts";
 
 const ESC = "\u001b";

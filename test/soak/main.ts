@@ -1,7 +1,7 @@
 // `npm run soak [-- --seed N --cycles 200]`: the full randomized soak through the engine; prints a line per
 // cycle and a summary table; exit 1 when an invariant was violated.
-import { parseCommandLine, usageError } from "../../workflows/command-line.ts";
-import { runCommand } from "../../workflows/run-command.ts";
+import { parseCommandLine, usageError } from "../../cli/command-line.ts";
+import { runCommand } from "../../cli/run-command.ts";
 import { runSoak } from "./soak-run.ts";
 import { cycleLine, renderSummary, violationsOf } from "./summary.ts";
 

@@ -4,7 +4,7 @@
  * Never throws for a failed operation: the outcome carries the message the user would read.
  */
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import { conciseErrorMessage } from "../../workflows/stacks/cli-errors.ts";
+import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
 import { checkDrift } from "../../workflows/drift/check-drift.ts";
 import { renderJson, type DriftReport } from "../../workflows/drift/report.ts";
 import type { E2eStack } from "../helpers/e2e-stack.ts";

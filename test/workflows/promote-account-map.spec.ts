@@ -4,7 +4,7 @@ import { parsePromoteArgs } from "../../workflows/promote/args.ts";
 import { planPromotion } from "../../workflows/promote/plan-promotion.ts";
 import { renderPromotionMarkdown } from "../../workflows/promote/markdown.ts";
 import { renderPromotion } from "../../workflows/promote/report.ts";
-import { UsageError } from "../../workflows/usage-error.ts";
+import { UsageError } from "../../cli/usage-error.ts";
 
 const stacks = { fromStack: "staging", toStack: "prod" };
 

@@ -1,4 +1,4 @@
-import { parseCommandLine, usageError } from "../command-line.ts";
+import { parseCommandLine, usageError } from "../../cli/command-line.ts";
 
 export interface DriftArgs {
   stack: string;

@@ -1,5 +1,5 @@
 import type { Deployment, EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import { conciseErrorMessage } from "../stacks/cli-errors.ts";
+import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
 import { policyViolationLines, type PolicyOptions } from "../stacks/policy-pack.ts";
 import { openStack, PROJECT_NAME } from "../stacks/stack.ts";
 import { UnknownStackError } from "../stacks/unknown-stack-error.ts";

@@ -6,9 +6,9 @@
 import { writeFileSync } from "node:fs";
 import type { Deployment } from "@pulumi/pulumi/automation/index.js";
 import { neutralizeOutput } from "@qard-iac/pulumi-qard/rules";
-import { policyFlags } from "../command-line.ts";
-import { printOut } from "../command-output.ts";
-import { runCommand } from "../run-command.ts";
+import { policyFlags } from "../stacks/policy-flags.ts";
+import { printOut } from "../../cli/command-output.ts";
+import { runCommand } from "../../cli/run-command.ts";
 import { parseDriftArgs } from "./args.ts";
 import { checkDrift } from "./check-drift.ts";
 import { remediate, writeRecord } from "./remediate.ts";

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { Deployment, EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { neutralizeOutput } from "@qard-iac/pulumi-qard/rules";
 import { readStackFile } from "../../infra/config-secrecy.ts";
-import { conciseErrorMessage } from "../stacks/cli-errors.ts";
+import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
 import { policyViolationLines, type PolicyOptions } from "../stacks/policy-pack.ts";
 import { openStack } from "../stacks/stack.ts";
 import { UnknownStoredProviderError } from "../stacks/stored-providers.ts";

@@ -1,5 +1,5 @@
 import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/rules";
-import { parseCommandLine, usageError } from "../command-line.ts";
+import { parseCommandLine, usageError } from "../../cli/command-line.ts";
 import {
   DEFAULT_ACCOUNT_SECRET_ID_PATTERN,
   DEFAULT_SECRET_ID_PATTERN,

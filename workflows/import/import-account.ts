@@ -10,7 +10,7 @@ import {
   writePromotedProviders,
 } from "../promote/stack-file.ts";
 import type { RawProviders } from "../promote/plan-promotion.ts";
-import { isUsageError } from "../usage-error.ts";
+import { isUsageError } from "../../cli/usage-error.ts";
 import { readStackConnection } from "../verify/stack-connection.ts";
 import { IMPORTED_KEYS, planImport, type ImportPlan, type ImportPlanOptions } from "./plan-import.ts";
 

@@ -3,8 +3,8 @@
 // Reads the account's providers (GETs only) and declares them in Pulumi.<stack>.yaml.
 // Exit: 0 imported (or dry run); 1 refused (the stack already declares a provider differently, without
 // --merge) or failed; 64 usage error (a bad flag, or a stack that does not exist).
-import { printOut } from "../command-output.ts";
-import { runCommand } from "../run-command.ts";
+import { printOut } from "../../cli/command-output.ts";
+import { runCommand } from "../../cli/run-command.ts";
 import { parseImportArgs } from "./args.ts";
 import { importAccount } from "./import-account.ts";
 import { renderImport } from "./report.ts";

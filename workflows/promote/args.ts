@@ -1,5 +1,5 @@
 import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/rules";
-import { parseCommandLine, usageError } from "../command-line.ts";
+import { parseCommandLine, usageError } from "../../cli/command-line.ts";
 
 export interface PromoteArgs {
   from: string;

@@ -1,9 +1,9 @@
 // npm run promote -- --from staging --to prod [--map <account>=<account>]... [--apply] [--json | --markdown] [--no-policy | --policy-config <file>]
 // Exit: 0 promoted (previewed, and applied with --apply); 1 refused or failed; 64 usage error (a bad flag,
 // or a stack that does not exist). --markdown prints a pull request body; the engine's output goes to stderr.
-import { policyFlags } from "../command-line.ts";
-import { printOut, streamTo } from "../command-output.ts";
-import { runCommand } from "../run-command.ts";
+import { policyFlags } from "../stacks/policy-flags.ts";
+import { printOut, streamTo } from "../../cli/command-output.ts";
+import { runCommand } from "../../cli/run-command.ts";
 import { parsePromoteArgs } from "./args.ts";
 import { renderPromotionMarkdown } from "./markdown.ts";
 import { promote } from "./promote.ts";

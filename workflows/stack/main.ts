@@ -8,10 +8,11 @@
 // engine. It needs only the `pulumi` CLI (not its Node.js language host), so it also runs where the CLI
 // is built from source; with the official CLI, `pulumi up --stack <name>` does the same.
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
-import { parseCommandLine, policyFlags, usageError } from "../command-line.ts";
-import { printErr, streamTo } from "../command-output.ts";
-import { ConfirmationRequiredError } from "../confirmation-required-error.ts";
-import { EXIT_FAILED, runCommand } from "../run-command.ts";
+import { parseCommandLine, usageError } from "../../cli/command-line.ts";
+import { policyFlags } from "../stacks/policy-flags.ts";
+import { printErr, streamTo } from "../../cli/command-output.ts";
+import { ConfirmationRequiredError } from "../../cli/confirmation-required-error.ts";
+import { EXIT_FAILED, runCommand } from "../../cli/run-command.ts";
 import { refuseSharedAccounts } from "../stacks/account-claims.ts";
 import { openStack } from "../stacks/stack.ts";
 import type { PolicyChoice } from "../stacks/policy-pack.ts";

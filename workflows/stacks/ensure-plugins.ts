@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { PluginInfo, Stack } from "@pulumi/pulumi/automation/index.js";
 import { readStackFile } from "../../infra/config-secrecy.ts";
-import { conciseErrorMessage } from "./cli-errors.ts";
+import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
 import { projectRoot } from "../../infra/project-root.ts";
 import {
   automaticPluginAcquisitionDisabled,

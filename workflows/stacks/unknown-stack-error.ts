@@ -1,8 +1,11 @@
+import { UsageError } from "../../cli/usage-error.ts";
+
 /**
  * A stack name the backend does not know. Commands select stacks and never create one by accident: a typo
- * such as `--stack prdo` must not leave an empty stack whose `up` would "create" everything again.
+ * such as `--stack prdo` must not leave an empty stack whose `up` would "create" everything again. The
+ * caller's mistake, hence a UsageError (exit 64).
  */
-export class UnknownStackError extends Error {
+export class UnknownStackError extends UsageError {
   readonly stackName: string;
   readonly existing: readonly string[];
 

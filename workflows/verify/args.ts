@@ -5,8 +5,8 @@ import {
   PROVIDER_NAME_HINT,
   quoteRefused,
 } from "@qard-iac/pulumi-qard/rules";
-import { parseCommandLine, usageError } from "../command-line.ts";
-import { EXIT_USAGE } from "../usage-error.ts";
+import { parseCommandLine, usageError } from "../../cli/command-line.ts";
+import { EXIT_USAGE } from "../../cli/usage-error.ts";
 
 export interface VerifyArgs {
   stackName: string;

@@ -3,8 +3,8 @@
  * stdout, the Pulumi CLI) are options, so tests run it in-process against an emulator.
  */
 import { createRedactor, QardClient, type QardClientOptions } from "@qard-iac/pulumi-qard/qard";
-import { EXIT_FAILED, reportCommandError } from "../run-command.ts";
-import { isUsageError } from "../usage-error.ts";
+import { EXIT_FAILED, reportCommandError } from "../../cli/run-command.ts";
+import { isUsageError } from "../../cli/usage-error.ts";
 import { parseVerifyArgs, VERIFY_USAGE, type VerifyArgs } from "./args.ts";
 import { formatEvent, formatReport, type VerifySummary } from "./format.ts";
 import { readStackConnection, type Connection } from "./stack-connection.ts";

@@ -2,7 +2,7 @@
  * Where verify talks to Qard: the stack's own qard:apiUrl and API key, resolved exactly as the stack's
  * provider resolves them during `pulumi up`, so verify checks the account the stack configures.
  */
-import { conciseErrorMessage } from "../stacks/cli-errors.ts";
+import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/project-root.ts";
 import { selectExistingStack } from "../stacks/select-stack.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../../workflows/usage-error.ts";
+import { UsageError } from "../../../cli/usage-error.ts";
 import { parseVerifyArgs } from "../../../workflows/verify/args.ts";
 
 describe("parseVerifyArgs", () => {

@@ -4,7 +4,7 @@
  * flag, and nothing read or sent.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { EXIT_USAGE } from "../../../workflows/usage-error.ts";
+import { EXIT_USAGE } from "../../../cli/usage-error.ts";
 import { runVerifyCli } from "../../../workflows/verify/run-verify-cli.ts";
 import { startTestEmulator } from "../../helpers/emulator.ts";
 import { outputSafetyProblems } from "../../helpers/output-safety.ts";

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { FetchLike } from "../../../providers/src/qard/index.ts";
 import { UnknownStackError } from "../../../workflows/stacks/unknown-stack-error.ts";
-import { EXIT_USAGE } from "../../../workflows/usage-error.ts";
+import { EXIT_USAGE } from "../../../cli/usage-error.ts";
 import { runVerifyCli, type VerifyCliOptions } from "../../../workflows/verify/run-verify-cli.ts";
 import { startTestEmulator } from "../../helpers/emulator.ts";
 import {

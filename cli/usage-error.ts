@@ -1,5 +1,3 @@
-import { UnknownStackError } from "./stacks/unknown-stack-error.ts";
-
 /**
  * The exit code of every command (stack, drift, promote, verify, import, emulator, bench) when the command
  * line is wrong or names a stack that does not exist: EX_USAGE of sysexits.h, apart from drift's findings
@@ -15,7 +13,10 @@ export class UsageError extends Error {
   }
 }
 
-/** Whether `error` is the caller's mistake (exit EXIT_USAGE) rather than a failed run (exit 1). */
-export function isUsageError(error: unknown): error is UsageError | UnknownStackError {
-  return error instanceof UsageError || error instanceof UnknownStackError;
+/**
+ * Whether `error` is the caller's mistake (exit EXIT_USAGE) rather than a failed run (exit 1). A command's own
+ * kinds of caller's mistake (a stack that does not exist) subclass UsageError, so this floor need not know them.
+ */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof UsageError;
 }

@@ -1,13 +1,16 @@
-// An Automation API CommandError repeats the command, its exit code and the CLI's whole output (already
-// streamed to the user when it matters); only the CLI's own `error:` lines say what went wrong. Its message
-// holds them twice (once in stderr, once in the error), hence the deduplication.
+// A command that fails because a command it ran failed (the Pulumi CLI under the Automation API, most of all)
+// gets an error whose message repeats that command, its exit code and its whole output (already streamed to
+// the user when it matters); only its `error:` lines, the convention CLIs share (ours included), say what
+// went wrong. The Automation API's CommandError holds them twice (in stderr and in the error), hence the
+// deduplication. A rule on text, not on Pulumi's types: every command's error, the emulator's too, goes
+// through it, so it lives in the command floor.
 const ERROR_PREFIX = "error:";
 const MAX_ERROR_LINES = 10;
 // Any other error: its first lines are the message, what follows is detail (or a stack trace).
 const MAX_MESSAGE_LINES = 5;
 
 /**
- * What a person needs from a failed command: the Pulumi CLI's `error:` lines when there are any (without
+ * What a person needs from a failed command: the `error:` lines of what it ran when there are any (without
  * that prefix, trimmed since resource diagnostics indent theirs), else the first lines of the message. An
  * error line that ends with a colon introduces the more indented lines after it (a config error's list
  * of problems, each naming its fix): they are kept with it.

@@ -3,7 +3,7 @@
  * code; `--help` prints the usage and exits 0; an error prints a one-paragraph message on stderr and exits 64
  * (usage), 2 (a change without `--yes` where nobody can confirm it) or 1 (failure), never a stack trace.
  */
-import { conciseErrorMessage } from "./stacks/cli-errors.ts";
+import { conciseErrorMessage } from "./concise-error-message.ts";
 import { printErr, printOut } from "./command-output.ts";
 import { ConfirmationRequiredError, EXIT_CONFIRMATION_REQUIRED } from "./confirmation-required-error.ts";
 import { HelpRequest } from "./help-request.ts";

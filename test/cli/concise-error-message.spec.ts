@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conciseErrorMessage } from "../../../workflows/stacks/cli-errors.ts";
+import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
 
 describe("conciseErrorMessage", () => {
   it("keeps only the CLI's error lines of an Automation API failure, once each, without the prefix", () => {

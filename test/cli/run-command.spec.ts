@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { UnknownStackError } from "../../workflows/stacks/unknown-stack-error.ts";
-import { usageError } from "../../workflows/command-line.ts";
-import { EXIT_FAILED, reportCommandError } from "../../workflows/run-command.ts";
-import { EXIT_USAGE } from "../../workflows/usage-error.ts";
+import { usageError } from "../../cli/command-line.ts";
+import { EXIT_FAILED, reportCommandError } from "../../cli/run-command.ts";
+import { EXIT_USAGE } from "../../cli/usage-error.ts";
 
 function report(error: unknown): { code: number; printed: string[] } {
   const printed: string[] = [];

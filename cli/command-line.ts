@@ -1,5 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { choosePolicy, type PolicyChoice } from "./stacks/policy-pack.ts";
 import { asksForHelp, HelpRequest } from "./help-request.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -29,13 +28,4 @@ function parserProblem(error: unknown): string {
 /** A UsageError whose message ends with the command's usage line. */
 export function usageError(problem: string, usage: string): UsageError {
   return new UsageError(`${problem}\n${usage}`);
-}
-
-/** Takes the policy flags (`--no-policy`, `--policy-config`) off the command line; misusing them is a usage error. */
-export function policyFlags(argv: readonly string[]): PolicyChoice {
-  try {
-    return choosePolicy(argv);
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
-  }
 }
