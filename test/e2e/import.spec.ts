@@ -3,7 +3,7 @@ import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../emulator/server.ts";
 import { importAccount, type ImportReport } from "../../workflows/import/import-account.ts";
-import { readStackProviders, stackFilePath } from "../../workflows/promote/stack-file.ts";
+import { readStackProviders, stackFilePath } from "../../workflows/stacks/stack-file.ts";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { call } from "../helpers/emulator.ts";

@@ -9,7 +9,7 @@ import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
 import { openStack, setStackConfig } from "../../workflows/stacks/stack.ts";
-import { readStackAccounts, stackFilePath } from "../../workflows/promote/stack-file.ts";
+import { readStackAccounts, stackFilePath } from "../../workflows/stacks/stack-file.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";
 import { runScript } from "../helpers/run-script.ts";

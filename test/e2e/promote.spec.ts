@@ -3,7 +3,7 @@ import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import { promote } from "../../workflows/promote/promote.ts";
-import { readStackProviders, stackFilePath } from "../../workflows/promote/stack-file.ts";
+import { readStackProviders, stackFilePath } from "../../workflows/stacks/stack-file.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stackFilePath } from "../../workflows/promote/stack-file.ts";
+import { stackFilePath } from "../../workflows/stacks/stack-file.ts";
 import { parseStackArgs } from "../../workflows/stack/main.ts";
 import { EXIT_USAGE, UsageError } from "../../cli/usage-error.ts";
 import { apiWrites } from "../helpers/api-calls.ts";

@@ -10,7 +10,7 @@ import {
   readStackKeySource,
   readStackProviders,
   writePromotedProviders,
-} from "../../workflows/promote/stack-file.ts";
+} from "../../workflows/stacks/stack-file.ts";
 
 const staging = {
   shopify: {

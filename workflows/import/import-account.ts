@@ -8,10 +8,10 @@ import {
   readStackProviders,
   stackFilePath,
   writePromotedProviders,
-} from "../promote/stack-file.ts";
-import type { RawProviders } from "../promote/plan-promotion.ts";
+  type RawProviders,
+} from "../stacks/stack-file.ts";
 import { isUsageError } from "../../cli/usage-error.ts";
-import { readStackConnection } from "../verify/stack-connection.ts";
+import { readStackConnection } from "../stacks/stack-connection.ts";
 import { IMPORTED_KEYS, planImport, type ImportPlan, type ImportPlanOptions } from "./plan-import.ts";
 
 export interface ImportAccountOptions extends ImportPlanOptions {

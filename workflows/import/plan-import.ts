@@ -10,7 +10,8 @@ import {
   secretsManagerRefIn,
   type Write,
 } from "@qard-iac/pulumi-qard/rules";
-import { effectiveSettings, type RawProvider, type RawProviders } from "../promote/plan-promotion.ts";
+import { effectiveSettings } from "../stacks/effective-settings.ts";
+import type { RawProvider, RawProviders } from "../stacks/stack-file.ts";
 import { secretIdFor } from "./secret-id-pattern.ts";
 
 /** The keys of a provider's stack entry that an import writes; protect, retainOnDelete... are kept. */

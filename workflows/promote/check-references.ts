@@ -6,7 +6,7 @@ import {
   ownValue,
   secretsManagerRefIn,
 } from "@qard-iac/pulumi-qard/rules";
-import type { RawProvider, RawProviders } from "./plan-promotion.ts";
+import type { RawProvider, RawProviders } from "../stacks/stack-file.ts";
 
 function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | undefined {
   return secretsManagerRefIn(provider?.credentials);

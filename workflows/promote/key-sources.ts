@@ -1,22 +1,10 @@
 import { chooseApiKeySource } from "@qard-iac/pulumi-qard/rules";
+import type { KeySource } from "../stacks/key-source.ts";
 
 /**
  * Each stack must reach Qard with its own key: a promotion checks staging (its last update, a drift check
  * that reads Qard) and previews prod, and neither may ever run with the other's key.
  */
-
-/** Where a stack's config says its Qard API key comes from (values never read). */
-export interface KeySource {
-  /** `qard:apiKey` is set (a secret value in the stack's config). */
-  apiKey: boolean;
-  /** `qard:apiKeySecretId`: the Secrets Manager secret that holds the key. */
-  apiKeySecretId?: string;
-  /**
-   * Set for an account of `qard:accounts`: the key's settings are then `qard:accounts.<name>.apiKey` and
-   * `.apiKeySecretId`, and QARD_API_KEY never applies to it.
-   */
-  account?: { name: string; stack: string };
-}
 
 /**
  * What keeps the two stacks from each using a key of its own; [] when nothing does. A stack's own source

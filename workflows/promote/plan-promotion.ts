@@ -1,8 +1,6 @@
-import { catalogueEntry, isRecord, ownValue, sameJson } from "@qard-iac/pulumi-qard/rules";
-
-/** A provider's entry in `qard:providers`, as written in a stack file (secure leaves stay opaque). */
-export type RawProvider = Record<string, unknown>;
-export type RawProviders = Record<string, RawProvider>;
+import { catalogueEntry, ownValue, sameJson } from "@qard-iac/pulumi-qard/rules";
+import { effectiveSettings } from "../stacks/effective-settings.ts";
+import type { RawProvider, RawProviders } from "../stacks/stack-file.ts";
 
 /** What is promoted: the non-secret shape of a provider. Credentials are each stack's own. */
 export const PROMOTED_KEYS = ["enabled", "autoConnect", "settings"] as const;
@@ -21,16 +19,6 @@ export interface PromotionPlan {
   /** The target's `qard:providers` after promotion: promoted keys from the source, the rest kept. */
   target: RawProviders;
   problems: string[];
-}
-
-/** enabled (default true) and settings with autoConnect folded in: what Qard ends up with. */
-export function effectiveSettings(provider: RawProvider | undefined): Record<string, unknown> {
-  if (!provider) return {};
-  const settings = isRecord(provider.settings) ? { ...provider.settings } : {};
-  if (provider.autoConnect !== undefined) settings.auto_connect = provider.autoConnect;
-  const effective: Record<string, unknown> = { enabled: provider.enabled ?? true };
-  for (const [key, value] of Object.entries(settings)) effective[`settings.${key}`] = value;
-  return effective;
 }
 
 /**

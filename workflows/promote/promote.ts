@@ -3,14 +3,10 @@ import { openStack } from "../stacks/stack.ts";
 import { checkDrift } from "../drift/check-drift.ts";
 import { planAccountMapping, type AccountPair } from "./account-map.ts";
 import { checkTargetReferences } from "./check-references.ts";
-import {
-  PROMOTED_KEYS,
-  effectiveSettings,
-  planPromotion,
-  type RawProvider,
-  type SettingChange,
-} from "./plan-promotion.ts";
-import { keySourceProblems, type KeySource } from "./key-sources.ts";
+import { PROMOTED_KEYS, planPromotion, type SettingChange } from "./plan-promotion.ts";
+import { keySourceProblems } from "./key-sources.ts";
+import { effectiveSettings } from "../stacks/effective-settings.ts";
+import type { KeySource } from "../stacks/key-source.ts";
 import { sharedKeySecretProblems } from "./shared-key-secret.ts";
 import {
   providersPath,
@@ -18,8 +14,9 @@ import {
   readStackKeySource,
   readStackProviders,
   writePromotedEntries,
+  type RawProvider,
   type StackAccount,
-} from "./stack-file.ts";
+} from "../stacks/stack-file.ts";
 
 export interface PromoteOptions {
   from: string;

@@ -1,5 +1,5 @@
 import { describeSecretVersion } from "@qard-iac/pulumi-qard/internal";
-import type { KeySource } from "./key-sources.ts";
+import type { KeySource } from "../stacks/key-source.ts";
 
 /** A secret's ARN from its metadata alone (DescribeSecret): the key itself is never read. */
 export type ResolveSecretArn = (secretId: string) => Promise<string>;

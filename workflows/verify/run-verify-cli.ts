@@ -7,7 +7,7 @@ import { EXIT_FAILED, reportCommandError } from "../../cli/run-command.ts";
 import { isUsageError } from "../../cli/usage-error.ts";
 import { parseVerifyArgs, VERIFY_USAGE, type VerifyArgs } from "./args.ts";
 import { formatEvent, formatReport, type VerifySummary } from "./format.ts";
-import { readStackConnection, type Connection } from "./stack-connection.ts";
+import { readStackConnection, type Connection } from "../stacks/stack-connection.ts";
 import { VerifyError } from "./verify-error.ts";
 import { verifyIntegration } from "./verify-integration.ts";
 

@@ -2,12 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { keySourceProblems } from "../../workflows/promote/key-sources.ts";
 import {
   readStackAccounts,
   stackFilePath,
   writePromotedEntries,
-} from "../../workflows/promote/stack-file.ts";
+} from "../../../workflows/stacks/stack-file.ts";
 
 const PROD = `encryptionsalt: v1:abc
 config:
@@ -31,7 +30,7 @@ config:
       enabled: false
 `;
 
-describe("a stack file's accounts, for promote", () => {
+describe("a stack file's accounts", () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "qard-promote-accounts-"));
@@ -103,37 +102,5 @@ describe("a stack file's accounts, for promote", () => {
     expect(accounts["prod-eu"]?.providers.shopify).toMatchObject({ autoConnect: true });
     expect(accounts["prod-eu"]?.providers.company_legal_fr).toEqual({ account: "prod-eu", enabled: true });
     expect(accounts["prod-us"]?.providers).toEqual({ paypal: { enabled: true } });
-  });
-});
-
-describe("keySourceProblems for accounts", () => {
-  it("names the account's own key settings when an account has none", () => {
-    expect(
-      keySourceProblems({
-        "staging account eu": { apiKey: true, account: { name: "eu", stack: "staging" } },
-        "prod account prod-eu": { apiKey: false, account: { name: "prod-eu", stack: "prod" } },
-      }),
-    ).toEqual([
-      "prod account prod-eu names no Qard key: set qard:accounts.prod-eu.apiKeySecretId (or qard:accounts.prod-eu.apiKey) in Pulumi.prod.yaml",
-    ]);
-  });
-
-  it("refuses an account of the source and one of the target that read one secret", () => {
-    expect(
-      keySourceProblems({
-        "staging account eu": {
-          apiKey: false,
-          apiKeySecretId: "qard/eu-key",
-          account: { name: "eu", stack: "staging" },
-        },
-        "prod account prod-eu": {
-          apiKey: false,
-          apiKeySecretId: "qard/eu-key",
-          account: { name: "prod-eu", stack: "prod" },
-        },
-      }),
-    ).toEqual([
-      'staging account eu and prod account prod-eu read their Qard key from the same secret "qard/eu-key": give each its own',
-    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectionFromStackConfig } from "../../../workflows/verify/stack-connection.ts";
+import { connectionFromStackConfig } from "../../../workflows/stacks/stack-connection.ts";
 
 describe("connectionFromStackConfig", () => {
   const config = {

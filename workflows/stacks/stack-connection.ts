@@ -5,9 +5,9 @@
 import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
 import type { Stack } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/project-root.ts";
-import { selectExistingStack } from "../stacks/select-stack.ts";
-import { UnknownStackError } from "../stacks/unknown-stack-error.ts";
-import { resolvePulumiCommand, toolEnvironment } from "../stacks/pulumi-command.ts";
+import { selectExistingStack } from "./select-stack.ts";
+import { UnknownStackError } from "./unknown-stack-error.ts";
+import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
 import {
   connectionConfigFrom,
   connectionForAccount,

@@ -7,9 +7,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { planImport } from "../../workflows/import/plan-import.ts";
-import { planPromotion } from "../../workflows/promote/plan-promotion.ts";
-import { readStackProviders } from "../../workflows/promote/stack-file.ts";
+import { planImport } from "../../../workflows/import/plan-import.ts";
+import { planPromotion } from "../../../workflows/promote/plan-promotion.ts";
+import { readStackProviders } from "../../../workflows/stacks/stack-file.ts";
 
 let dir: string;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseVerifyArgs } from "../../../workflows/verify/args.ts";
-import { connectionFromStackConfig } from "../../../workflows/verify/stack-connection.ts";
+import { connectionFromStackConfig } from "../../../workflows/stacks/stack-connection.ts";
 
 const config = {
   "qard:accounts": {

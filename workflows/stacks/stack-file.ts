@@ -10,8 +10,11 @@ import {
   quoteRefused,
   sameJson,
 } from "@qard-iac/pulumi-qard/rules";
-import type { KeySource } from "./key-sources.ts";
-import type { RawProvider, RawProviders } from "./plan-promotion.ts";
+import type { KeySource } from "./key-source.ts";
+
+/** A provider's entry in `qard:providers`, as written in a stack file (secure leaves stay opaque). */
+export type RawProvider = Record<string, unknown>;
+export type RawProviders = Record<string, RawProvider>;
 
 const PROVIDERS_PATH = ["config", "qard:providers"] as const;
 
