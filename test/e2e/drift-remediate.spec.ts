@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deployment } from "@pulumi/pulumi/automation/index.js";
 import { setStackConfig } from "../../workflows/stacks/stack.ts";
-import { checkDrift } from "../../workflows/drift/check-drift.ts";
+import { checkDrift } from "../../workflows/stacks/drift-check/check-drift.ts";
 import { remediate } from "../../workflows/drift/remediate.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { runScript } from "../helpers/run-script.ts";

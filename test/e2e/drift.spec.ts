@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStackConfig } from "../../workflows/stacks/stack.ts";
-import { checkDrift } from "../../workflows/drift/check-drift.ts";
+import { checkDrift } from "../../workflows/stacks/drift-check/check-drift.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { runScript } from "../helpers/run-script.ts";
 

@@ -2,7 +2,7 @@ import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sameJson } from "../../providers/src/resource/diff.ts";
-import { classifyPreview, statusOf } from "../../workflows/drift/classify.ts";
+import { classifyPreview, statusOf } from "../../workflows/stacks/drift-check/classify.ts";
 import { configurePropertyRuns } from "../helpers/property-runs.ts";
 
 configurePropertyRuns();

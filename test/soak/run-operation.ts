@@ -5,8 +5,9 @@
  */
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
-import { checkDrift } from "../../workflows/drift/check-drift.ts";
-import { renderJson, type DriftReport } from "../../workflows/drift/report.ts";
+import { checkDrift } from "../../workflows/stacks/drift-check/check-drift.ts";
+import { renderJson } from "../../workflows/drift/report.ts";
+import type { DriftReport } from "../../workflows/stacks/drift-check/drift-report.ts";
 import type { E2eStack } from "../helpers/e2e-stack.ts";
 import type { OperationKind } from "./soak-state.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../workflows/drift/classify.ts";
+import type { Finding } from "../../workflows/stacks/drift-check/classify.ts";
 import {
   parseRemediationAllowance,
   planRemediation,

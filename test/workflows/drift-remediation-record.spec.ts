@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { neutralizeOutput } from "@qard-iac/pulumi-qard/rules";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Finding } from "../../workflows/drift/classify.ts";
+import type { Finding } from "../../workflows/stacks/drift-check/classify.ts";
 import {
   renderRecordMarkdown,
   writeRecord,

@@ -1,7 +1,7 @@
 import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
 import { sameJson } from "@qard-iac/pulumi-qard/rules";
 import { PROJECT_NAME } from "../stacks/stack.ts";
-import { refuseBusyStack } from "./busy-stack.ts";
+import { refuseBusyStack } from "../stacks/busy-stack.ts";
 
 /**
  * Another operation wrote the stack between the drift check and the repair: the check's findings may no

@@ -10,9 +10,10 @@ import { policyFlags } from "../stacks/policy-flags.ts";
 import { printOut } from "../../cli/command-output.ts";
 import { runCommand } from "../../cli/run-command.ts";
 import { parseDriftArgs } from "./args.ts";
-import { checkDrift } from "./check-drift.ts";
+import { checkDrift } from "../stacks/drift-check/check-drift.ts";
 import { remediate, writeRecord } from "./remediate.ts";
-import { renderJson, renderMarkdown, renderText, reportOf } from "./report.ts";
+import { renderJson, renderMarkdown, renderText } from "./report.ts";
+import { reportOf } from "../stacks/drift-check/drift-report.ts";
 
 async function main(argv: string[]): Promise<number> {
   const policy = policyFlags(argv);

@@ -6,10 +6,10 @@ import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
 import { policyViolationLines, type PolicyOptions } from "../stacks/policy-pack.ts";
 import { openStack } from "../stacks/stack.ts";
 import { UnknownStoredProviderError } from "../stacks/stored-providers.ts";
-import { StackBusyError } from "./busy-stack.ts";
+import { StackBusyError } from "../stacks/busy-stack.ts";
 import { refuseChangedSinceCheck, StackChangedSinceCheckError } from "./changed-since-check.ts";
-import type { Finding } from "./classify.ts";
-import { ERROR_EXIT_CODES, errorKindOf, type ErrorKind } from "./error-kind.ts";
+import type { Finding } from "../stacks/drift-check/classify.ts";
+import { ERROR_EXIT_CODES, errorKindOf, type ErrorKind } from "../stacks/drift-check/error-kind.ts";
 import { blockLiteral, inlineLiteral } from "./markdown-literal.ts";
 import { RemediationAllowanceError } from "./remediation-allowance-error.ts";
 import {

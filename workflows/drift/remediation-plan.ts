@@ -1,7 +1,7 @@
 import type { Deployment } from "@pulumi/pulumi/automation/index.js";
 import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import { storedResources } from "../stacks/stored-providers.ts";
-import { nameOf, type Finding } from "./classify.ts";
+import { nameOf, type Finding } from "../stacks/drift-check/classify.ts";
 import { RemediationAllowanceError } from "./remediation-allowance-error.ts";
 
 /** The drift classes a stack may let `npm run drift -- --remediate` repair (`qard:driftRemediation`). */

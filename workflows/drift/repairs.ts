@@ -1,4 +1,4 @@
-import type { Finding, FindingKind } from "./classify.ts";
+import type { Finding, FindingKind } from "../stacks/drift-check/classify.ts";
 
 // Which command repairs each kind of finding. A plain `pulumi up` cannot see drift (the state still holds
 // the value Qard had before someone changed it), so drift needs the refresh; `--refresh` repairs all three.

@@ -1,6 +1,6 @@
 import type { PolicyOptions } from "../stacks/policy-pack.ts";
 import { openStack } from "../stacks/stack.ts";
-import { checkDrift } from "../drift/check-drift.ts";
+import { checkDrift } from "../stacks/drift-check/check-drift.ts";
 import { planAccountMapping, type AccountPair } from "./account-map.ts";
 import { checkTargetReferences } from "./check-references.ts";
 import { PROMOTED_KEYS, planPromotion, type SettingChange } from "./plan-promotion.ts";

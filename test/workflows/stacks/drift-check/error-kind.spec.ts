@@ -2,11 +2,11 @@
 // its message states it: the same verdict gives the same code whatever the transport's detail says (a
 // timeout, a refusal, a DNS failure, a port that looks like an HTTP status).
 import { describe, expect, it } from "vitest";
-import { QardAuthError, QardClient, type QardError } from "../../providers/src/qard/index.ts";
-import { classifyLookupFailure } from "../../providers/src/resource/lookup-failure.ts";
-import { nextStepAfter } from "../../providers/src/resource/next-step.ts";
-import { errorKindOf } from "../../workflows/drift/error-kind.ts";
-import { scriptedFetch, systemError, type ScriptedReply } from "../qard/helpers/fake-fetch.ts";
+import { QardAuthError, QardClient, type QardError } from "../../../../providers/src/qard/index.ts";
+import { classifyLookupFailure } from "../../../../providers/src/resource/lookup-failure.ts";
+import { nextStepAfter } from "../../../../providers/src/resource/next-step.ts";
+import { errorKindOf } from "../../../../workflows/stacks/drift-check/error-kind.ts";
+import { scriptedFetch, systemError, type ScriptedReply } from "../../../qard/helpers/fake-fetch.ts";
 
 /** The error a provider read of `shopify` fails with, worded as the provider's read (runtime-v1) words it. */
 async function readFailure(baseUrl: string, reply: ScriptedReply): Promise<string> {

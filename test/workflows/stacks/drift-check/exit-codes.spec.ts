@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { errorKindOf } from "../../workflows/drift/error-kind.ts";
-import { reportOf } from "../../workflows/drift/report.ts";
+import { errorKindOf } from "../../../../workflows/stacks/drift-check/error-kind.ts";
+import { reportOf } from "../../../../workflows/stacks/drift-check/drift-report.ts";
 
 // Pulumi CLI >= 3.226.1: 2 configuration, 3 authentication, 4 resource error, 7 changes; ours: 64 usage.
 const PULUMI_AND_USAGE = [1, 2, 3, 4, 7, 64];

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { busyReason, lockHolders, pendingOperations } from "../../workflows/drift/busy-stack.ts";
+import { busyReason, lockHolders, pendingOperations } from "../../../workflows/stacks/busy-stack.ts";
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));

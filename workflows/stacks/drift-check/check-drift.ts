@@ -1,13 +1,13 @@
 import type { Deployment, EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import { conciseErrorMessage } from "../../cli/concise-error-message.ts";
-import { policyViolationLines, type PolicyOptions } from "../stacks/policy-pack.ts";
-import { openStack, PROJECT_NAME } from "../stacks/stack.ts";
-import { UnknownStackError } from "../stacks/unknown-stack-error.ts";
-import { UnknownStoredProviderError } from "../stacks/stored-providers.ts";
-import { refuseBusyStack, refuseChangedStack, StackBusyError } from "./busy-stack.ts";
+import { conciseErrorMessage } from "../../../cli/concise-error-message.ts";
+import { policyViolationLines, type PolicyOptions } from "../policy-pack.ts";
+import { openStack, PROJECT_NAME } from "../stack.ts";
+import { UnknownStackError } from "../unknown-stack-error.ts";
+import { UnknownStoredProviderError } from "../stored-providers.ts";
+import { refuseBusyStack, refuseChangedStack, StackBusyError } from "../busy-stack.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
 import { errorKindOf } from "./error-kind.ts";
-import { reportOf, type DriftReport } from "./report.ts";
+import { reportOf, type DriftReport } from "./drift-report.ts";
 
 export interface CheckDriftOptions {
   stackName: string;

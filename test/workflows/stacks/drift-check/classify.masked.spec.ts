@@ -5,7 +5,7 @@
  */
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
-import { classifyPreview, statusOf } from "../../workflows/drift/classify.ts";
+import { classifyPreview, statusOf } from "../../../../workflows/stacks/drift-check/classify.ts";
 
 const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
 type Props = Record<string, unknown>;

@@ -1,8 +1,13 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
-import { classifyPreview, statusOf, type Finding } from "../../workflows/drift/classify.ts";
-import { renderJson, renderMarkdown, renderText, reportOf } from "../../workflows/drift/report.ts";
-import { parseDriftArgs } from "../../workflows/drift/args.ts";
+import {
+  classifyPreview,
+  statusOf,
+  type Finding,
+} from "../../../../workflows/stacks/drift-check/classify.ts";
+import { renderJson, renderMarkdown, renderText } from "../../../../workflows/drift/report.ts";
+import { reportOf } from "../../../../workflows/stacks/drift-check/drift-report.ts";
+import { parseDriftArgs } from "../../../../workflows/drift/args.ts";
 
 const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
 const urn = (name: string, type = QARD) => `urn:pulumi:prod::qard-iac::${type}::${name}`;
