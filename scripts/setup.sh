@@ -127,7 +127,7 @@ fi
 ln -sfn "$venv/bin/moto_server" "$bin/moto_server"
 
 # --- actionlint and act, built from the Go module proxy where Go exists ---------------------------------
-# actionlint lints .github/workflows (test/workflows/actionlint.spec.ts); act runs their jobs on this machine
+# actionlint lints .github/workflows (test/pipelines/actionlint.spec.ts); act runs their jobs on this machine
 # without containers (-P ubuntu-latest=-self-hosted; test/e2e/pipelines.spec.ts). Without Go, their tests
 # are skipped locally (never in CI).
 go_tool() { # $1 name, $2 version installed, $3 version wanted, $4 module path@version

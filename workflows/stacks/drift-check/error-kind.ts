@@ -14,7 +14,7 @@ export const ERROR_EXIT_CODES: Record<ErrorKind, number> = {
 // The failure reaches drift as the CLI's text: the provider's error, which already states its verdict in
 // fixed words (providers/src/resource: refused-key.ts, lookup-failure.ts, next-step.ts). Those verdicts are
 // read, never the transport's detail after them ("timed out", "ECONNREFUSED", a port), so one cause gives
-// one code however the connection failed. test/workflows/drift-error-kind.spec.ts builds the provider's
+// one code however the connection failed. test/workflows/stacks/drift-check/error-kind.spec.ts builds the provider's
 // real messages for each cause.
 const KEY_REFUSED = /Qard refused the API key|check the Qard API key/i;
 // qard:apiUrl is wrong: nothing answered at all (refused, DNS, timeout, reset: "cannot reach Qard at"), or

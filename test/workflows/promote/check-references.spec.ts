@@ -4,9 +4,9 @@
  */
 import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkTargetReferences } from "../../workflows/promote/check-references.ts";
-import { startMoto, type MotoServer } from "../helpers/moto.ts";
-import { setProcessEnv } from "../helpers/process-env.ts";
+import { checkTargetReferences } from "../../../workflows/promote/check-references.ts";
+import { startMoto, type MotoServer } from "../../helpers/moto.ts";
+import { setProcessEnv } from "../../helpers/process-env.ts";
 
 const names = { from: "staging", to: "prod" };
 let moto: MotoServer;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { keySourceProblems } from "../../workflows/promote/key-sources.ts";
-import { renderPromotion } from "../../workflows/promote/report.ts";
-import { renderPromotionMarkdown } from "../../workflows/promote/markdown.ts";
+import { keySourceProblems } from "../../../workflows/promote/key-sources.ts";
+import { renderPromotion } from "../../../workflows/promote/report.ts";
+import { renderPromotionMarkdown } from "../../../workflows/promote/markdown.ts";
 
 describe("keySourceProblems (each stack reaches Qard with its own key)", () => {
   it("accepts stacks that each name their own secret, or hold their own qard:apiKey", () => {

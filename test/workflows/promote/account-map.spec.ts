@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { planAccountMapping } from "../../workflows/promote/account-map.ts";
-import { parsePromoteArgs } from "../../workflows/promote/args.ts";
-import { planPromotion } from "../../workflows/promote/plan-promotion.ts";
-import { renderPromotionMarkdown } from "../../workflows/promote/markdown.ts";
-import { renderPromotion } from "../../workflows/promote/report.ts";
-import { UsageError } from "../../cli/usage-error.ts";
+import { planAccountMapping } from "../../../workflows/promote/account-map.ts";
+import { parsePromoteArgs } from "../../../workflows/promote/args.ts";
+import { planPromotion } from "../../../workflows/promote/plan-promotion.ts";
+import { renderPromotionMarkdown } from "../../../workflows/promote/markdown.ts";
+import { renderPromotion } from "../../../workflows/promote/report.ts";
+import { UsageError } from "../../../cli/usage-error.ts";
 
 const stacks = { fromStack: "staging", toStack: "prod" };
 

@@ -1,8 +1,8 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
-import { classifyPreview } from "../../workflows/stacks/drift-check/classify.ts";
-import { renderMarkdown, renderText } from "../../workflows/drift/report.ts";
-import { reportOf } from "../../workflows/stacks/drift-check/drift-report.ts";
+import { classifyPreview } from "../../../workflows/stacks/drift-check/classify.ts";
+import { renderMarkdown, renderText } from "../../../workflows/drift/report.ts";
+import { reportOf } from "../../../workflows/stacks/drift-check/drift-report.ts";
 
 const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
 const urn = (name: string) => `urn:pulumi:prod::qard-iac::qard:index:Account$${QARD}::${name}`;

@@ -6,13 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import { neutralizeOutput } from "@qard-iac/pulumi-qard/rules";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Finding } from "../../workflows/stacks/drift-check/classify.ts";
+import type { Finding } from "../../../workflows/stacks/drift-check/classify.ts";
 import {
   renderRecordMarkdown,
   writeRecord,
   type RemediationRecord,
-} from "../../workflows/drift/remediate.ts";
-import { cells, codeSpanText, HOSTILE_MARKDOWN as HOSTILE } from "../helpers/markdown-table.ts";
+} from "../../../workflows/drift/remediate.ts";
+import { cells, codeSpanText, HOSTILE_MARKDOWN as HOSTILE } from "../../helpers/markdown-table.ts";
 
 const finding = (text: string): Finding => ({
   kind: "drift",

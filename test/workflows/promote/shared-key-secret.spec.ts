@@ -4,9 +4,9 @@
  */
 import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedKeySecretProblems } from "../../workflows/promote/shared-key-secret.ts";
-import { startMoto, type MotoServer } from "../helpers/moto.ts";
-import { setProcessEnv } from "../helpers/process-env.ts";
+import { sharedKeySecretProblems } from "../../../workflows/promote/shared-key-secret.ts";
+import { startMoto, type MotoServer } from "../../helpers/moto.ts";
+import { setProcessEnv } from "../../helpers/process-env.ts";
 
 let moto: MotoServer;
 let aws: SecretsManagerClient;

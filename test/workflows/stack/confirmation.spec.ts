@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { askToProceed, confirmationStep } from "../../workflows/stack/confirmation.ts";
-import { parseStackArgs } from "../../workflows/stack/main.ts";
+import { askToProceed, confirmationStep } from "../../../workflows/stack/confirmation.ts";
+import { parseStackArgs } from "../../../workflows/stack/main.ts";
 
 describe("confirmationStep (Pulumi's rule for a change)", () => {
   it.each([

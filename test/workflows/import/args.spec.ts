@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { IMPORT_USAGE, parseImportArgs } from "../../workflows/import/args.ts";
-import { secretIdFor } from "../../workflows/import/secret-id-pattern.ts";
-import { UsageError } from "../../cli/usage-error.ts";
+import { IMPORT_USAGE, parseImportArgs } from "../../../workflows/import/args.ts";
+import { secretIdFor } from "../../../workflows/import/secret-id-pattern.ts";
+import { UsageError } from "../../../cli/usage-error.ts";
 
 describe("parseImportArgs", () => {
   it("defaults to enabled providers, credentials referenced as qard/{stack}/{provider}, writing the file", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../workflows/stacks/drift-check/classify.ts";
+import type { Finding } from "../../../workflows/stacks/drift-check/classify.ts";
 import {
   parseRemediationAllowance,
   planRemediation,
   remediationTargets,
-} from "../../workflows/drift/remediation-plan.ts";
-import { RemediationAllowanceError } from "../../workflows/drift/remediation-allowance-error.ts";
+} from "../../../workflows/drift/remediation-plan.ts";
+import { RemediationAllowanceError } from "../../../workflows/drift/remediation-allowance-error.ts";
 
 const reEnable: Finding = { kind: "drift", provider: "shopify", property: "enabled", old: true, new: false };
 const disable: Finding = { kind: "drift", provider: "paypal", property: "enabled", old: false, new: true };

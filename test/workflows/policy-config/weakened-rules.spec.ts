@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { weakenedRules } from "../../workflows/policy-config/weakened-rules.ts";
+import { weakenedRules } from "../../../workflows/policy-config/weakened-rules.ts";
 
 const DEFAULTS = new Map([
   ["qard-secrets-by-reference", "mandatory"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { QardProvider } from "../../providers/src/qard/index.ts";
-import { planImport, type ImportPlanOptions } from "../../workflows/import/plan-import.ts";
+import type { QardProvider } from "../../../providers/src/qard/index.ts";
+import { planImport, type ImportPlanOptions } from "../../../workflows/import/plan-import.ts";
 
 function live(name: string, fields: Partial<QardProvider> = {}): QardProvider {
   const settings = fields.settings ?? {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ImportReport } from "../../workflows/import/import-account.ts";
-import { renderImport } from "../../workflows/import/report.ts";
+import type { ImportReport } from "../../../workflows/import/import-account.ts";
+import { renderImport } from "../../../workflows/import/report.ts";
 
 const base: ImportReport = {
   stack: "staging",

@@ -4,10 +4,10 @@
 // nothing becomes markup, a mention, an issue link or a workflow command.
 import { neutralizeOutput } from "@qard-iac/pulumi-qard/rules";
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../../workflows/stacks/drift-check/classify.ts";
-import { renderJson, renderMarkdown, renderText } from "../../workflows/drift/report.ts";
-import { reportOf } from "../../workflows/stacks/drift-check/drift-report.ts";
-import { cells, codeSpanText, HOSTILE_MARKDOWN as HOSTILE } from "../helpers/markdown-table.ts";
+import type { Finding } from "../../../workflows/stacks/drift-check/classify.ts";
+import { renderJson, renderMarkdown, renderText } from "../../../workflows/drift/report.ts";
+import { reportOf } from "../../../workflows/stacks/drift-check/drift-report.ts";
+import { cells, codeSpanText, HOSTILE_MARKDOWN as HOSTILE } from "../../helpers/markdown-table.ts";
 
 const findings: Finding[] = [
   ...HOSTILE.map((text): Finding => ({

@@ -2,15 +2,15 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { UsageError } from "../../cli/usage-error.ts";
-import { parsePromoteArgs } from "../../workflows/promote/args.ts";
-import { PROMOTED_KEYS, planPromotion } from "../../workflows/promote/plan-promotion.ts";
-import { keySourceProblems } from "../../workflows/promote/key-sources.ts";
+import { UsageError } from "../../../cli/usage-error.ts";
+import { parsePromoteArgs } from "../../../workflows/promote/args.ts";
+import { PROMOTED_KEYS, planPromotion } from "../../../workflows/promote/plan-promotion.ts";
+import { keySourceProblems } from "../../../workflows/promote/key-sources.ts";
 import {
   readStackKeySource,
   readStackProviders,
   writePromotedProviders,
-} from "../../workflows/stacks/stack-file.ts";
+} from "../../../workflows/stacks/stack-file.ts";
 
 const staging = {
   shopify: {
