@@ -14,7 +14,7 @@ import { writeResults } from "./report.ts";
 import { measureRuntimeLoad } from "./runtime-load.ts";
 import type { BenchResults } from "./results.ts";
 import { API_LATENCY_MS, startSlowEmulator, type SlowEmulator } from "./slow-emulator.ts";
-import { parseCommandLine, usageError } from "../cli/command-line.ts";
+import { parseFlags } from "../cli/command-line.ts";
 import { runCommand } from "../cli/run-command.ts";
 
 const API_CALL_SIZES = [1, 10];
@@ -25,13 +25,10 @@ const BENCH_USAGE = "Usage: npm run bench -- [--repetitions 7]";
 
 /** The number of alternating runs per measurement; a UsageError for anything but a whole number >= 1. */
 function parseBenchArgs(argv: string[]): { repetitions: number } {
-  const { values } = parseCommandLine(
-    { args: argv, strict: true, options: { repetitions: { type: "string", default: "7" } } },
-    BENCH_USAGE,
-  );
+  const { values, refuse } = parseFlags(argv, { repetitions: { type: "string", default: "7" } }, BENCH_USAGE);
   const repetitions = Number(values.repetitions);
   if (!Number.isInteger(repetitions) || repetitions < 1) {
-    throw usageError(`--repetitions must be a whole number >= 1, not "${values.repetitions}"`, BENCH_USAGE);
+    throw refuse(`--repetitions must be a whole number >= 1, not "${values.repetitions}"`);
   }
   return { repetitions };
 }

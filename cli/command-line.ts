@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs, type ParseArgsConfig, type ParseArgsOptionsConfig } from "node:util";
 import { asksForHelp, HelpRequest } from "./help-request.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -28,4 +28,31 @@ function parserProblem(error: unknown): string {
 /** A UsageError whose message ends with the command's usage line. */
 export function usageError(problem: string, usage: string): UsageError {
   return new UsageError(`${problem}\n${usage}`);
+}
+
+type FlagValues<O extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>
+>["values"];
+
+/** A command line of flags only, parsed, and the one way to refuse it. */
+export interface ParsedFlags<O extends ParseArgsOptionsConfig> {
+  values: FlagValues<O>;
+  /** A UsageError for `problem` that ends with the command's usage line: `throw refuse("--stack is required")`. */
+  refuse: (problem: string) => UsageError;
+}
+
+/**
+ * The shape every command's parser shares: flags only (a positional is a usage error), unknown flags
+ * refused, `--help` answered; the usage line bound once so each check names only its problem.
+ */
+export function parseFlags<const O extends ParseArgsOptionsConfig>(
+  argv: readonly string[],
+  options: O,
+  usage: string,
+): ParsedFlags<O> {
+  const { values } = parseCommandLine(
+    { args: [...argv], options, strict: true, allowPositionals: false },
+    usage,
+  );
+  return { values, refuse: (problem) => usageError(problem, usage) };
 }

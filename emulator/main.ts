@@ -5,7 +5,7 @@
  * The extra-providers file holds a JSON array of provider definitions, as the `extraProviders` option takes.
  */
 import { readFileSync } from "node:fs";
-import { parseCommandLine, usageError } from "../cli/command-line.ts";
+import { parseFlags, usageError } from "../cli/command-line.ts";
 import { runCommand } from "../cli/run-command.ts";
 import { startEmulator, type EmulatorOptions } from "./server.ts";
 
@@ -31,18 +31,15 @@ function extraProvidersFrom(path: string): EmulatorOptions["extraProviders"] {
 
 /** Command-line flags to emulator options; throws a UsageError ending with the usage line on a bad flag. */
 export function optionsFromArgs(args: string[]): EmulatorOptions {
-  const { values } = parseCommandLine(
+  const { values } = parseFlags(
+    args,
     {
-      args,
-      strict: true,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        "state-file": { type: "string" },
-        "api-key": { type: "string", multiple: true },
-        "sync-delay-ms": { type: "string" },
-        "extra-providers": { type: "string" },
-      },
+      port: { type: "string" },
+      host: { type: "string" },
+      "state-file": { type: "string" },
+      "api-key": { type: "string", multiple: true },
+      "sync-delay-ms": { type: "string" },
+      "extra-providers": { type: "string" },
     },
     USAGE,
   );

@@ -1,8 +1,9 @@
-import { parseCommandLine, usageError } from "../../cli/command-line.ts";
+import { parseFlags } from "../../cli/command-line.ts";
+import { outputFormat, type OutputFormat } from "../../cli/output-format.ts";
 
 export interface DriftArgs {
   stack: string;
-  format: "text" | "json" | "markdown";
+  format: OutputFormat;
   /** Also write the JSON report to this file (a workflow keeps it as an artifact). */
   reportJson?: string;
   /** Repair what qard:driftRemediation allows, then check again; the record goes to <prefix>.json/.md. */
@@ -15,27 +16,22 @@ const DRIFT_USAGE =
 
 /** Parses the command line; throws a UsageError whose message ends with the usage line. */
 export function parseDriftArgs(argv: string[]): DriftArgs {
-  const { values } = parseCommandLine(
+  const { values, refuse } = parseFlags(
+    argv,
     {
-      args: argv,
-      strict: true,
-      options: {
-        stack: { type: "string" },
-        json: { type: "boolean" },
-        markdown: { type: "boolean" },
-        "report-json": { type: "string" },
-        remediate: { type: "boolean" },
-        record: { type: "string" },
-      },
+      stack: { type: "string" },
+      json: { type: "boolean" },
+      markdown: { type: "boolean" },
+      "report-json": { type: "string" },
+      remediate: { type: "boolean" },
+      record: { type: "string" },
     },
     DRIFT_USAGE,
   );
-  if (!values.stack) throw usageError("--stack is required", DRIFT_USAGE);
-  if (values.json && values.markdown)
-    throw usageError("--json and --markdown exclude each other", DRIFT_USAGE);
-  const format = values.json ? "json" : values.markdown ? "markdown" : "text";
+  if (!values.stack) throw refuse("--stack is required");
+  const format = outputFormat(values, refuse);
   const reportJson = values["report-json"];
-  if (values.record && !values.remediate) throw usageError("--record needs --remediate", DRIFT_USAGE);
+  if (values.record && !values.remediate) throw refuse("--record needs --remediate");
   return {
     stack: values.stack,
     format,

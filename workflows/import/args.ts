@@ -1,5 +1,5 @@
 import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/rules";
-import { parseCommandLine, usageError } from "../../cli/command-line.ts";
+import { parseFlags } from "../../cli/command-line.ts";
 import {
   DEFAULT_ACCOUNT_SECRET_ID_PATTERN,
   DEFAULT_SECRET_ID_PATTERN,
@@ -23,42 +23,36 @@ export const IMPORT_USAGE =
 
 /** Parses the command line; throws a UsageError whose message ends with the usage line. */
 export function parseImportArgs(argv: string[]): ImportArgs {
-  const { values } = parseCommandLine(
+  const { values, refuse } = parseFlags(
+    argv,
     {
-      args: argv,
-      strict: true,
-      options: {
-        stack: { type: "string" },
-        account: { type: "string" },
-        "secret-id-pattern": { type: "string" },
-        "without-credentials": { type: "boolean" },
-        all: { type: "boolean" },
-        merge: { type: "boolean" },
-        "dry-run": { type: "boolean" },
-        json: { type: "boolean" },
-      },
+      stack: { type: "string" },
+      account: { type: "string" },
+      "secret-id-pattern": { type: "string" },
+      "without-credentials": { type: "boolean" },
+      all: { type: "boolean" },
+      merge: { type: "boolean" },
+      "dry-run": { type: "boolean" },
+      json: { type: "boolean" },
     },
     IMPORT_USAGE,
   );
-  if (!values.stack) throw usageError("--stack is required", IMPORT_USAGE);
+  if (!values.stack) throw refuse("--stack is required");
   const pattern = values["secret-id-pattern"];
   if (pattern !== undefined && values["without-credentials"]) {
-    throw usageError("--secret-id-pattern and --without-credentials exclude each other", IMPORT_USAGE);
+    throw refuse("--secret-id-pattern and --without-credentials exclude each other");
   }
   const account = values.account;
   if (account !== undefined) {
     const accountProblem = identifierProblem(account);
     if (accountProblem) {
-      throw usageError(
-        `--account ${quoteRefused(account)} is not an account name: it ${accountProblem}`,
-        IMPORT_USAGE,
-      );
+      throw refuse(`--account ${quoteRefused(account)} is not an account name: it ${accountProblem}`);
     }
   }
   const chosen =
     pattern ?? (account === undefined ? DEFAULT_SECRET_ID_PATTERN : DEFAULT_ACCOUNT_SECRET_ID_PATTERN);
   const problem = secretIdPatternProblem(chosen, account !== undefined);
-  if (problem) throw usageError(problem, IMPORT_USAGE);
+  if (problem) throw refuse(problem);
   return {
     stack: values.stack,
     ...(account === undefined ? {} : { account }),

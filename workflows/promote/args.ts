@@ -1,5 +1,6 @@
 import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/rules";
-import { parseCommandLine, usageError } from "../../cli/command-line.ts";
+import { parseFlags, usageError } from "../../cli/command-line.ts";
+import { outputFormat, type OutputFormat } from "../../cli/output-format.ts";
 
 export interface PromoteArgs {
   from: string;
@@ -7,38 +8,34 @@ export interface PromoteArgs {
   apply: boolean;
   /** `--map <source account>=<target account>`, repeated: which account of --to receives which of --from. */
   map: Record<string, string>;
-  format: "text" | "json" | "markdown";
+  format: OutputFormat;
 }
 
 const PROMOTE_USAGE =
   "Usage: npm run promote -- --from <stack> --to <stack> [--map <account>=<account>]... [--apply] [--json | --markdown] [--no-policy | --policy-config <file>]";
 
 export function parsePromoteArgs(argv: string[]): PromoteArgs {
-  const { values } = parseCommandLine(
+  const { values, refuse } = parseFlags(
+    argv,
     {
-      args: argv,
-      strict: true,
-      options: {
-        from: { type: "string" },
-        to: { type: "string" },
-        apply: { type: "boolean" },
-        map: { type: "string", multiple: true },
-        json: { type: "boolean" },
-        markdown: { type: "boolean" },
-      },
+      from: { type: "string" },
+      to: { type: "string" },
+      apply: { type: "boolean" },
+      map: { type: "string", multiple: true },
+      json: { type: "boolean" },
+      markdown: { type: "boolean" },
     },
     PROMOTE_USAGE,
   );
-  if (!values.from || !values.to) throw usageError("--from and --to are required", PROMOTE_USAGE);
-  if (values.from === values.to) throw usageError("--from and --to name the same stack", PROMOTE_USAGE);
-  if (values.json && values.markdown)
-    throw usageError("--json and --markdown exclude each other", PROMOTE_USAGE);
+  if (!values.from || !values.to) throw refuse("--from and --to are required");
+  if (values.from === values.to) throw refuse("--from and --to name the same stack");
+  const format = outputFormat(values, refuse);
   return {
     from: values.from,
     to: values.to,
     apply: values.apply ?? false,
     map: parseAccountMap(values.map ?? []),
-    format: values.json ? "json" : values.markdown ? "markdown" : "text",
+    format,
   };
 }
 

@@ -5,7 +5,7 @@ import {
   PROVIDER_NAME_HINT,
   quoteRefused,
 } from "@qard-iac/pulumi-qard/rules";
-import { parseCommandLine, usageError } from "../../cli/command-line.ts";
+import { parseFlags, usageError } from "../../cli/command-line.ts";
 import { EXIT_USAGE } from "../../cli/usage-error.ts";
 
 export interface VerifyArgs {
@@ -56,7 +56,7 @@ const VERIFY_OPTIONS = {
 } as const;
 
 export function parseVerifyArgs(argv: readonly string[]): VerifyCommand {
-  const values = parseFlags(argv);
+  const { values } = parseFlags(argv, VERIFY_OPTIONS, VERIFY_USAGE);
   if (values.help === true) return { kind: "help" };
   return {
     kind: "verify",
@@ -74,11 +74,6 @@ export function parseVerifyArgs(argv: readonly string[]): VerifyCommand {
       json: values.json === true,
     },
   };
-}
-
-function parseFlags(argv: readonly string[]) {
-  const config = { args: [...argv], options: VERIFY_OPTIONS, strict: true, allowPositionals: false } as const;
-  return parseCommandLine(config, VERIFY_USAGE).values;
 }
 
 function required(value: string | undefined, flag: string): string {
