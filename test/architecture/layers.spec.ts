@@ -62,9 +62,26 @@ function violations(): string[] {
   return found;
 }
 
+// The command floor and the emulator run without the Pulumi SDK: neither may load it.
+const PULUMI = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)["'](@pulumi\/[^"']+)["']/g;
+
+function pulumiImports(): string[] {
+  return ["cli", "emulator"].flatMap((dir) =>
+    typescriptFiles(dir).flatMap((file) =>
+      [...readFileSync(path.join(ROOT, file), "utf8").matchAll(PULUMI)].map(
+        (match) => `${file} imports ${match[1]!}`,
+      ),
+    ),
+  );
+}
+
 describe("layers", () => {
   it("imports only go down: emulator and cli stand alone, infra below workflows, commands apart", () => {
     expect(violations()).toEqual([]);
+  });
+
+  it("keeps the Pulumi SDK out of cli/ and the emulator", () => {
+    expect(pulumiImports()).toEqual([]);
   });
 
   it("finds an import that goes up (the check can fail)", () => {
