@@ -187,18 +187,18 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
     expect(eu.control.requests()).toEqual([]);
   });
 
-  it("npm run stack refuses a second stack that claims an account the first one manages", async () => {
-    const second = `${stackName}-b`;
-    const secondFile = path.join(projectRoot(), `Pulumi.${second}.yaml`);
+  /**
+   * A second stack of the same backend, configured by `pulumi config set` (each command without its
+   * --stack), whose Qard account is eu: what `npm run stack -- preview` prints for it, and that it makes no
+   * call. The stack is removed afterwards.
+   */
+  async function previewOfClaimingStack(suffix: string, config: string[][]): Promise<string> {
+    const other = `${stackName}-${suffix}`;
     const cliEnv = { cwd: projectRoot(), env: backend.env };
     try {
-      expect((await runPulumi(cli!, ["stack", "init", second], cliEnv)).code).toBe(0);
-      for (const command of [
-        ["config", "set", "--path", "qard:accounts.main.apiUrl", eu.baseUrl],
-        ["config", "set", "--secret", "--path", "qard:accounts.main.apiKey", EU_KEY],
-        ["config", "set", "--path", "qard:accounts.main.providers.woocommerce.enabled", "true"],
-      ]) {
-        const result = await runPulumi(cli!, [...command, "--stack", second], cliEnv);
+      expect((await runPulumi(cli!, ["stack", "init", other], cliEnv)).code).toBe(0);
+      for (const command of config) {
+        const result = await runPulumi(cli!, [...command, "--stack", other], cliEnv);
         expect(result.code, result.stderr).toBe(0);
       }
       clearLogs();
@@ -210,61 +210,41 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
           "workflows/stack/main.ts",
           "preview",
           "--stack",
-          second,
+          other,
           "--no-policy",
         ],
         { cwd: projectRoot(), env: { ...process.env, ...backend.env } },
       );
       printed.push(preview.stdout + preview.stderr);
       expect(preview.code).toBe(1);
-      expect(preview.stderr).toContain(
-        `qard:accounts.main of stack ${second} is the Qard account that stack ${stackName} manages as "eu"`,
-      );
       expect(eu.control.requests()).toEqual([]);
+      return preview.stderr;
     } finally {
-      await runPulumi(cli!, ["stack", "rm", "--yes", "--force", "--stack", second], cliEnv);
-      await rm(secondFile, { force: true });
+      await runPulumi(cli!, ["stack", "rm", "--yes", "--force", "--stack", other], cliEnv);
+      await rm(path.join(projectRoot(), `Pulumi.${other}.yaml`), { force: true });
     }
+  }
+
+  it("npm run stack refuses a second stack that claims an account the first one manages", async () => {
+    const refusal = await previewOfClaimingStack("b", [
+      ["config", "set", "--path", "qard:accounts.main.apiUrl", eu.baseUrl],
+      ["config", "set", "--secret", "--path", "qard:accounts.main.apiKey", EU_KEY],
+      ["config", "set", "--path", "qard:accounts.main.providers.woocommerce.enabled", "true"],
+    ]);
+    expect(refusal).toContain(
+      `qard:accounts.main of stack ${stackName}-b is the Qard account that stack ${stackName} manages as "eu"`,
+    );
   });
 
   it("npm run stack refuses a one-account stack on an account the first one manages", async () => {
-    const third = `${stackName}-c`;
-    const thirdFile = path.join(projectRoot(), `Pulumi.${third}.yaml`);
-    const cliEnv = { cwd: projectRoot(), env: backend.env };
-    try {
-      expect((await runPulumi(cli!, ["stack", "init", third], cliEnv)).code).toBe(0);
-      for (const command of [
-        ["config", "set", "qard:apiUrl", eu.baseUrl],
-        ["config", "set", "--secret", "qard:apiKey", EU_KEY],
-        ["config", "set", "--path", "qard:providers.woocommerce.enabled", "true"],
-      ]) {
-        const result = await runPulumi(cli!, [...command, "--stack", third], cliEnv);
-        expect(result.code, result.stderr).toBe(0);
-      }
-      clearLogs();
-      const preview = await runCommand(
-        "bash",
-        [
-          "scripts/with-tools.sh",
-          "node",
-          "workflows/stack/main.ts",
-          "preview",
-          "--stack",
-          third,
-          "--no-policy",
-        ],
-        { cwd: projectRoot(), env: { ...process.env, ...backend.env } },
-      );
-      printed.push(preview.stdout + preview.stderr);
-      expect(preview.code).toBe(1);
-      expect(preview.stderr).toContain(
-        `the Qard account of qard:apiUrl and its key of stack ${third} is the Qard account that stack ${stackName} manages as "eu"`,
-      );
-      expect(eu.control.requests()).toEqual([]);
-    } finally {
-      await runPulumi(cli!, ["stack", "rm", "--yes", "--force", "--stack", third], cliEnv);
-      await rm(thirdFile, { force: true });
-    }
+    const refusal = await previewOfClaimingStack("c", [
+      ["config", "set", "qard:apiUrl", eu.baseUrl],
+      ["config", "set", "--secret", "qard:apiKey", EU_KEY],
+      ["config", "set", "--path", "qard:providers.woocommerce.enabled", "true"],
+    ]);
+    expect(refusal).toContain(
+      `the Qard account of qard:apiUrl and its key of stack ${stackName}-c is the Qard account that stack ${stackName} manages as "eu"`,
+    );
   });
 
   it("neither key is in the state or in anything the CLI printed", async () => {

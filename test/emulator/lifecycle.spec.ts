@@ -1,6 +1,5 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { call, startTestEmulator } from "../helpers/emulator.ts";
-import { waitUntil } from "../helpers/wait-until.ts";
 
 const SYNC_DELAY_MS = 600;
 const emulator = startTestEmulator({ syncDelayMs: SYNC_DELAY_MS });
@@ -25,7 +24,16 @@ interface SyncJson {
   completed_at: string | null;
 }
 
-beforeEach(() => emulator.control.reset());
+beforeEach(() => {
+  emulator.control.reset();
+  // The emulator (in this process) dates each request with Date.now(): a sync moves on only when the
+  // test moves this clock, never with the time the test takes.
+  vi.useFakeTimers({ toFake: ["Date"] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 async function enableShopify(): Promise<void> {
   const credentials = { client_id: "id", client_secret: "secret" };
@@ -59,12 +67,13 @@ async function latest(userId: string): Promise<SyncJson[]> {
   return (await call(emulator, "GET", `/api/v6/users/${userId}/sync/latest`)).json as SyncJson[];
 }
 
-function waitForStatus(userId: string, status: string): Promise<SyncJson[]> {
-  return waitUntil(
-    `every sync to reach ${status}`,
-    () => latest(userId),
-    (syncs) => syncs.length > 0 && syncs.every((sync) => sync.status === status),
-  );
+/** Moves the clock on by `ms`, then reads the user's latest syncs, each of which must be in `status`. */
+async function syncsAfter(ms: number, userId: string, status: string): Promise<SyncJson[]> {
+  vi.setSystemTime(Date.now() + ms);
+  const syncs = await latest(userId);
+  expect(syncs.length).toBeGreaterThan(0);
+  expect(syncs.map((sync) => sync.status)).toEqual(syncs.map(() => status));
+  return syncs;
 }
 
 describe("legal users", () => {
@@ -208,8 +217,10 @@ describe("synchronization", () => {
     expect(syncs[0]?.requested_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(syncs[0]?.completed_at).toBeNull();
 
-    await waitForStatus(userId, "FETCHING");
-    const done = await waitForStatus(userId, "SUCCESS");
+    await syncsAfter(SYNC_DELAY_MS / 2 - 1, userId, "QUEUED");
+    await syncsAfter(1, userId, "FETCHING");
+    await syncsAfter(SYNC_DELAY_MS / 2 - 1, userId, "FETCHING");
+    const done = await syncsAfter(1, userId, "SUCCESS");
     expect(done.map((sync) => sync.data_type).sort()).toEqual([...COMMERCE].sort());
     expect(done[0]?.completed_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
@@ -228,7 +239,7 @@ describe("synchronization", () => {
     expect((await call(emulator, "POST", path, { body: { data_types: ["COMMERCE_PRODUCT"] } })).status).toBe(
       201,
     );
-    await waitForStatus(userId, "SUCCESS");
+    await syncsAfter(SYNC_DELAY_MS, userId, "SUCCESS");
     expect((await call(emulator, "POST", path, { body: { data_types: ["COMMERCE_ORDER"] } })).status).toBe(
       201,
     );
@@ -245,7 +256,7 @@ describe("synchronization", () => {
     const userId = await connectedShopifyUser();
     const path = `/api/v6/users/${userId}/sync`;
     await call(emulator, "POST", path, { body: { data_types: ["COMMERCE_ORDER"] } });
-    await waitForStatus(userId, "SUCCESS");
+    await syncsAfter(SYNC_DELAY_MS, userId, "SUCCESS");
     const second = (await call(emulator, "POST", path, { body: { data_types: ["COMMERCE_ORDER"] } }))
       .json as SyncJson[];
     emulator.control.setShapes({ list: "envelope" });
@@ -284,7 +295,7 @@ describe("commerce data", () => {
     for (const [kind] of kinds) {
       expect((await call(emulator, "GET", `/api/v6/users/${userId}/${kind}`)).json).toEqual([]);
     }
-    await waitForStatus(userId, "SUCCESS");
+    await syncsAfter(SYNC_DELAY_MS, userId, "SUCCESS");
     for (const [kind, count] of kinds) {
       expect((await call(emulator, "GET", `/api/v6/users/${userId}/${kind}`)).json).toHaveLength(count);
     }
@@ -295,7 +306,7 @@ describe("commerce data", () => {
     await call(emulator, "POST", `/api/v6/users/${userId}/sync`, {
       body: { data_types: ["COMMERCE_ORDER"] },
     });
-    await waitForStatus(userId, "SUCCESS");
+    await syncsAfter(SYNC_DELAY_MS, userId, "SUCCESS");
     expect((await call(emulator, "GET", `/api/v6/users/${userId}/commerce-orders`)).json).toHaveLength(12);
     expect((await call(emulator, "GET", `/api/v6/users/${userId}/commerce-products`)).json).toEqual([]);
   });
@@ -303,7 +314,7 @@ describe("commerce data", () => {
   test("is deterministic per user, consistent across kinds, and follows the list shape", async () => {
     const userId = await connectedShopifyUser();
     await call(emulator, "POST", `/api/v6/users/${userId}/sync`, { body: { data_types: COMMERCE } });
-    await waitForStatus(userId, "SUCCESS");
+    await syncsAfter(SYNC_DELAY_MS, userId, "SUCCESS");
     const orders = (await call(emulator, "GET", `/api/v6/users/${userId}/commerce-orders`)).json as {
       customer_id: string;
     }[];

@@ -1,16 +1,7 @@
 // qard:accounts in the stack config: the spelling, and every refusal naming the key to fix.
 import { describe, expect, it } from "vitest";
-import { parseStackConfig, StackConfigError, type RawStackConfig } from "../../infra/stack-config.ts";
-
-function problemsOf(raw: RawStackConfig): string[] {
-  try {
-    parseStackConfig("dev", raw);
-  } catch (error) {
-    if (error instanceof StackConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { parseStackConfig, type RawStackConfig } from "../../infra/stack-config.ts";
+import { stackConfigProblems as problemsOf } from "../helpers/stack-config-problems.ts";
 
 const ACCOUNTS = {
   eu: { apiUrl: "https://eu.qard.example", apiKey: "eu-key" },

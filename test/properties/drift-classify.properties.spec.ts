@@ -3,11 +3,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sameJson } from "../../providers/src/resource/diff.ts";
 import { classifyPreview, statusOf } from "../../workflows/stacks/drift-check/classify.ts";
+import { QARD_RESOURCE_TYPE as QARD, resourceEvent } from "../helpers/engine-events.ts";
 import { configurePropertyRuns } from "../helpers/property-runs.ts";
 
 configurePropertyRuns();
 
-const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
 const DEFAULT_PROVIDER = "pulumi:providers:pulumi-nodejs";
 const NAMES = ["shopify", "company_legal_fr", "comply_cube"];
 type Props = Record<string, unknown>;
@@ -47,41 +47,6 @@ const scenario = fc.record(
 );
 const configTouched = fc.boolean();
 
-let sequence = 0;
-function event(
-  kind: "resourcePreEvent" | "resOutputsEvent",
-  op: string,
-  name: string,
-  type: string,
-  old?: Props,
-  next?: Props,
-): EngineEvent {
-  const urn = `urn:pulumi:prod::qard-iac::${type}::${name}`;
-  const state = (inputs: Props) => ({
-    type,
-    urn,
-    id: name,
-    parent: "",
-    provider: "",
-    inputs,
-    outputs: inputs,
-  });
-  return {
-    sequence: sequence++,
-    timestamp: 0,
-    [kind]: {
-      metadata: {
-        op,
-        urn,
-        type,
-        provider: "",
-        ...(old ? { old: state(old) } : {}),
-        ...(next ? { new: state(next) } : {}),
-      },
-    },
-  } as unknown as EngineEvent;
-}
-
 const withoutStub = ({ __provider: _stub, ...rest }: Props): Props => rest;
 /** A state as the engine's events show it: secret values masked. */
 const masked = (props: Props): Props =>
@@ -95,7 +60,16 @@ describe("drift classification of a refresh-preview", () => {
         let agree = true;
         // Any stack config edit updates the default dynamic provider: never a finding by itself.
         if (touched)
-          events.push(event("resourcePreEvent", "update", "default", DEFAULT_PROVIDER, {}, { x: 1 }));
+          events.push(
+            resourceEvent({
+              kind: "resourcePreEvent",
+              op: "update",
+              name: "default",
+              type: DEFAULT_PROVIDER,
+              old: {},
+              new: { x: 1 },
+            }),
+          );
         for (const [name, p] of Object.entries(providers)) {
           const state = p.state;
           // Credentials are write-only: the refresh keeps the ones in state.
@@ -103,18 +77,44 @@ describe("drift classification of a refresh-preview", () => {
           const live = state?.credentials === undefined ? read : { ...read, credentials: state.credentials };
           const config = p.config === undefined ? undefined : p.configIsLive ? { ...live } : p.config;
           if (state !== undefined)
-            events.push(event("resOutputsEvent", "refresh", name, QARD, masked(state), masked(live)));
+            events.push(
+              resourceEvent({
+                kind: "resOutputsEvent",
+                op: "refresh",
+                name,
+                type: QARD,
+                old: masked(state),
+                new: masked(live),
+              }),
+            );
           if (state === undefined) {
             if (config === undefined) continue;
-            events.push(event("resourcePreEvent", "create", name, QARD, undefined, masked(config)));
+            events.push(
+              resourceEvent({
+                kind: "resourcePreEvent",
+                op: "create",
+                name,
+                type: QARD,
+                new: masked(config),
+              }),
+            );
             agree = false;
           } else if (config === undefined) {
-            events.push(event("resourcePreEvent", "delete", name, QARD, masked(live), undefined));
+            events.push(
+              resourceEvent({ kind: "resourcePreEvent", op: "delete", name, type: QARD, old: masked(live) }),
+            );
             agree = false;
           } else {
             const same = sameJson(withoutStub(live), withoutStub(config));
             events.push(
-              event("resourcePreEvent", same ? "same" : "update", name, QARD, masked(live), masked(config)),
+              resourceEvent({
+                kind: "resourcePreEvent",
+                op: same ? "same" : "update",
+                name,
+                type: QARD,
+                old: masked(live),
+                new: masked(config),
+              }),
             );
             agree &&= same && sameJson(withoutStub(state), withoutStub(live));
           }

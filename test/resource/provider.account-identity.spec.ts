@@ -4,23 +4,16 @@
  * any call, and by update and delete before any write; a refresh reports a refused key or an unreachable URL
  * as such. Through the serialized provider, against two emulators that each accept one key only.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
 import { apiWrites } from "../helpers/api-calls.ts";
-import { startTestEmulator } from "../helpers/emulator.ts";
+import { startAccountEmulators } from "../helpers/account-emulators.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";
 import { forgetProviderLists, loadSerializedProvider } from "../helpers/serialized-provider.ts";
 
 const MINE = "one-account-key-mine";
 const OTHER = "one-account-key-other";
-const mine = startTestEmulator({ apiKeys: [MINE] });
-const other = startTestEmulator({ apiKeys: [OTHER] });
-
-afterEach(() => {
-  mine.control.clearRequests();
-  other.control.clearRequests();
-  forgetProviderLists();
-});
+const { mine, other } = startAccountEmulators({ mine: MINE, other: OTHER });
 
 const ownAccount = (extra: Record<string, string> = {}) =>
   loadSerializedProvider({ "qard:apiUrl": mine.baseUrl, "qard:apiKey": MINE, ...extra });

@@ -3,23 +3,16 @@
  * resource names its account, its calls go to that account's URL with that account's key only, and one
  * list read serves each account's resources of one operation.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
 import { apiCalls } from "../helpers/api-calls.ts";
-import { startTestEmulator } from "../helpers/emulator.ts";
+import { startAccountEmulators } from "../helpers/account-emulators.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";
 import { forgetProviderLists, loadSerializedProvider } from "../helpers/serialized-provider.ts";
 
 const EU_KEY = "eu-account-key";
 const US_KEY = "us-account-key";
-const eu = startTestEmulator({ apiKeys: [EU_KEY] });
-const us = startTestEmulator({ apiKeys: [US_KEY] });
-
-afterEach(() => {
-  eu.control.clearRequests();
-  us.control.clearRequests();
-  forgetProviderLists();
-});
+const { eu, us } = startAccountEmulators({ eu: EU_KEY, us: US_KEY });
 
 function accountsConfig(accounts: Record<string, unknown>): Record<string, string> {
   return { "qard:accounts": JSON.stringify(accounts) };

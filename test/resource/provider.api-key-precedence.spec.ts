@@ -2,32 +2,18 @@
  * The stack's own API key source wins over QARD_API_KEY, through the serialized provider against the
  * emulator, which accepts only the stack's key: the variable holds another account's key.
  */
-import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CreateSecretCommand } from "@aws-sdk/client-secrets-manager";
+import { describe, expect, it } from "vitest";
 import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
-import { startMoto, type MotoServer } from "../helpers/moto.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";
 import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
+import { startTestMoto } from "../helpers/test-moto.ts";
 
 const OTHER_ACCOUNT_KEY = "other-account-key-from-the-job";
+const aws = startTestMoto();
 const emulator = startTestEmulator();
-let moto: MotoServer;
-let aws: SecretsManagerClient;
-let restoreEnv: (() => void) | undefined;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  restoreEnv = setProcessEnv(moto.env);
-  aws = moto.secretsClient();
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  await moto?.stop();
-  restoreEnv?.();
-});
 
 async function createWith(stackConfig: Record<string, string>): Promise<unknown> {
   const restore = setProcessEnv({ QARD_API_KEY: OTHER_ACCOUNT_KEY });
@@ -43,7 +29,7 @@ async function createWith(stackConfig: Record<string, string>): Promise<unknown>
 describe("with QARD_API_KEY set to another account's key", () => {
   it("qard:apiKeySecretId wins: the stack's account is written", async () => {
     const secretId = "qard/test/precedence-api-key";
-    await aws.send(new CreateSecretCommand({ Name: secretId, SecretString: EMULATOR_API_KEY }));
+    await aws.secrets.send(new CreateSecretCommand({ Name: secretId, SecretString: EMULATOR_API_KEY }));
     emulator.control.clearRequests();
     await expect(createWith({ "qard:apiKeySecretId": secretId })).resolves.toMatchObject({
       id: "company_legal_fr",

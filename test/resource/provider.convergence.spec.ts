@@ -1,15 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
-import { call, EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
-import {
-  forgetProviderLists,
-  loadSerializedProvider,
-  type LoadedProvider,
-} from "../helpers/serialized-provider.ts";
+import { call } from "../helpers/emulator.ts";
+import { startProviderOnEmulator } from "../helpers/provider-fixture.ts";
+import { forgetProviderLists } from "../helpers/serialized-provider.ts";
 
-const emulator = startTestEmulator();
-let provider: LoadedProvider;
+const { emulator, provider, checked } = startProviderOnEmulator();
 let warnings: string[];
 
 const shopify = (overrides: Partial<ProviderInputs> = {}): ProviderInputs => ({
@@ -21,13 +17,6 @@ const shopify = (overrides: Partial<ProviderInputs> = {}): ProviderInputs => ({
   ...overrides,
 });
 
-/** `check` as the engine calls it: `olds` empty for a create, the old inputs for an update. */
-async function checked(news: object, olds: object = {}): Promise<ProviderInputs> {
-  const result = await provider.check(olds as Record<string, unknown>, news as Record<string, unknown>);
-  expect(result.failures ?? []).toEqual([]);
-  return result.inputs as ProviderInputs;
-}
-
 async function failureOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
   const error = await promise.then(
     () => undefined,
@@ -37,16 +26,7 @@ async function failureOf(promise: Promise<unknown>): Promise<Error & Record<stri
   return error as Error & Record<string, unknown>;
 }
 
-beforeAll(async () => {
-  provider = await loadSerializedProvider({
-    "qard:apiUrl": emulator.baseUrl,
-    "qard:apiKey": EMULATOR_API_KEY,
-  });
-});
-
 beforeEach(() => {
-  emulator.control.reset();
-  forgetProviderLists();
   warnings = [];
   // Outside the engine, pulumi.log.warn prints with console.warn: what the CLI would show.
   vi.spyOn(console, "warn").mockImplementation((message: unknown) => {

@@ -1,17 +1,13 @@
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { accountFingerprint } from "@qard-iac/pulumi-qard/rules";
-import { call, EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
+import { call, EMULATOR_API_KEY } from "../helpers/emulator.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { freePort } from "../helpers/moto.ts";
-import {
-  forgetProviderLists,
-  loadSerializedProvider,
-  type LoadedProvider,
-} from "../helpers/serialized-provider.ts";
+import { startProviderOnEmulator } from "../helpers/provider-fixture.ts";
+import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
 import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
 
-const emulator = startTestEmulator();
-let provider: LoadedProvider;
+const { emulator, provider, checked } = startProviderOnEmulator();
 
 const shopify = (overrides: Partial<ProviderInputs> = {}): ProviderInputs => ({
   providerName: "shopify",
@@ -20,25 +16,6 @@ const shopify = (overrides: Partial<ProviderInputs> = {}): ProviderInputs => ({
   enabled: true,
   schemaVersion: 1,
   ...overrides,
-});
-
-/** `check` as the engine calls it: `olds` empty for a create, the old inputs for an update. */
-async function checked(news: Record<string, unknown>, olds: object = {}): Promise<ProviderInputs> {
-  const result = await provider.check(olds as Record<string, unknown>, news);
-  expect(result.failures ?? []).toEqual([]);
-  return result.inputs as ProviderInputs;
-}
-
-beforeAll(async () => {
-  provider = await loadSerializedProvider({
-    "qard:apiUrl": emulator.baseUrl,
-    "qard:apiKey": EMULATOR_API_KEY,
-  });
-});
-
-beforeEach(() => {
-  emulator.control.reset();
-  forgetProviderLists();
 });
 
 describe("create", () => {

@@ -2,22 +2,14 @@
  * The serialized provider, as `pulumi up` runs it, against an emulator that redirects or answers HTML:
  * the write fails with the client's message, and nothing reaches the redirect's target.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
-import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
-import { loadSerializedProvider, type LoadedProvider } from "../helpers/serialized-provider.ts";
+import { startTestEmulator } from "../helpers/emulator.ts";
+import { startProviderOnEmulator } from "../helpers/provider-fixture.ts";
 
 const SECRET = "hostile-canary-secret-8812";
-const emulator = startTestEmulator();
+const { emulator, provider } = startProviderOnEmulator();
 const elsewhere = startTestEmulator();
-let provider: LoadedProvider;
-
-beforeAll(async () => {
-  provider = await loadSerializedProvider({
-    "qard:apiUrl": emulator.baseUrl,
-    "qard:apiKey": EMULATOR_API_KEY,
-  });
-});
 
 async function createShopify(): Promise<unknown> {
   const news = {
@@ -32,7 +24,6 @@ async function createShopify(): Promise<unknown> {
 
 describe("create", () => {
   it("stops at a redirect on the credentials PUT; the target never sees the key or the credentials", async () => {
-    emulator.control.reset();
     emulator.control.addFault({
       method: "PUT",
       path: "/api/v6/providers/shopify/credentials",
@@ -50,7 +41,6 @@ describe("create", () => {
   });
 
   it("does not take a 200 HTML page on the settings PUT as success", async () => {
-    emulator.control.reset();
     emulator.control.addFault({ method: "PUT", path: "/api/v6/providers/shopify/settings", html: true });
     const error = await createShopify();
     const message = (error as Error).message;

@@ -4,45 +4,19 @@
  * workflow commands. The CLI prints the provider's errors and check failures as they are, so they must
  * leave the provider neutralised, still saying what went wrong.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ProviderInputs } from "@qard-iac/pulumi-qard/internal";
-import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
-import { startMoto, type MotoServer } from "../helpers/moto.ts";
 import { outputSafetyProblems } from "../helpers/output-safety.ts";
-import { setProcessEnv } from "../helpers/process-env.ts";
-import {
-  forgetProviderLists,
-  loadSerializedProvider,
-  type LoadedProvider,
-} from "../helpers/serialized-provider.ts";
+import { startProviderOnEmulator } from "../helpers/provider-fixture.ts";
+import { startTestMoto } from "../helpers/test-moto.ts";
 
 const HOSTILE =
   "\u001b]8;;https://evil.example\u0007Click\u001b]8;;\u0007 \u001b[2K\rOK\u0007\u009b31m\u202e" +
   "\n::error title=pwned::injected\n::add-mask::x";
 
-const emulator = startTestEmulator();
-let moto: MotoServer;
-let provider: LoadedProvider;
-let restoreEnv: (() => void) | undefined;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  restoreEnv = setProcessEnv(moto.env);
-  provider = await loadSerializedProvider({
-    "qard:apiUrl": emulator.baseUrl,
-    "qard:apiKey": EMULATOR_API_KEY,
-  });
-});
-
-afterAll(async () => {
-  await moto?.stop();
-  restoreEnv?.();
-});
-
-beforeEach(() => {
-  emulator.control.reset();
-  forgetProviderLists();
-});
+// Secrets Manager's errors come from moto.
+startTestMoto();
+const { emulator, provider } = startProviderOnEmulator();
 
 function expectSafeButTelling(text: string): void {
   expect(outputSafetyProblems(text)).toEqual([]);

@@ -1,30 +1,19 @@
-import {
-  CreateSecretCommand,
-  PutSecretValueCommand,
-  SecretsManagerClient,
-} from "@aws-sdk/client-secrets-manager";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CreateSecretCommand, PutSecretValueCommand } from "@aws-sdk/client-secrets-manager";
+import { describe, expect, it } from "vitest";
 import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
 import { apiCalls, apiWrites } from "../helpers/api-calls.ts";
-import { EMULATOR_API_KEY, startTestEmulator } from "../helpers/emulator.ts";
-import { startMoto, type MotoServer } from "../helpers/moto.ts";
-import { setProcessEnv } from "../helpers/process-env.ts";
-import {
-  forgetProviderLists,
-  loadSerializedProvider,
-  type LoadedProvider,
-} from "../helpers/serialized-provider.ts";
+import { startProviderOnEmulator } from "../helpers/provider-fixture.ts";
+import { EMULATOR_API_KEY } from "../helpers/emulator.ts";
+import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
+import { startTestMoto } from "../helpers/test-moto.ts";
 
-const emulator = startTestEmulator();
-let moto: MotoServer;
-let aws: SecretsManagerClient;
-let provider: LoadedProvider;
-let restoreEnv: (() => void) | undefined;
+const aws = startTestMoto();
+const { emulator, provider } = startProviderOnEmulator();
 let counter = 0;
 
 async function createSecret(value: string): Promise<string> {
   const name = `qard/test/shopify-${++counter}`;
-  await aws.send(new CreateSecretCommand({ Name: name, SecretString: value }));
+  await aws.secrets.send(new CreateSecretCommand({ Name: name, SecretString: value }));
   return name;
 }
 
@@ -33,27 +22,6 @@ const reference = (secretId: string) => ({
   credentialsRef: { secretId },
   settings: { auto_connect: true },
   enabled: true,
-});
-
-beforeAll(async () => {
-  moto = await startMoto();
-  restoreEnv = setProcessEnv(moto.env);
-  aws = moto.secretsClient();
-  provider = await loadSerializedProvider({
-    "qard:apiUrl": emulator.baseUrl,
-    "qard:apiKey": EMULATOR_API_KEY,
-  });
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  await moto?.stop();
-  restoreEnv?.();
-});
-
-beforeEach(() => {
-  emulator.control.reset();
-  forgetProviderLists();
 });
 
 /** check (preview) passes; create fails before any write, naming the secret, never quoting the payload. */
@@ -107,7 +75,7 @@ describe("credentials by Secrets Manager reference", () => {
     const unchanged = (await provider.check(outs, reference(secretId))).inputs as ProviderInputs;
     expect((await provider.diff("shopify", outs, unchanged)).changes).toBe(false);
 
-    await aws.send(
+    await aws.secrets.send(
       new PutSecretValueCommand({
         SecretId: secretId,
         SecretString: JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-v2" }),
@@ -138,12 +106,12 @@ describe("credentials by Secrets Manager reference", () => {
     const secretId = await createSecret(
       JSON.stringify({ client_id: "ref-id", client_secret: "ref-secret-m" }),
     );
-    await moto.startRecording();
+    await aws.server.startRecording();
     const checked = await provider.check({}, reference(secretId));
     expect(checked.failures ?? []).toEqual([]);
-    expect(await moto.secretsActions()).toEqual(["DescribeSecret"]);
+    expect(await aws.server.secretsActions()).toEqual(["DescribeSecret"]);
     await provider.create(checked.inputs);
-    expect(await moto.secretsActions()).toEqual(["DescribeSecret", "GetSecretValue"]);
+    expect(await aws.server.secretsActions()).toEqual(["DescribeSecret", "GetSecretValue"]);
   });
 
   it("rejects a payload that is not JSON without quoting it, at create, before any write", async () => {
@@ -180,7 +148,7 @@ describe("credentials by Secrets Manager reference", () => {
 
   it("reads the API key from the secret named by qard:apiKeySecretId", async () => {
     const keySecret = `qard/test/api-key-${++counter}`;
-    await aws.send(
+    await aws.secrets.send(
       new CreateSecretCommand({
         Name: keySecret,
         SecretString: JSON.stringify({ apiKey: EMULATOR_API_KEY }),

@@ -1,37 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { QardAccount, ShopifyProvider } from "@qard-iac/pulumi-qard";
+import { recordRegisteredResources, registrationOf } from "../helpers/registered-resources.ts";
 
-interface Registered {
-  name: string;
-  type: string;
-  parent: string | undefined;
-  inputs: Record<string, unknown>;
-}
-const registered: Registered[] = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({
-          name: args.name,
-          type: args.type,
-          parent: (args as { parent?: string }).parent,
-          inputs: args.inputs as Record<string, unknown>,
-        });
-        return { id: args.name, state: args.inputs };
-      },
-      call: (args) => args.inputs,
-    },
-    "qard-iac",
-    "test",
-  );
-});
-
-function urnOf(resource: pulumi.Resource): Promise<string> {
-  return new Promise((resolve) => resource.urn.apply(resolve));
-}
+const registered = recordRegisteredResources();
 
 describe("QardAccount", () => {
   it("declares one configuration per provider, named <account>/<provider>, each naming the account", async () => {
@@ -39,7 +11,9 @@ describe("QardAccount", () => {
       providers: { shopify: { settings: { auto_connect: true } }, company_legal_fr: {} },
     });
     const us = new QardAccount("us-component", { account: "us", providers: { shopify: { enabled: false } } });
-    await Promise.all([eu, us, ...Object.values(eu.providers), ...Object.values(us.providers)].map(urnOf));
+    await Promise.all(
+      [eu, us, ...Object.values(eu.providers), ...Object.values(us.providers)].map(registrationOf),
+    );
     const configs = registered.filter((r) => r.type === "pulumi-nodejs:dynamic/qard:ProviderConfig");
     const declared = configs.map((r) => [r.name, r.inputs.providerName, r.inputs.account]);
     expect(declared.sort()).toEqual([
@@ -53,7 +27,7 @@ describe("QardAccount", () => {
         .map((r) => r.name)
         .sort(),
     ).toEqual(["eu", "us-component"]);
-    expect(await urnOf(eu.providers.shopify as pulumi.Resource)).toContain("qard:index:Account$");
+    expect(await registrationOf(eu.providers.shopify as pulumi.Resource)).toContain("qard:index:Account$");
   });
 
   it("refuses an account name outside the identifier rule, before declaring anything", () => {
@@ -66,7 +40,7 @@ describe("QardAccount", () => {
 
   it("ShopifyProvider takes an account too", async () => {
     const shop = new ShopifyProvider("eu-shop", { account: "eu", autoConnect: true });
-    await urnOf(shop);
+    await registrationOf(shop);
     expect(registered.find((r) => r.name === "eu-shop")?.inputs).toMatchObject({ account: "eu" });
   });
 });

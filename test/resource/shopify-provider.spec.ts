@@ -1,27 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ShopifyProvider } from "@qard-iac/pulumi-qard";
+import { recordRegisteredResources, registrationOf } from "../helpers/registered-resources.ts";
 
-const registered: Array<{ name: string; type: string; inputs: Record<string, unknown> }> = [];
-
-beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({ name: args.name, type: args.type, inputs: args.inputs as Record<string, unknown> });
-        return { id: args.name, state: args.inputs };
-      },
-      call: (args) => args.inputs,
-    },
-    "qard-iac",
-    "test",
-  );
-});
-
-/** Resolves once the engine (here the mocks) has registered the resource: its URN comes from that. */
-function registrationOf(resource: pulumi.CustomResource): Promise<string> {
-  return new Promise((resolve) => resource.urn.apply(resolve));
-}
+const registered = recordRegisteredResources();
 
 describe("ShopifyProvider", () => {
   it("maps its three inputs: credentials (secret), auto_connect, enabled", async () => {

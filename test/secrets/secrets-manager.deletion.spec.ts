@@ -3,42 +3,25 @@
  * nothing can read it and it disappears at the date. The metadata read that preview and drift make must
  * say so, against moto.
  */
-import {
-  CreateSecretCommand,
-  DeleteSecretCommand,
-  type SecretsManagerClient,
-} from "@aws-sdk/client-secrets-manager";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CreateSecretCommand, DeleteSecretCommand } from "@aws-sdk/client-secrets-manager";
+import { describe, expect, it } from "vitest";
 import { describeSecretVersion, SecretSourceError } from "../../providers/src/internal.ts";
-import { startMoto, type MotoServer } from "../helpers/moto.ts";
 import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
-import { setProcessEnv } from "../helpers/process-env.ts";
+import { startTestMoto } from "../helpers/test-moto.ts";
 
-let moto: MotoServer;
-let aws: SecretsManagerClient;
-let restoreEnv: (() => void) | undefined;
-
-beforeAll(async () => {
-  moto = await startMoto();
-  restoreEnv = setProcessEnv(moto.env);
-  aws = moto.secretsClient();
-});
-
-afterAll(async () => {
-  restoreEnv?.();
-  aws?.destroy();
-  await moto?.stop();
-});
+const moto = startTestMoto();
 
 describe("a referenced secret scheduled for deletion", () => {
   it("fails the metadata read, naming the secret, the date and how to restore it", async () => {
-    const created = await aws.send(
+    const created = await moto.secrets.send(
       new CreateSecretCommand({ Name: "qard/deleting/shopify", SecretString: '{"client_id":"a"}' }),
     );
     expect(await describeSecretVersion({ secretId: "qard/deleting/shopify" })).toMatchObject({
       arn: created.ARN,
     });
-    await aws.send(new DeleteSecretCommand({ SecretId: "qard/deleting/shopify", RecoveryWindowInDays: 7 }));
+    await moto.secrets.send(
+      new DeleteSecretCommand({ SecretId: "qard/deleting/shopify", RecoveryWindowInDays: 7 }),
+    );
     const error = await describeSecretVersion({ secretId: "qard/deleting/shopify" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SecretSourceError);
     expect((error as Error).message).toMatch(
@@ -48,7 +31,7 @@ describe("a referenced secret scheduled for deletion", () => {
   });
 
   it("fails the check that preview and drift run on an existing resource, as a failure on credentials", async () => {
-    await aws.send(
+    await moto.secrets.send(
       new CreateSecretCommand({ Name: "qard/deleting/paypal", SecretString: '{"client_id":"a"}' }),
     );
     const provider = await loadSerializedProvider({ "qard:apiKey": "unused-no-call" });
@@ -60,7 +43,9 @@ describe("a referenced secret scheduled for deletion", () => {
     };
     const olds = { ...news, schemaVersion: 1 };
     expect((await provider.check(olds, news)).failures).toEqual([]);
-    await aws.send(new DeleteSecretCommand({ SecretId: "qard/deleting/paypal", RecoveryWindowInDays: 30 }));
+    await moto.secrets.send(
+      new DeleteSecretCommand({ SecretId: "qard/deleting/paypal", RecoveryWindowInDays: 30 }),
+    );
     const { failures } = await provider.check(olds, news);
     expect(failures).toHaveLength(1);
     expect(failures![0]).toMatchObject({ property: "credentials" });

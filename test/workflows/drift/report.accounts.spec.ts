@@ -1,39 +1,12 @@
-import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
 import { classifyPreview } from "../../../workflows/stacks/drift-check/classify.ts";
 import { renderMarkdown, renderText } from "../../../workflows/drift/report.ts";
 import { reportOf } from "../../../workflows/stacks/drift-check/drift-report.ts";
+import { refreshEvent } from "../../helpers/engine-events.ts";
 
-const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
-const urn = (name: string) => `urn:pulumi:prod::qard-iac::qard:index:Account$${QARD}::${name}`;
-type Props = Record<string, unknown>;
-
-let sequence = 0;
-function refresh(name: string, before: Props, live: Props): EngineEvent {
-  const state = (inputs: Props) => ({
-    type: QARD,
-    urn: urn(name),
-    id: name,
-    parent: "",
-    provider: "",
-    inputs,
-    outputs: inputs,
-  });
-  return {
-    sequence: sequence++,
-    timestamp: 0,
-    resOutputsEvent: {
-      metadata: {
-        op: "refresh",
-        urn: urn(name),
-        type: QARD,
-        provider: "",
-        old: state(before),
-        new: state(live),
-      },
-    },
-  } as unknown as EngineEvent;
-}
+/** Each resource a child of its account's component. */
+const refresh = (name: string, before: Record<string, unknown>, live: Record<string, unknown>) =>
+  refreshEvent(name, before, live, "qard:index:Account");
 
 const inAccount = (account: string, enabled: boolean, fingerprint = "00ba74f236b73c19") => ({
   providerName: "company_legal_fr",

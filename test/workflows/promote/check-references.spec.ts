@@ -2,36 +2,24 @@
  * Promote's checks of the target's Secrets Manager references, against moto: the target's secrets are read,
  * the source's only described (DescribeSecret), and a source secret that cannot be described is a refusal.
  */
-import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CreateSecretCommand } from "@aws-sdk/client-secrets-manager";
+import { beforeAll, describe, expect, it } from "vitest";
 import { checkTargetReferences } from "../../../workflows/promote/check-references.ts";
-import { startMoto, type MotoServer } from "../../helpers/moto.ts";
-import { setProcessEnv } from "../../helpers/process-env.ts";
+import { startTestMoto } from "../../helpers/test-moto.ts";
 
 const names = { from: "staging", to: "prod" };
-let moto: MotoServer;
-let aws: SecretsManagerClient;
-let restoreEnv: (() => void) | undefined;
+const moto = startTestMoto();
 let stagingArn: string;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  restoreEnv = setProcessEnv(moto.env);
-  aws = moto.secretsClient();
   const payload = (secret: string) => JSON.stringify({ client_id: "id", client_secret: secret });
-  const staging = await aws.send(
+  const staging = await moto.secrets.send(
     new CreateSecretCommand({ Name: "qard/staging/shopify", SecretString: payload("staging-secret") }),
   );
   stagingArn = staging.ARN!;
-  await aws.send(
+  await moto.secrets.send(
     new CreateSecretCommand({ Name: "qard/prod/shopify", SecretString: payload("prod-secret") }),
   );
-});
-
-afterAll(async () => {
-  aws?.destroy();
-  await moto?.stop();
-  restoreEnv?.();
 });
 
 function shopifyAt(secretId: string) {
@@ -40,7 +28,7 @@ function shopifyAt(secretId: string) {
 
 describe("checkTargetReferences", () => {
   it("reads the target's secret and only describes the source's", async () => {
-    await moto.startRecording();
+    await moto.server.startRecording();
     const problems = await checkTargetReferences(
       shopifyAt("qard/staging/shopify"),
       shopifyAt("qard/prod/shopify"),
@@ -48,7 +36,7 @@ describe("checkTargetReferences", () => {
     );
     expect(problems).toEqual([]);
     // One GetSecretValue: the target's. The source's secret is never read.
-    expect((await moto.secretsActions()).sort()).toEqual(["DescribeSecret", "GetSecretValue"]);
+    expect((await moto.server.secretsActions()).sort()).toEqual(["DescribeSecret", "GetSecretValue"]);
   });
 
   it("refuses a target naming the source's secret by its ARN", async () => {

@@ -2,30 +2,20 @@
  * Two stacks whose key secrets are one secret spelled two ways (a name, its ARN): the promotion refuses,
  * comparing the ARNs DescribeSecret resolves (against moto; the key's value is never read).
  */
-import { CreateSecretCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CreateSecretCommand } from "@aws-sdk/client-secrets-manager";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sharedKeySecretProblems } from "../../../workflows/promote/shared-key-secret.ts";
-import { startMoto, type MotoServer } from "../../helpers/moto.ts";
-import { setProcessEnv } from "../../helpers/process-env.ts";
+import { startTestMoto } from "../../helpers/test-moto.ts";
 
-let moto: MotoServer;
-let aws: SecretsManagerClient;
-let restoreEnv: (() => void) | undefined;
+const moto = startTestMoto();
 let sharedArn: string;
 
 beforeAll(async () => {
-  moto = await startMoto();
-  restoreEnv = setProcessEnv(moto.env);
-  aws = moto.secretsClient();
-  const shared = await aws.send(new CreateSecretCommand({ Name: "qard/shared/api-key", SecretString: "k1" }));
+  const shared = await moto.secrets.send(
+    new CreateSecretCommand({ Name: "qard/shared/api-key", SecretString: "k1" }),
+  );
   sharedArn = shared.ARN!;
-  await aws.send(new CreateSecretCommand({ Name: "qard/prod/api-key", SecretString: "k2" }));
-});
-
-afterAll(async () => {
-  restoreEnv?.();
-  aws?.destroy();
-  await moto?.stop();
+  await moto.secrets.send(new CreateSecretCommand({ Name: "qard/prod/api-key", SecretString: "k2" }));
 });
 
 describe("sharedKeySecretProblems", () => {

@@ -3,35 +3,15 @@
  * both sides and a dynamic provider's diff names no property. Events shaped as the CLI v3.276 sends them
  * for a changed `credentials` by value (captured from test/e2e/drift-checked.spec.ts).
  */
-import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
 import { classifyPreview, statusOf } from "../../../../workflows/stacks/drift-check/classify.ts";
+import { resourceEvent, type ResourceEvent } from "../../../helpers/engine-events.ts";
 
-const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
 type Props = Record<string, unknown>;
 
-function event(
-  kind: "resourcePreEvent" | "resOutputsEvent",
-  op: string,
-  old: Props,
-  next: Props,
-): EngineEvent {
-  const urn = `urn:pulumi:prod::qard-iac::${QARD}::shopify`;
-  const state = (inputs: Props) => ({
-    type: QARD,
-    urn,
-    id: "shopify",
-    parent: "",
-    provider: "",
-    inputs,
-    outputs: inputs,
-  });
-  return {
-    sequence: 0,
-    timestamp: 0,
-    [kind]: { metadata: { op, urn, type: QARD, provider: "", old: state(old), new: state(next) } },
-  } as unknown as EngineEvent;
-}
+/** The shopify resource's refresh or step, from `old` to `next`. */
+const event = (kind: ResourceEvent["kind"], op: string, old: Props, next: Props) =>
+  resourceEvent({ kind, op, name: "shopify", old, new: next });
 
 const byValue = { providerName: "shopify", enabled: true, settings: {}, credentials: "[secret]" };
 const noCredentials = { providerName: "shopify", enabled: true, settings: {} };

@@ -1,4 +1,3 @@
-import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
 import {
   classifyPreview,
@@ -8,48 +7,11 @@ import {
 import { renderJson, renderMarkdown, renderText } from "../../../../workflows/drift/report.ts";
 import { reportOf } from "../../../../workflows/stacks/drift-check/drift-report.ts";
 import { parseDriftArgs } from "../../../../workflows/drift/args.ts";
-
-const QARD = "pulumi-nodejs:dynamic/qard:ProviderConfig";
-const urn = (name: string, type = QARD) => `urn:pulumi:prod::qard-iac::${type}::${name}`;
-type Props = Record<string, unknown>;
-
-let sequence = 0;
-function step(
-  kind: "resourcePreEvent" | "resOutputsEvent",
-  op: string,
-  name: string,
-  old: Props | undefined,
-  next: Props | undefined,
-  type = QARD,
-): EngineEvent {
-  const state = (inputs: Props) => ({
-    type,
-    urn: urn(name, type),
-    id: name,
-    parent: "",
-    provider: "",
-    inputs,
-    outputs: inputs,
-  });
-  return {
-    sequence: sequence++,
-    timestamp: 0,
-    [kind]: {
-      metadata: {
-        op,
-        urn: urn(name, type),
-        type,
-        provider: "",
-        ...(old ? { old: state(old) } : {}),
-        ...(next ? { new: state(next) } : {}),
-      },
-    },
-  } as unknown as EngineEvent;
-}
-const refresh = (name: string, before: Props, live: Props) =>
-  step("resOutputsEvent", "refresh", name, before, live);
-const update = (name: string, refreshed: Props, desired: Props) =>
-  step("resourcePreEvent", "update", name, refreshed, desired);
+import {
+  refreshEvent as refresh,
+  resourceEvent,
+  updateEvent as update,
+} from "../../../helpers/engine-events.ts";
 
 const shopify = {
   providerName: "shopify",
@@ -63,7 +25,7 @@ describe("classifyPreview", () => {
     expect(
       classifyPreview([
         refresh("shopify", shopify, shopify),
-        step("resourcePreEvent", "same", "shopify", shopify, shopify),
+        resourceEvent({ kind: "resourcePreEvent", op: "same", name: "shopify", old: shopify, new: shopify }),
       ]),
     ).toEqual([]);
   });
@@ -122,10 +84,34 @@ describe("classifyPreview", () => {
 
   it("reports added and removed providers, and ignores the default provider and the stack", () => {
     const findings = classifyPreview([
-      step("resourcePreEvent", "create", "paypal", undefined, { providerName: "paypal" }),
-      step("resourcePreEvent", "delete", "square", { providerName: "square" }, undefined),
-      step("resourcePreEvent", "update", "default", { a: 1 }, { a: 2 }, "pulumi:providers:pulumi-nodejs"),
-      step("resourcePreEvent", "update", "qard-iac-prod", { a: 1 }, { a: 2 }, "pulumi:pulumi:Stack"),
+      resourceEvent({
+        kind: "resourcePreEvent",
+        op: "create",
+        name: "paypal",
+        new: { providerName: "paypal" },
+      }),
+      resourceEvent({
+        kind: "resourcePreEvent",
+        op: "delete",
+        name: "square",
+        old: { providerName: "square" },
+      }),
+      resourceEvent({
+        kind: "resourcePreEvent",
+        op: "update",
+        name: "default",
+        type: "pulumi:providers:pulumi-nodejs",
+        old: { a: 1 },
+        new: { a: 2 },
+      }),
+      resourceEvent({
+        kind: "resourcePreEvent",
+        op: "update",
+        name: "qard-iac-prod",
+        type: "pulumi:pulumi:Stack",
+        old: { a: 1 },
+        new: { a: 2 },
+      }),
     ]);
     expect(findings).toEqual([
       { kind: "config", provider: "paypal", property: "(provider added)" },
