@@ -3,11 +3,13 @@
 // that the pack config weakens to advisory or disabled. Exit 0 after warnings: weakening can be a reviewed
 // decision (CODEOWNERS guards policy/); exit 2 when the file is not a JSON object, as the CLI would refuse it.
 import { readFileSync } from "node:fs";
+import { printErr, printOut } from "../../cli/command-output.ts";
 import { httpsApiUrl } from "../../policy/rules/https-api-url.ts";
 import { productionSettingChange } from "../../policy/rules/production-setting-change.ts";
 import { providerAllowList } from "../../policy/rules/provider-allow-list.ts";
 import { reviewedDisable } from "../../policy/rules/reviewed-disable.ts";
 import { secretsByReference } from "../../policy/rules/secrets-by-reference.ts";
+import { warningAnnotation } from "./annotation.ts";
 import { weakenedRules, type EnforcementLevel } from "./weakened-rules.ts";
 
 const RULES = [secretsByReference, reviewedDisable, httpsApiUrl, productionSettingChange, providerAllowList];
@@ -15,18 +17,21 @@ const RULES = [secretsByReference, reviewedDisable, httpsApiUrl, productionSetti
 function main(argv: string[]): number {
   const file = argv[0];
   if (!file) {
-    process.stderr.write("usage: node workflows/policy-config/main.ts <pack-config.json>\n");
+    printErr("usage: node workflows/policy-config/main.ts <pack-config.json>");
     return 64;
   }
   let config: unknown;
   try {
     config = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    process.stderr.write(`error: ${file} is not readable JSON: ${(error as Error).message}\n`);
+    // The parser quotes the file: outside text, printed neutralised like every command's.
+    printErr(
+      `error: ${file} is not readable JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 2;
   }
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
-    process.stderr.write(`error: ${file} must be a JSON object of rule names\n`);
+    printErr(`error: ${file} must be a JSON object of rule names`);
     return 2;
   }
   const defaults = new Map(
@@ -34,11 +39,12 @@ function main(argv: string[]): number {
   );
   const weakened = weakenedRules(defaults, config as Record<string, unknown>);
   for (const { rule, level } of weakened) {
+    // The one line meant as a workflow command: its parts are escaped instead of neutralised.
     process.stdout.write(
-      `::warning file=${file}::${file} sets the mandatory policy ${rule} to ${level}: the pack no longer refuses what it guards\n`,
+      `${warningAnnotation(file, `${file} sets the mandatory policy ${rule} to ${level}: the pack no longer refuses what it guards`)}\n`,
     );
   }
-  if (weakened.length === 0) process.stdout.write(`${file}: every mandatory policy stays mandatory\n`);
+  if (weakened.length === 0) printOut(`${file}: every mandatory policy stays mandatory`);
   return 0;
 }
 
