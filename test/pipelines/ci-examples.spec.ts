@@ -126,6 +126,8 @@ function npmRunCalls(script: string): NpmRun[] {
       .trim()
       .split(/\s+/)
       .filter((arg) => arg !== "")
+      // A quoted array expansion stands for flags the step builds itself (checked by running the step).
+      .filter((arg) => !/^"\$\{\w+\[@\]\}"$/.test(arg))
       // A quoted variable stands for a value the job supplies: a plain word that any flag accepts.
       .map((arg) => (/^"\$\{?\w+\}?"$/.test(arg) ? "any-value" : arg.replace(/^"(.*)"$/, "$1")));
     calls.push({ script: match[1] ?? "", args });
@@ -716,6 +718,22 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
       expect(run.summary).toContain(BODY);
       expect(run.read("promotion.md")).toContain(BODY);
     }
+  });
+
+  it("promote-prod.yml passes the dispatch's account map as --map flags, each pair one literal argument", () => {
+    const step = "Promote staging to prod (file and preview only)";
+    const mapped = runStep("promote-prod.yml", step, { ACCOUNT_MAP: "eu=eu-prod  us=us-prod" });
+    expect(mapped.calls).toEqual([
+      "npm run --silent promote -- --from staging --to prod --map eu=eu-prod --map us=us-prod --markdown",
+    ]);
+    // The input is outside text: shell syntax in it stays words of arguments and runs nothing.
+    const hostile = runStep("promote-prod.yml", step, { ACCOUNT_MAP: "eu=$(touch pwned);`touch pwned`" });
+    expect(hostile.calls).toEqual([
+      "npm run --silent promote -- --from staging --to prod --map eu=$(touch --map pwned);`touch --map pwned` --markdown",
+    ]);
+    expect(() => hostile.read("pwned")).toThrow();
+    const none = runStep("promote-prod.yml", step, { ACCOUNT_MAP: "" });
+    expect(none.calls).toEqual(["npm run --silent promote -- --from staging --to prod --markdown"]);
   });
 
   it("promote-prod.yml opens a pull request from the promotion branch, never pushing main", () => {
