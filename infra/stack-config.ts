@@ -344,7 +344,5 @@ function configKeyOf(path: readonly string[]): string {
 }
 
 function isEmptyObject(value: unknown): boolean {
-  return (
-    value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0
-  );
+  return isRecord(value) && Object.keys(value).length === 0;
 }

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { choosePolicy, type PolicyChoice } from "../infra/automation/policy-pack.ts";
 import { asksForHelp, HelpRequest } from "./help-request.ts";
 import { UsageError } from "./usage-error.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 /**
  * node:util's parseArgs (callers pass `strict: true`); its errors become UsageErrors ending with the usage
@@ -22,7 +23,7 @@ export function parseCommandLine<T extends ParseArgsConfig>(
 // Node's advice on positionals that start with "-" ("To specify a positional argument starting with a '-',
 // place it at the end of the command after '--'…") fits none of our commands: the usage line follows instead.
 function parserProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return message.replace(/\. To specify a positional argument starting with a '-'.*$/s, "");
 }
 
@@ -36,6 +37,6 @@ export function policyFlags(argv: readonly string[]): PolicyChoice {
   try {
     return choosePolicy(argv);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+    throw new UsageError(messageOf(error), { cause: error });
   }
 }

@@ -1,3 +1,4 @@
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 // An Automation API CommandError repeats the command, its exit code and the CLI's whole output (already
 // streamed to the user when it matters); only the CLI's own `error:` lines say what went wrong. Its message
 // holds them twice (once in stderr, once in the error), hence the deduplication.
@@ -13,7 +14,7 @@ const MAX_MESSAGE_LINES = 5;
  * of problems, each naming its fix): they are kept with it.
  */
 export function conciseErrorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const lines = message.split("\n");
   const errors: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -6,3 +6,5 @@ export type { ProviderInputs, ProviderOutputs } from "./resource/state.ts";
 export { describeSecretVersion, readSecretJson, readSecretText } from "./secrets/secrets-manager.ts";
 export { SecretSourceError } from "./secrets/secret-source-error.ts";
 export { conflictingEntriesReason, providerEntries } from "./resource/provider-entries.ts";
+export { messageOf } from "./error-message.ts";
+export { isRecord } from "./is-record.ts";

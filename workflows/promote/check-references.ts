@@ -1,5 +1,5 @@
 import type { SecretsManagerRef } from "@qard-iac/pulumi-qard";
-import { describeSecretVersion, readSecretJson } from "@qard-iac/pulumi-qard/internal";
+import { describeSecretVersion, readSecretJson, messageOf } from "@qard-iac/pulumi-qard/internal";
 import {
   catalogueEntry,
   credentialPayloadProblems,
@@ -15,10 +15,6 @@ function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | und
 /** The secret's ARN from its metadata alone: the source's values are never read, nor readable by the role. */
 async function arnOf(ref: SecretsManagerRef): Promise<string> {
   return (await describeSecretVersion(ref)).arn;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { chooseApiKeySource } from "@qard-iac/pulumi-qard/rules";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 /**
  * Each stack must reach Qard with its own key: a promotion checks staging (its last update, a drift check
@@ -55,7 +56,7 @@ function stackKeyProblem(stack: string, source: KeySource): string | undefined {
     };
     if (chooseApiKeySource(config, {}).kind !== "none") return undefined;
   } catch (error) {
-    return `${stack}: ${error instanceof Error ? error.message : String(error)} (in ${file})`;
+    return `${stack}: ${messageOf(error)} (in ${file})`;
   }
   if (source.account !== undefined) {
     const at = `qard:accounts.${source.account.name}`;

@@ -175,7 +175,5 @@ export async function writePromotedEntries(
 
 /** A YAML node (or scalar) as plain JSON. */
 function jsonOf(node: unknown): unknown {
-  return node !== null && typeof node === "object" && "toJSON" in node
-    ? (node as { toJSON(): unknown }).toJSON()
-    : node;
+  return isRecord(node) && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : node;
 }

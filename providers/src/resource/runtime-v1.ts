@@ -35,6 +35,7 @@ import {
   type ProviderInputs,
   type ProviderOutputs,
 } from "./state.ts";
+import { messageOf } from "../error-message.ts";
 
 export interface CheckResult {
   inputs: ProviderInputs;
@@ -588,8 +589,4 @@ function describe(write: Write): string {
     case "enable":
       return write.enabled ? "enabling" : "disabling";
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
