@@ -10,7 +10,7 @@ import { identifierProblem } from "../identifier.ts";
 import { isRecord } from "../is-record.ts";
 import { isProviderName, PROVIDER_NAME_HINT } from "../provider-name.ts";
 import { isPrototypeKey, PROTOTYPE_KEY_REASON } from "../prototype-keys.ts";
-import { credentialValueProblem } from "./credential-keys.ts";
+import { credentialValueProblem } from "../credential-value.ts";
 
 const CREDENTIAL_VALUE_MESSAGES = {
   "not-string-or-boolean": "must be a string or a boolean",
