@@ -137,13 +137,16 @@ describe("QardClient operations", () => {
     expect(calls).toHaveLength(0);
   });
 
-  it.each(["", "   "])("refuses a blank credential (%j) before any call, like the resource does", async (blank) => {
-    const { client, calls } = clientWith([{ status: 204 }]);
-    await expect(client.putCredentials("shopify", { client_id: blank, client_secret: "s" })).rejects.toThrow(
-      'putCredentials: credential "client_id" is empty',
-    );
-    expect(calls).toHaveLength(0);
-  });
+  it.each(["", "   "])(
+    "refuses a blank credential (%j) before any call, like the resource does",
+    async (blank) => {
+      const { client, calls } = clientWith([{ status: 204 }]);
+      await expect(
+        client.putCredentials("shopify", { client_id: blank, client_secret: "s" }),
+      ).rejects.toThrow('putCredentials: credential "client_id" is empty');
+      expect(calls).toHaveLength(0);
+    },
+  );
 
   it("putSettings sends the flat object; setEnabled sends {enable}", async () => {
     const { client, calls } = clientWith([{ status: 200, json: PROVIDER_JSON }]);
