@@ -14,7 +14,14 @@ export {
 } from "./identifier.ts";
 export { isPrototypeKey, ownValue, PROTOTYPE_KEY_REASON, prototypeKeyPaths } from "./prototype-keys.ts";
 export { neutralizeOutput } from "./neutralize-output.ts";
-export { apiUrlProblem, isLoopbackHost, isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./qard/api-url.ts";
+export {
+  apiUrlProblem,
+  checkApiUrl,
+  isLoopbackHost,
+  isSecureApiUrl,
+  PLAIN_HTTP_HOSTS,
+  type ApiUrlCheck,
+} from "./qard/api-url.ts";
 export {
   accountNameSchema,
   credentialValuesSchema,
