@@ -1,8 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { isRecord } from "@qard-iac/pulumi-qard/rules";
-import { messageOf } from "@qard-iac/pulumi-qard/internal";
+import { messageOf, isRecord } from "@qard-iac/pulumi-qard/internal";
 
 // A policy sees only the new inputs of a resource. The values deployed last are in the stack's state,
 // read once per policy run with `pulumi stack export` (no --show-secrets: secrets stay encrypted). The

@@ -1,5 +1,5 @@
 import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
-import { sameJson } from "@qard-iac/pulumi-qard/rules";
+import { sameJson } from "@qard-iac/pulumi-qard/internal";
 import { PROJECT_NAME } from "../../infra/automation/stack.ts";
 import { refuseBusyStack } from "./busy-stack.ts";
 

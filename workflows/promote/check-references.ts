@@ -1,11 +1,13 @@
 import type { SecretsManagerRef } from "@qard-iac/pulumi-qard";
-import { describeSecretVersion, readSecretJson, messageOf } from "@qard-iac/pulumi-qard/internal";
 import {
+  describeSecretVersion,
+  readSecretJson,
+  messageOf,
   catalogueEntry,
   credentialPayloadProblems,
   ownValue,
   secretsManagerRefIn,
-} from "@qard-iac/pulumi-qard/rules";
+} from "@qard-iac/pulumi-qard/internal";
 import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 
 function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | undefined {

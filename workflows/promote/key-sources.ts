@@ -1,5 +1,4 @@
-import { chooseApiKeySource } from "@qard-iac/pulumi-qard/rules";
-import { messageOf } from "@qard-iac/pulumi-qard/internal";
+import { messageOf, chooseApiKeySource } from "@qard-iac/pulumi-qard/internal";
 
 /**
  * Each stack must reach Qard with its own key: a promotion checks staging (its last update, a drift check

@@ -1,4 +1,4 @@
-import { catalogueEntry, isRecord, ownValue, sameJson } from "@qard-iac/pulumi-qard/rules";
+import { catalogueEntry, isRecord, ownValue, sameJson } from "@qard-iac/pulumi-qard/internal";
 
 /** A provider's entry in `qard:providers`, as written in a stack file (secure leaves stay opaque). */
 export type RawProvider = Record<string, unknown>;

@@ -2,14 +2,8 @@ import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { projectRoot } from "../../infra/automation/project-root.ts";
-import {
-  identifierProblem,
-  isRecord,
-  PROTOTYPE_KEY_REASON,
-  prototypeKeyPaths,
-  quoteRefused,
-  sameJson,
-} from "@qard-iac/pulumi-qard/rules";
+import { PROTOTYPE_KEY_REASON, prototypeKeyPaths } from "@qard-iac/pulumi-qard/rules";
+import { identifierProblem, isRecord, quoteRefused, sameJson } from "@qard-iac/pulumi-qard/internal";
 import type { KeySource } from "./key-sources.ts";
 import type { RawProvider, RawProviders } from "./plan-promotion.ts";
 

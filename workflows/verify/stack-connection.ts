@@ -9,12 +9,12 @@ import { selectExistingStack } from "../../infra/automation/select-stack.ts";
 import { UnknownStackError } from "../../infra/automation/unknown-stack-error.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../../infra/automation/pulumi-command.ts";
 import {
+  messageOf,
   connectionConfigFrom,
   connectionForAccount,
   resolveConnection,
   type Connection,
-} from "@qard-iac/pulumi-qard/rules";
-import { messageOf } from "@qard-iac/pulumi-qard/internal";
+} from "@qard-iac/pulumi-qard/internal";
 
 export type { Connection };
 
