@@ -4,6 +4,7 @@ import path from "node:path";
 import type { PulumiFn, Stack } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../infra/project-root.ts";
 import { openStack } from "../workflows/stacks/stack.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 export interface BenchStack {
   name: string;
@@ -48,7 +49,7 @@ export class BenchStacks {
     for (const [name, stack] of this.#opened) {
       if (stack) {
         await stack.workspace.removeStack(name, { force: true }).catch((error: unknown) => {
-          problems.push(`stack ${name}: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
+          problems.push(`stack ${name}: ${messageOf(error).split("\n")[0]}`);
         });
       }
       // `stack rm` deletes the file too, except when it failed or the stack was never created.

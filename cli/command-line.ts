@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig, type ParseArgsOptionsConfig } from "node:util";
 import { asksForHelp, HelpRequest } from "./help-request.ts";
 import { UsageError } from "./usage-error.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 /**
  * node:util's parseArgs (callers pass `strict: true`); its errors become UsageErrors ending with the usage
@@ -21,7 +22,7 @@ export function parseCommandLine<T extends ParseArgsConfig>(
 // Node's advice on positionals that start with "-" ("To specify a positional argument starting with a '-',
 // place it at the end of the command after '--'…") fits none of our commands: the usage line follows instead.
 function parserProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return message.replace(/\. To specify a positional argument starting with a '-'.*$/s, "");
 }
 

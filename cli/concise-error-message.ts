@@ -4,6 +4,8 @@
 // went wrong. The Automation API's CommandError holds them twice (in stderr and in the error), hence the
 // deduplication. A rule on text, not on Pulumi's types: every command's error, the emulator's too, goes
 // through it, so it lives in the command floor.
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
+
 const ERROR_PREFIX = "error:";
 const MAX_ERROR_LINES = 10;
 // Any other error: its first lines are the message, what follows is detail (or a stack trace).
@@ -16,7 +18,7 @@ const MAX_MESSAGE_LINES = 5;
  * of problems, each naming its fix): they are kept with it.
  */
 export function conciseErrorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const lines = message.split("\n");
   const errors: string[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -5,7 +5,8 @@
  * others are plausible placeholders so that connections and syncs can be exercised for every provider. An
  * emulator can be given extra providers on top of these.
  */
-import { catalogueEntry, type CredentialType } from "@qard-iac/pulumi-qard/rules";
+import { catalogueEntry } from "@qard-iac/pulumi-qard/internal";
+import type { CredentialType } from "@qard-iac/pulumi-qard/rules";
 import { COMMERCE_COLLECTION_DATA_TYPES } from "@qard-iac/pulumi-qard/qard";
 
 export type { CredentialType };

@@ -5,7 +5,7 @@
  */
 import { CATALOGUE, type CredentialKey, type ProviderDefinition } from "./catalogue.ts";
 import { isRecord } from "./json.ts";
-import { isProviderName, PROVIDER_NAME_PATTERN } from "@qard-iac/pulumi-qard/rules";
+import { isProviderName, PROVIDER_NAME_PATTERN } from "@qard-iac/pulumi-qard/internal";
 import { providerJson } from "./provider-json.ts";
 
 /** Credential keys and settings are JSON field names in Qard's snake_case. */

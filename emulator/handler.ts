@@ -19,6 +19,7 @@ import { syncRoutes } from "./routes-sync.ts";
 import { userRoutes } from "./routes-users.ts";
 import { persist, sleep, type EmulatorRuntime } from "./runtime.ts";
 import { renderError } from "./shapes.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 const qardRoutes: Route<QardContext>[] = [...providerRoutes, ...userRoutes, ...syncRoutes];
 
@@ -51,7 +52,7 @@ function errorAnswer(runtime: EmulatorRuntime, error: unknown): Answer {
   if (error instanceof ApiError)
     return { status: error.status, body: renderError(runtime.shapes.errors, error) };
   // Only the emulator's own failures land here (e.g. the state file cannot be written).
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = messageOf(error);
   console.error(`Qard emulator internal error: ${reason}`);
   const internal = new ApiError(500, "INTERNAL_ERROR", `Internal emulator error: ${reason}`);
   return { status: 500, body: renderError(runtime.shapes.errors, internal) };

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { parseFlags, usageError } from "../cli/command-line.ts";
 import { runCommand } from "../cli/run-command.ts";
 import { startEmulator, type EmulatorOptions } from "./server.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 const USAGE =
   "Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--state-file path] " +
@@ -24,7 +25,7 @@ function extraProvidersFrom(path: string): EmulatorOptions["extraProviders"] {
   try {
     return JSON.parse(readFileSync(path, "utf8")) as EmulatorOptions["extraProviders"];
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw usageError(`--extra-providers: cannot read JSON from ${path}: ${reason}`, USAGE);
   }
 }

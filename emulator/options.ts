@@ -3,6 +3,7 @@ import type { ProviderDefinition } from "./catalogue.ts";
 import { parseExtraProviders } from "./extra-providers.ts";
 import { parseFaultSpec, type FaultSpec } from "./faults.ts";
 import { DEFAULT_SHAPES, parseShapes, type AnswerShapes } from "./shapes.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 export interface EmulatorOptions {
   /** Interface to listen on. Default "127.0.0.1": the emulator holds credentials and is for local use. */
@@ -48,7 +49,7 @@ function guarded<T>(option: string, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    throw invalid(option, error instanceof Error ? error.message : String(error));
+    throw invalid(option, messageOf(error));
   }
 }
 

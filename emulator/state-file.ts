@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { Catalogue } from "./catalogue.ts";
 import { initialState, stateFromJson, type EmulatorState } from "./state.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 export function loadStateFile(path: string, catalogue: Catalogue): EmulatorState {
   if (!existsSync(path)) return initialState(catalogue);
@@ -9,7 +10,7 @@ export function loadStateFile(path: string, catalogue: Catalogue): EmulatorState
     return stateFromJson(JSON.parse(readFileSync(path, "utf8")), catalogue);
   } catch (error) {
     // Starting empty would silently lose the demo's account; better to stop and say which file is bad.
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw new Error(`Cannot load the emulator state file ${path}: ${reason}. Fix or delete it.`, {
       cause: error,
     });

@@ -1,4 +1,4 @@
-import { isRecord } from "@qard-iac/pulumi-qard/rules";
+import { isRecord } from "@qard-iac/pulumi-qard/internal";
 import type { AccountStackConfig, ProviderStackConfig } from "./stack-config.ts";
 
 /** What the program can learn about which config values are secret. */

@@ -3,17 +3,15 @@ import {
   accountNameSchema,
   apiUrlProblem,
   FINGERPRINT_PATTERN,
-  IDENTIFIER_HINT,
   credentialValuesSchema,
-  isRecord,
   neutralizeOutput,
-  quoteRefused,
   PROTOTYPE_KEY_REASON,
   prototypeKeyPaths,
   providerInputsSchema,
   providerNameSchema,
   secretsManagerRefSchema,
 } from "@qard-iac/pulumi-qard/rules";
+import { IDENTIFIER_HINT, isRecord, quoteRefused } from "@qard-iac/pulumi-qard/internal";
 import type { SecretsManagerRef } from "@qard-iac/pulumi-qard";
 import { z } from "zod";
 
@@ -344,7 +342,5 @@ function configKeyOf(path: readonly string[]): string {
 }
 
 function isEmptyObject(value: unknown): boolean {
-  return (
-    value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0
-  );
+  return isRecord(value) && Object.keys(value).length === 0;
 }

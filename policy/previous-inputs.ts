@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
-import { isRecord } from "@qard-iac/pulumi-qard/rules";
+import { messageOf, isRecord } from "@qard-iac/pulumi-qard/internal";
 
 // A policy sees only the new inputs of a resource. The values deployed last are in the stack's state,
 // read once per policy run with `pulumi stack export` (no --show-secrets: secrets stay encrypted). The
@@ -27,7 +27,7 @@ async function exportStack(): Promise<unknown> {
 
 function reasonOf(error: unknown): string {
   const stderr = isRecord(error) && typeof error.stderr === "string" ? error.stderr.trim() : "";
-  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const message = messageOf(error).split("\n")[0];
   return (stderr.split("\n").find((line) => line.startsWith("error:")) ?? message ?? "unknown error").slice(
     0,
     300,

@@ -1,5 +1,5 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema.js";
-import { isRecord } from "@qard-iac/pulumi-qard/rules";
+import { isRecord } from "@qard-iac/pulumi-qard/internal";
 
 /**
  * What the rules need of a QardProviderConfig's inputs. Credential values are never copied here: only

@@ -5,7 +5,7 @@ import {
   connectionConfigFrom,
   connectionForAccount,
   ownValue,
-} from "@qard-iac/pulumi-qard/rules";
+} from "@qard-iac/pulumi-qard/internal";
 
 /** Where the program sends API calls, resolved as the provider resolves it. */
 export function apiUrlOf(providerProps: Record<string, unknown>, env: NodeJS.ProcessEnv): string {

@@ -15,7 +15,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CommandError, type EngineEvent, type Stack } from "@pulumi/pulumi/automation/index.js";
 import { QardClient } from "@qard-iac/pulumi-qard/qard";
-import { isRecord } from "@qard-iac/pulumi-qard/rules";
+import { isRecord } from "@qard-iac/pulumi-qard/internal";
 import { policyPackDir, policyViolationLines } from "../workflows/stacks/policy-pack.ts";
 import { projectRoot } from "../infra/project-root.ts";
 import { resolvePulumiCommand, toolEnvironment } from "../workflows/stacks/pulumi-command.ts";

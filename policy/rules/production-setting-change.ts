@@ -2,7 +2,7 @@ import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { lastDeployment, previousInputsOf } from "../previous-inputs.ts";
 import { productionStackOf } from "../production-scope.ts";
-import { isRecord, ownValue } from "@qard-iac/pulumi-qard/rules";
+import { isRecord, ownValue } from "@qard-iac/pulumi-qard/internal";
 import { productionStacksSchema, viewOf } from "../qard-resource.ts";
 
 export interface SettingChange {

@@ -192,7 +192,7 @@ describe("the https rule, and its enforcement by npm run stack and drift", () =>
   const PLAIN_HTTP = "http://qard.example.test:8080";
   const stackName = `e2e-policy-url-${randomBytes(3).toString("hex")}`;
   const env = () => ({ ...prod.backend.env, QARD_API_URL: PLAIN_HTTP });
-  const expectedMessage = `qard:apiUrl: stack "${stackName}" sends the API key and credentials to ${PLAIN_HTTP}, which is not https`;
+  const expectedMessage = `qard:apiUrl of stack "${stackName}" (${PLAIN_HTTP}) must use https`;
   let stack: Stack;
   let urlConfig: string;
 

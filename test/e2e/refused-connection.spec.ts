@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { accountFingerprint } from "@qard-iac/pulumi-qard/rules";
+import { accountFingerprint } from "@qard-iac/pulumi-qard/internal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
 import { projectRoot } from "../../infra/project-root.ts";

@@ -17,6 +17,7 @@ import { parseDriftArgs } from "../../workflows/drift/args.ts";
 import { parsePromoteArgs } from "../../workflows/promote/args.ts";
 import { parseStackArgs } from "../../workflows/stack/main.ts";
 import { parseVerifyArgs } from "../../workflows/verify/args.ts";
+import { isRecord, messageOf } from "@qard-iac/pulumi-qard/internal";
 
 interface Step {
   name?: string;
@@ -62,10 +63,6 @@ const parsed = new Map(files.map((file) => [file, parse(raw.get(file) ?? "") as 
 /** A workflow whose shape the structure test has checked. */
 function workflow(file: string): Workflow {
   return parsed.get(file) as Workflow;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** What keeps `value` from being a workflow GitHub would run; [] when nothing does. */
@@ -165,7 +162,7 @@ describe("the CI examples in .github/workflows", () => {
         try {
           PARSERS[call.script]?.([...call.args]);
         } catch (error) {
-          problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+          problems.push(`${where}: ${messageOf(error)}`);
         }
       }
     }

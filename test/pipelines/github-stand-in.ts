@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isRecord } from "@qard-iac/pulumi-qard/internal";
 
 export interface RecordedCall {
   method: string;
@@ -49,7 +50,7 @@ function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 function field(body: unknown, name: string): unknown {
-  return typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  return isRecord(body) ? body[name] : undefined;
 }
 
 function asApi(issue: StandInIssue) {

@@ -22,7 +22,7 @@ describe("the policy pack with several accounts", () => {
     const violations = urls.flatMap(({ setting, url }) => apiUrlViolation(url, "prod", setting) ?? []);
     expect(violations).toEqual([
       expect.stringMatching(
-        /^qard:accounts\.us\.apiUrl: stack "prod" sends the API key and credentials to http:\/\/us\.qard\.example.*pulumi config set --path 'qard:accounts\.us\.apiUrl'/,
+        /^qard:accounts\.us\.apiUrl of stack "prod" \(http:\/\/us\.qard\.example\) must use https.*pulumi config set --path 'qard:accounts\.us\.apiUrl'/,
       ),
     ]);
     expect(violations.join("\n")).not.toContain("us-key");

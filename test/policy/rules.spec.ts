@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isProductionStack, stackOfUrn, viewOf } from "../../policy/qard-resource.ts";
+import { apiUrlProblem } from "@qard-iac/pulumi-qard/rules";
 import { apiUrlViolation } from "../../policy/rules/https-api-url.ts";
 import { allowListViolation } from "../../policy/rules/provider-allow-list.ts";
 import { settingChangeMessage, settingChanges } from "../../policy/rules/production-setting-change.ts";
@@ -87,18 +88,26 @@ describe("the API URL", () => {
   });
 
   it("is refused in plain http elsewhere, showing only its origin", () => {
-    const message =
-      apiUrlViolation(`http://user:${SECRET}@qard.internal:8080/api?key=${SECRET}`, "staging") ?? "";
+    const message = apiUrlViolation(`http://qard.internal:8080/api/${SECRET}`, "staging") ?? "";
     expect(message).toContain(
-      'qard:apiUrl: stack "staging" sends the API key and credentials to http://qard.internal:8080',
+      'qard:apiUrl of stack "staging" (http://qard.internal:8080) must use https, or the API key and credentials travel in clear',
     );
     expect(message).toContain("pulumi config set qard:apiUrl https://api.qardfinance.com --stack staging");
     expect(message).not.toContain(SECRET);
   });
 
+  it("is refused with user info or a query, in the library rule's words, never quoting them", () => {
+    const message =
+      apiUrlViolation(`http://user:${SECRET}@qard.internal:8080/api?key=${SECRET}`, "staging") ?? "";
+    expect(message).toContain(
+      `qard:apiUrl of stack "staging" (http://qard.internal:8080) ${apiUrlProblem(`http://user:${SECRET}@qard.internal:8080`)}`,
+    );
+    expect(message).not.toContain(SECRET);
+  });
+
   it("does not quote a value that is not a URL", () => {
     const message = apiUrlViolation(SECRET, "prod") ?? "";
-    expect(message).toContain("is not a valid URL");
+    expect(message).toContain('qard:apiUrl of stack "prod" is not a URL');
     expect(message).not.toContain(SECRET);
   });
 

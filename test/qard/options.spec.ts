@@ -70,9 +70,9 @@ describe("normalizeOptions", () => {
   });
 
   it.each([
-    [{ baseUrl: "not a url" }, /baseUrl "not a url" is not a valid URL/],
+    [{ baseUrl: "not a url" }, /baseUrl "not a url" is not a URL/],
     [{ baseUrl: "" }, /baseUrl is required/],
-    [{ baseUrl: "ftp://api.qardfinance.com" }, /must be an https URL/],
+    [{ baseUrl: "ftp://api.qardfinance.com" }, /must use https/],
     [{ baseUrl: "https://api.qardfinance.com?x=1" }, /must not contain a query/],
     [{ apiKey: "" }, /apiKey is required/],
     [{ timeoutMs: 0 }, /timeoutMs must be a positive number/],
@@ -91,7 +91,7 @@ describe("normalizeOptions", () => {
   it("rejects user info in the base URL without echoing it", () => {
     const attempt = () =>
       normalizeOptions({ baseUrl: "https://user:hunter2@api.qardfinance.com", apiKey: KEY });
-    expect(attempt).toThrow(/must not contain user info/);
+    expect(attempt).toThrow(/must not contain a user name or password/);
     expect(attempt).not.toThrow(/hunter2/);
   });
 

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  decideRetry,
-  shouldRetry,
-  type AttemptOutcome,
-  type RetryState,
-} from "../../providers/src/qard/retry-policy.ts";
+import { decideRetry, type AttemptOutcome, type RetryState } from "../../providers/src/qard/retry-policy.ts";
 
 const fresh: RetryState = {
   attempt: 1,
@@ -19,7 +14,7 @@ const network = (errorKind: "timeout" | "reset" | "refused" | "other"): AttemptO
   errorKind,
 });
 
-describe("shouldRetry", () => {
+describe("decideRetry: whether to retry", () => {
   it.each([
     ["ECONNRESET", network("reset"), true],
     ["ECONNREFUSED", network("refused"), true],
@@ -40,7 +35,7 @@ describe("shouldRetry", () => {
     ["500", status(500), false],
     ["501", status(501), false],
   ])("for an idempotent call with budget left, %s -> %s", (_label, outcome, expected) => {
-    expect(shouldRetry(outcome, fresh)).toBe(expected);
+    expect(decideRetry(outcome, fresh).retry).toBe(expected);
   });
 
   it("checks the attempt budget first, even for a retryable answer", () => {
@@ -79,7 +74,7 @@ describe("shouldRetry", () => {
       ["502 (may have been processed)", status(502), false],
       ["504 (may have been processed)", status(504), false],
     ])("%s -> %s", (_label, outcome, expected) => {
-      expect(shouldRetry(outcome, post)).toBe(expected);
+      expect(decideRetry(outcome, post).retry).toBe(expected);
     });
   });
 });

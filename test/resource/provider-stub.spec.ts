@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isKnownStub, KNOWN_STUB_DIGESTS, stubDigest } from "@qard-iac/pulumi-qard/rules";
+import { isKnownStub, KNOWN_STUB_DIGESTS, stubDigest } from "@qard-iac/pulumi-qard/internal";
 import { serializedProviderText } from "../helpers/serialized-provider.ts";
 
 describe("the provider stub stored in state", () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { accountFingerprint } from "@qard-iac/pulumi-qard/rules";
+import { accountFingerprint } from "@qard-iac/pulumi-qard/internal";
 import { call, EMULATOR_API_KEY } from "../helpers/emulator.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
 import { freePort } from "../helpers/moto.ts";

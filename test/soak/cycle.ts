@@ -23,6 +23,7 @@ import { runOperation } from "./run-operation.ts";
 import { randomEdit, SOAK_PROVIDERS, stackConfigOf, type SoakConfig } from "./soak-config.ts";
 import { stateAfter, type KnownStackState, type OperationKind, type QardView } from "./soak-state.ts";
 import { excessWrites, writeAllowance } from "./write-allowance.ts";
+import { isRecord, messageOf } from "@qard-iac/pulumi-qard/internal";
 
 export interface SoakWorld {
   e2e: E2eStack;
@@ -195,12 +196,10 @@ async function stateProblems(e2e: E2eStack): Promise<string[]> {
   try {
     const exported = await e2e.stack.exportStack();
     const parsed: unknown = JSON.parse(JSON.stringify(exported));
-    const ok = typeof parsed === "object" && parsed !== null && "deployment" in parsed;
+    const ok = isRecord(parsed) && "deployment" in parsed;
     return ok ? [] : ["the exported state has no deployment"];
   } catch (error) {
-    return [
-      `the state cannot be exported: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
-    ];
+    return [`the state cannot be exported: ${messageOf(error).split("\n")[0]}`];
   }
 }
 

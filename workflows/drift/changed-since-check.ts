@@ -1,5 +1,5 @@
 import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
-import { sameJson } from "@qard-iac/pulumi-qard/rules";
+import { sameJson } from "@qard-iac/pulumi-qard/internal";
 import { PROJECT_NAME } from "../stacks/stack.ts";
 import { refuseBusyStack } from "../stacks/busy-stack.ts";
 

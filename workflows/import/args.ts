@@ -1,4 +1,4 @@
-import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/rules";
+import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/internal";
 import { parseFlags } from "../../cli/command-line.ts";
 import {
   DEFAULT_ACCOUNT_SECRET_ID_PATTERN,

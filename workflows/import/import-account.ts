@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { conflictingEntriesReason, providerEntries } from "@qard-iac/pulumi-qard/internal";
+import { conflictingEntriesReason, providerEntries, messageOf } from "@qard-iac/pulumi-qard/internal";
 import { createRedactor, QardClient, type QardProvider } from "@qard-iac/pulumi-qard/qard";
 import {
   providersPath,
@@ -114,8 +114,4 @@ function orEmptyWhenMissing(error: NodeJS.ErrnoException): string {
   // A stack can exist in the backend without a stack file (no config yet); the import then creates it.
   if (error.code === "ENOENT") return "";
   throw error;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

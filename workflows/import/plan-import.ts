@@ -1,6 +1,5 @@
-import { catalogueEntry, type CredentialType } from "@qard-iac/pulumi-qard/rules";
-import type { QardProvider } from "@qard-iac/pulumi-qard/qard";
 import {
+  catalogueEntry,
   isPrototypeKey,
   isProviderName,
   ownValue,
@@ -9,7 +8,9 @@ import {
   sameJson,
   secretsManagerRefIn,
   type Write,
-} from "@qard-iac/pulumi-qard/rules";
+} from "@qard-iac/pulumi-qard/internal";
+import type { QardProvider } from "@qard-iac/pulumi-qard/qard";
+import type { CredentialType } from "@qard-iac/pulumi-qard/rules";
 import { effectiveSettings } from "../stacks/effective-settings.ts";
 import type { RawProvider, RawProviders } from "../stacks/stack-file.ts";
 import { secretIdFor } from "./secret-id-pattern.ts";

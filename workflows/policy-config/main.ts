@@ -11,6 +11,7 @@ import { reviewedDisable } from "../../policy/rules/reviewed-disable.ts";
 import { secretsByReference } from "../../policy/rules/secrets-by-reference.ts";
 import { warningAnnotation } from "./annotation.ts";
 import { weakenedRules, type EnforcementLevel } from "./weakened-rules.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 const RULES = [secretsByReference, reviewedDisable, httpsApiUrl, productionSettingChange, providerAllowList];
 
@@ -25,9 +26,7 @@ function main(argv: string[]): number {
     config = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     // The parser quotes the file: outside text, printed neutralised like every command's.
-    printErr(
-      `error: ${file} is not readable JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    printErr(`error: ${file} is not readable JSON: ${messageOf(error)}`);
     return 2;
   }
   if (typeof config !== "object" || config === null || Array.isArray(config)) {

@@ -1,3 +1,4 @@
+import { isRecord } from "@qard-iac/pulumi-qard/internal";
 /** A rule's level: CrossGuard's enforcement levels. */
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -9,7 +10,7 @@ export interface WeakenedRule {
 function levelOf(entry: unknown): unknown {
   // A pack config gives a rule either its level ("disabled") or an object with `enforcementLevel`.
   if (typeof entry === "string") return entry;
-  if (typeof entry === "object" && entry !== null && "enforcementLevel" in entry) {
+  if (isRecord(entry) && "enforcementLevel" in entry) {
     return (entry as { enforcementLevel: unknown }).enforcementLevel;
   }
   return undefined;

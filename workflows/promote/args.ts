@@ -1,4 +1,4 @@
-import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/rules";
+import { identifierProblem, quoteRefused } from "@qard-iac/pulumi-qard/internal";
 import { parseFlags, usageError } from "../../cli/command-line.ts";
 import { outputFormat, type OutputFormat } from "../../cli/output-format.ts";
 

@@ -1,11 +1,13 @@
 import type { SecretsManagerRef } from "@qard-iac/pulumi-qard";
-import { describeSecretVersion, readSecretJson } from "@qard-iac/pulumi-qard/internal";
 import {
+  describeSecretVersion,
+  readSecretJson,
+  messageOf,
   catalogueEntry,
   credentialPayloadProblems,
   ownValue,
   secretsManagerRefIn,
-} from "@qard-iac/pulumi-qard/rules";
+} from "@qard-iac/pulumi-qard/internal";
 import type { RawProvider, RawProviders } from "../stacks/stack-file.ts";
 
 function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | undefined {
@@ -15,10 +17,6 @@ function referenceOf(provider: RawProvider | undefined): SecretsManagerRef | und
 /** The secret's ARN from its metadata alone: the source's values are never read, nor readable by the role. */
 async function arnOf(ref: SecretsManagerRef): Promise<string> {
   return (await describeSecretVersion(ref)).arn;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { chooseApiKeySource } from "@qard-iac/pulumi-qard/rules";
+import { chooseApiKeySource, messageOf } from "@qard-iac/pulumi-qard/internal";
 import type { KeySource } from "../stacks/key-source.ts";
 
 /**
@@ -43,7 +43,7 @@ function stackKeyProblem(stack: string, source: KeySource): string | undefined {
     };
     if (chooseApiKeySource(config, {}).kind !== "none") return undefined;
   } catch (error) {
-    return `${stack}: ${error instanceof Error ? error.message : String(error)} (in ${file})`;
+    return `${stack}: ${messageOf(error)} (in ${file})`;
   }
   if (source.account !== undefined) {
     const at = `qard:accounts.${source.account.name}`;

@@ -1,4 +1,4 @@
-import { catalogueEntry, ownValue, sameJson } from "@qard-iac/pulumi-qard/rules";
+import { catalogueEntry, ownValue, sameJson } from "@qard-iac/pulumi-qard/internal";
 import { effectiveSettings } from "../stacks/effective-settings.ts";
 import type { RawProvider, RawProviders } from "../stacks/stack-file.ts";
 

@@ -1,4 +1,4 @@
-import { describeSecretVersion } from "@qard-iac/pulumi-qard/internal";
+import { describeSecretVersion, messageOf } from "@qard-iac/pulumi-qard/internal";
 import type { KeySource } from "../stacks/key-source.ts";
 
 /** A secret's ARN from its metadata alone (DescribeSecret): the key itself is never read. */
@@ -27,7 +27,7 @@ export async function sharedKeySecretProblems(
       } catch (error) {
         problems.push(
           `could not tell whether ${entry.stack}'s key secret "${entry.secretId}" is another stack's: ` +
-            `${error instanceof Error ? error.message : String(error)}`,
+            `${messageOf(error)}`,
         );
         return { ...entry, arn: undefined };
       }

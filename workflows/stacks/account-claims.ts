@@ -1,11 +1,11 @@
 import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import {
   accountFingerprint,
   connectionConfigFrom,
   connectionForAccount,
-  QARD_PROVIDER_CONFIG_TYPE,
   resolveConnection,
-} from "@qard-iac/pulumi-qard/rules";
+} from "@qard-iac/pulumi-qard/internal";
 import { storedResources } from "./stored-providers.ts";
 
 /** One account a stack manages: its name in that stack and the fingerprint of the Qard account. */

@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
-import { sameJson } from "@qard-iac/pulumi-qard/rules";
+import { sameJson } from "@qard-iac/pulumi-qard/internal";
 
 /**
  * Drift reads Qard and compares with the state: while another operation writes both, what it reads is

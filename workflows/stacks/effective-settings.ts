@@ -1,4 +1,4 @@
-import { isRecord } from "@qard-iac/pulumi-qard/rules";
+import { isRecord } from "@qard-iac/pulumi-qard/internal";
 import type { RawProvider } from "./stack-file.ts";
 
 /** enabled (default true) and settings with autoConnect folded in: what Qard ends up with. */

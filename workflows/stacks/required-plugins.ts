@@ -1,5 +1,5 @@
 import type { ConfigMap } from "@pulumi/pulumi/automation/index.js";
-import { isRecord, secretsManagerRefIn } from "@qard-iac/pulumi-qard/rules";
+import { isRecord, secretsManagerRefIn } from "@qard-iac/pulumi-qard/internal";
 
 /** A resource plugin the Qard program loads beyond Pulumi's own dynamic-provider plugin. */
 export interface PluginRequirement {

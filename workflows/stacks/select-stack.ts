@@ -6,6 +6,7 @@ import {
   type Stack,
 } from "@pulumi/pulumi/automation/index.js";
 import { isNoSuchStackMessage, UnknownStackError } from "./unknown-stack-error.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 /**
  * Selects a stack that must already exist. A name the backend does not know is an UnknownStackError that
@@ -22,7 +23,7 @@ export async function selectExistingStack(
       ? await LocalWorkspace.selectStack(args, workspaceOptions)
       : await LocalWorkspace.selectStack(args, workspaceOptions);
   } catch (error) {
-    if (!isNoSuchStackMessage(error instanceof Error ? error.message : String(error))) throw error;
+    if (!isNoSuchStackMessage(messageOf(error))) throw error;
     const workspace = await LocalWorkspace.create(workspaceOptions);
     const existing = (await workspace.listStacks()).map((stack) => stack.name).sort();
     throw new UnknownStackError(args.stackName, existing, createHint);

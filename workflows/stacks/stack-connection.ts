@@ -9,11 +9,12 @@ import { selectExistingStack } from "./select-stack.ts";
 import { UnknownStackError } from "./unknown-stack-error.ts";
 import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
 import {
+  messageOf,
   connectionConfigFrom,
   connectionForAccount,
   resolveConnection,
   type Connection,
-} from "@qard-iac/pulumi-qard/rules";
+} from "@qard-iac/pulumi-qard/internal";
 
 export type { Connection };
 
@@ -46,7 +47,7 @@ export async function connectionFromStackConfig(
 const CONNECTION_KEYS = ["qard:apiUrl", "qard:apiKey", "qard:apiKeySecretId", "qard:accounts"] as const;
 
 function isMissingConfigKey(error: unknown): boolean {
-  return /configuration key '[^']*' not found for stack/.test(error instanceof Error ? error.message : "");
+  return /configuration key '[^']*' not found for stack/.test(messageOf(error));
 }
 
 async function readConnectionKeys(stack: Stack): Promise<StackConfigValues> {

@@ -2,14 +2,8 @@ import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { projectRoot } from "../../infra/project-root.ts";
-import {
-  identifierProblem,
-  isRecord,
-  PROTOTYPE_KEY_REASON,
-  prototypeKeyPaths,
-  quoteRefused,
-  sameJson,
-} from "@qard-iac/pulumi-qard/rules";
+import { PROTOTYPE_KEY_REASON, prototypeKeyPaths } from "@qard-iac/pulumi-qard/rules";
+import { identifierProblem, isRecord, quoteRefused, sameJson } from "@qard-iac/pulumi-qard/internal";
 import type { KeySource } from "./key-source.ts";
 
 /** A provider's entry in `qard:providers`, as written in a stack file (secure leaves stay opaque). */
@@ -178,7 +172,5 @@ export async function writePromotedEntries(
 
 /** A YAML node (or scalar) as plain JSON. */
 function jsonOf(node: unknown): unknown {
-  return node !== null && typeof node === "object" && "toJSON" in node
-    ? (node as { toJSON(): unknown }).toJSON()
-    : node;
+  return isRecord(node) && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : node;
 }

@@ -1,5 +1,6 @@
 import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
-import { isKnownStub, QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
+import { isKnownStub } from "@qard-iac/pulumi-qard/internal";
 
 interface StoredResource {
   urn?: unknown;

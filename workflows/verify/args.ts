@@ -4,7 +4,7 @@ import {
   isProviderName,
   PROVIDER_NAME_HINT,
   quoteRefused,
-} from "@qard-iac/pulumi-qard/rules";
+} from "@qard-iac/pulumi-qard/internal";
 import { parseFlags, usageError } from "../../cli/command-line.ts";
 import { EXIT_USAGE } from "../../cli/usage-error.ts";
 

@@ -10,6 +10,7 @@ import { formatEvent, formatReport, type VerifySummary } from "./format.ts";
 import { readStackConnection, type Connection } from "../stacks/stack-connection.ts";
 import { VerifyError } from "./verify-error.ts";
 import { verifyIntegration } from "./verify-integration.ts";
+import { messageOf } from "@qard-iac/pulumi-qard/internal";
 
 const EXIT_OK = 0;
 
@@ -52,7 +53,7 @@ export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
   // Until the key is known there is nothing to scrub; afterwards every message passes through it.
   let redact = (text: string): string => text;
   const fail = (reason: string, error: unknown): number => {
-    const message = redact(error instanceof Error ? error.message : String(error));
+    const message = redact(messageOf(error));
     if (args.json) {
       const summary: VerifySummary = {
         ok: false,
@@ -75,7 +76,7 @@ export async function runVerifyCli(options: VerifyCliOptions): Promise<number> {
     );
   } catch (error) {
     if (isUsageError(error)) return reportCommandError(error, options.err);
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     return fail(
       "stack-config",
       new Error(`cannot read the Qard connection of stack "${args.stackName}": ${detail}`),

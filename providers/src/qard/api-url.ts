@@ -20,26 +20,60 @@ export function isSecureApiUrl(url: URL): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
 }
 
+/** The outcome of the API URL rule: the parsed URL, or what is wrong with it. */
+export type ApiUrlCheck =
+  | { ok: true; url: URL }
+  | {
+      ok: false;
+      /** What to fix, worded to follow the setting's name; never quotes the value. */
+      problem: string;
+      /** The URL's origin when it parsed: safe to show (no user info, path or query), where the problem alone is vague. */
+      origin?: string;
+    };
+
 /**
- * What is wrong with an API URL given as configuration, or undefined when it can be used. Never quotes the
- * value: one pasted with `user:password@` carries a credential.
+ * The one API URL rule, for the client's baseUrl, the program's qard:apiUrl and the policy pack alike: a
+ * URL, without user info, query or fragment, https or plain http to a loopback host. A problem never
+ * quotes the value: one pasted with `user:password@` carries a credential.
  */
-export function apiUrlProblem(raw: string): string | undefined {
+export function checkApiUrl(raw: string): ApiUrlCheck {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return "is not a URL: give the API's address, such as https://api.qardfinance.com";
+    return {
+      ok: false,
+      problem: "is not a URL: give the API's address, such as https://api.qardfinance.com",
+    };
   }
+  const origin = url.origin === "null" ? `${url.protocol}//${url.host}` : url.origin;
   if (url.username !== "" || url.password !== "") {
-    return (
-      "must not contain a user name or password (user:password@ would be stored and logged with the URL): " +
-      "give the bare address, and the API key with `pulumi config set --secret qard:apiKey`"
-    );
+    return {
+      ok: false,
+      origin,
+      problem:
+        "must not contain a user name or password (user:password@ would be stored and logged with the URL): " +
+        "give the bare address, and the API key on its own (`pulumi config set --secret qard:apiKey`, or the client's apiKey)",
+    };
   }
   if (url.search !== "" || url.hash !== "") {
-    return "must not contain a query or fragment (it would be stored and logged with the URL): give the bare address";
+    return {
+      ok: false,
+      origin,
+      problem:
+        "must not contain a query or fragment (it would be stored and logged with the URL): give the bare address",
+    };
   }
-  if (isSecureApiUrl(url)) return undefined;
-  return `must use https (plain http only for a local emulator on ${PLAIN_HTTP_HOSTS})`;
+  if (isSecureApiUrl(url)) return { ok: true, url };
+  return {
+    ok: false,
+    origin,
+    problem: `must use https, or the API key and credentials travel in clear (plain http only for a local emulator on ${PLAIN_HTTP_HOSTS})`,
+  };
+}
+
+/** What is wrong with an API URL given as configuration, or undefined when it can be used (checkApiUrl). */
+export function apiUrlProblem(raw: string): string | undefined {
+  const checked = checkApiUrl(raw);
+  return checked.ok ? undefined : checked.problem;
 }

@@ -1,5 +1,5 @@
 import nodeFetch from "node-fetch";
-import { isSecureApiUrl, PLAIN_HTTP_HOSTS } from "./api-url.ts";
+import { checkApiUrl } from "./api-url.ts";
 import { QardConfigError } from "./errors.ts";
 import { nonNegative, positive } from "./number-option.ts";
 import { createRedactor } from "./redact.ts";
@@ -107,34 +107,14 @@ function normalizeBaseUrl(raw: unknown, apiKey: string): string {
   if (typeof raw !== "string" || raw.trim() === "") {
     throw new QardConfigError("baseUrl is required, e.g. https://api.qardfinance.com");
   }
-  // A base URL is not secret, but one pasted with the key in it must not carry the key into a message.
-  const shown = createRedactor([apiKey])(raw);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} is not a valid URL`);
+  const checked = checkApiUrl(raw);
+  if (!checked.ok) {
+    // Only the origin is quoted: user info, a path or a query could carry a token. A value that is not a
+    // URL at all is quoted with the key scrubbed, in case the key was pasted into it.
+    const shown = checked.origin ?? createRedactor([apiKey])(raw);
+    throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} ${checked.problem}`);
   }
-  if (url.username !== "" || url.password !== "") {
-    throw new QardConfigError(
-      `baseUrl ${JSON.stringify(url.origin)} must not contain user info; pass the key as apiKey`,
-    );
-  }
-  // From here on only the origin is quoted: a query or a path could carry a token.
-  const origin = JSON.stringify(url.origin);
-  if (url.search !== "" || url.hash !== "") {
-    throw new QardConfigError(`baseUrl ${origin} must not contain a query or fragment`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new QardConfigError(`baseUrl ${origin} must be an https URL`);
-  }
-  if (!isSecureApiUrl(url)) {
-    throw new QardConfigError(
-      `baseUrl ${origin} uses plain http to a non-loopback host, which would send the API key ` +
-        `in clear; use https (plain http is accepted only for ${PLAIN_HTTP_HOSTS})`,
-    );
-  }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+  return `${checked.url.origin}${checked.url.pathname}`.replace(/\/+$/, "");
 }
 
 function normalizeApiKey(raw: unknown): string {

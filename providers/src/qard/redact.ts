@@ -1,3 +1,4 @@
+import { isRecord } from "../is-record.ts";
 export const REDACTED = "[REDACTED]";
 
 /** Replaces secrets in text; applied to anything Qard sends back before it reaches an error or a hook. */
@@ -39,7 +40,7 @@ export function spellingsOf(secret: string): string[] {
 export function redactDeep(value: unknown, redact: Redactor): unknown {
   if (typeof value === "string") return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value !== null && typeof value === "object") {
+  if (isRecord(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) out[redact(key)] = redactDeep(item, redact);
     return out;

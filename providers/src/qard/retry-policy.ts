@@ -36,10 +36,6 @@ export function decideRetry(outcome: AttemptOutcome, state: RetryState): RetryDe
   return { retry: false, reason: "not-retryable" };
 }
 
-export function shouldRetry(outcome: AttemptOutcome, state: RetryState): boolean {
-  return decideRetry(outcome, state).retry;
-}
-
 /**
  * Whether the outcome is transient, budget aside. A non-idempotent request is repeated only when it
  * certainly had no effect: the connection was refused, or the server said 429/503. After a timeout, a reset,

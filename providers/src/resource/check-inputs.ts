@@ -4,6 +4,7 @@ import { credentialKeyProblems } from "./credential-keys.ts";
 import { FIELD_RULES, describeProblems, type Field } from "./input-fields.ts";
 import { unknownSettingsProblem } from "./unknown-settings.ts";
 import { SCHEMA_VERSION, type ProviderInputs } from "./state.ts";
+import { isRecord } from "../is-record.ts";
 
 /** The value Pulumi passes for an input that is not known yet (preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -22,7 +23,7 @@ export interface CheckedInputs {
 export function hasUnknowns(value: unknown): boolean {
   if (value === UNKNOWN) return true;
   if (Array.isArray(value)) return value.some(hasUnknowns);
-  if (value !== null && typeof value === "object") return Object.values(value).some(hasUnknowns);
+  if (isRecord(value)) return Object.values(value).some(hasUnknowns);
   return false;
 }
 

@@ -1,4 +1,5 @@
 import type { CredentialType } from "../catalogue.ts";
+import { credentialValueProblem } from "../credential-value.ts";
 import { ownValue } from "../prototype-keys.ts";
 
 /**
@@ -43,16 +44,6 @@ function list(keys: readonly string[]): string {
 
 function plural(keys: readonly string[]): string {
   return keys.length === 1 ? "" : "s";
-}
-
-/**
- * The rule of one credential value, whatever the provider: a string or a boolean, and never a blank string
- * (Qard would store a credential that works for nobody). Undefined when the value is fine.
- */
-export function credentialValueProblem(value: unknown): "not-string-or-boolean" | "blank" | undefined {
-  if (typeof value === "boolean") return undefined;
-  if (typeof value !== "string") return "not-string-or-boolean";
-  return value.trim() === "" ? "blank" : undefined;
 }
 
 /** The keys whose value is an empty or whitespace-only string. */

@@ -7,9 +7,10 @@
  * loaded when Qard is called). A message never quotes a value: credentials pass through here.
  */
 import { identifierProblem } from "../identifier.ts";
+import { isRecord } from "../is-record.ts";
 import { isProviderName, PROVIDER_NAME_HINT } from "../provider-name.ts";
 import { isPrototypeKey, PROTOTYPE_KEY_REASON } from "../prototype-keys.ts";
-import { credentialValueProblem } from "./credential-keys.ts";
+import { credentialValueProblem } from "../credential-value.ts";
 
 const CREDENTIAL_VALUE_MESSAGES = {
   "not-string-or-boolean": "must be a string or a boolean",
@@ -36,10 +37,6 @@ export function describeProblems(problems: readonly FieldProblem[]): string {
 }
 
 const problem = (message: string, path: string[] = []): FieldProblem[] => [{ path, message }];
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * The problems of each entry of an object, under its key, in the object's order. The keys are the user's
@@ -71,7 +68,7 @@ export const accountNameRule: FieldRule = (value) => {
 
 /** Credentials by value: Qard's credential keys to non-blank strings or booleans. */
 export const credentialValuesRule: FieldRule = (value) => {
-  if (!isPlainObject(value)) return problem("must be an object of credential keys to strings or booleans");
+  if (!isRecord(value)) return problem("must be an object of credential keys to strings or booleans");
   return entryProblems(value, (entry) => CREDENTIAL_VALUE_MESSAGES[credentialValueProblem(entry) ?? "ok"]);
 };
 
@@ -79,7 +76,7 @@ const REFERENCE_KEYS = ["secretId", "region", "versionStage"];
 
 /** Credentials by reference: `{ secretId, region?, versionStage? }` (see SecretsManagerRef). */
 export const secretsManagerRefRule: FieldRule = (value) => {
-  if (!isPlainObject(value)) return problem("must be an object: { secretId, region?, versionStage? }");
+  if (!isRecord(value)) return problem("must be an object: { secretId, region?, versionStage? }");
   const problems = Object.keys(value)
     .filter((key) => !REFERENCE_KEYS.includes(key))
     .flatMap((key) => problem(`unknown key "${key}" (accepted: ${REFERENCE_KEYS.join(", ")})`));
@@ -96,7 +93,7 @@ export const secretsManagerRefRule: FieldRule = (value) => {
 };
 
 export const settingsRule: FieldRule = (value) => {
-  if (!isPlainObject(value)) return problem("must be an object of setting names to booleans");
+  if (!isRecord(value)) return problem("must be an object of setting names to booleans");
   return entryProblems(value, (entry) =>
     typeof entry === "boolean" ? undefined : "every setting must be a boolean",
   );

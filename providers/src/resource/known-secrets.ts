@@ -1,4 +1,5 @@
 import { createRedactor } from "../qard/redact.ts";
+import { isRecord } from "../is-record.ts";
 
 /**
  * Every secret value this provider process has handled: the API key, credential values from inputs and
@@ -20,7 +21,7 @@ export function rememberSecrets(value: unknown): void {
     if (value.trim().length >= MIN_LENGTH) known.add(value);
   } else if (Array.isArray(value)) {
     for (const item of value) rememberSecrets(item);
-  } else if (value !== null && typeof value === "object") {
+  } else if (isRecord(value)) {
     for (const item of Object.values(value)) rememberSecrets(item);
   }
 }

@@ -8,6 +8,7 @@ import {
 } from "../qard/errors.ts";
 import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { MissingApiKeyError } from "./connection.ts";
+import { messageOf } from "../error-message.ts";
 
 /** Where the run's connection came from, to name the setting to fix. */
 export interface ConnectionSettings {
@@ -31,7 +32,7 @@ export function classifyLookupFailure(
   settings: ConnectionSettings | undefined,
 ): LookupOutcome {
   if (error instanceof MissingApiKeyError || error instanceof SecretSourceError) return { kind: "skip" };
-  const why = error instanceof Error ? error.message : String(error);
+  const why = messageOf(error);
   if (settings === undefined) return { kind: "fail", reason: why };
   const { baseUrl, apiUrlSetting, apiKeySetting } = settings;
   if (error instanceof QardAuthError) {

@@ -1,4 +1,5 @@
 import type { QardClient } from "../qard/index.ts";
+import { messageOf } from "../error-message.ts";
 
 /** What Qard's provider list says about a provider whose own route answered 404. */
 export type Absence = { absent: true } | { absent: false; why: string };
@@ -14,7 +15,7 @@ export async function confirmAbsent(client: QardClient, name: string): Promise<A
   try {
     names = (await client.listProviders()).map((provider) => provider.name);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = messageOf(error);
     return { absent: false, why: `the provider list could not be read either (${why})` };
   }
   if (names.includes(name)) return { absent: false, why: `Qard's provider list still has "${name}"` };

@@ -4,6 +4,7 @@ import { refusePlaintextApiKey } from "./plaintext-api-key.ts";
 import { claimProvider } from "./provider-claims.ts";
 import { RESOURCE_MODULE, RESOURCE_TYPE_NAME } from "./resource-type.ts";
 import { SCHEMA_VERSION, type CredentialsSource } from "./state.ts";
+import { isRecord } from "../is-record.ts";
 
 /** Credentials by reference: a Secrets Manager secret holding a JSON object of the provider's credential keys. */
 export interface SecretsManagerCredentials {
@@ -50,7 +51,7 @@ export function isSecretsManagerCredentials(
   // An Output answers every property access with another Output: it is values, never a reference.
   if (pulumi.Output.isInstance(credentials)) return false;
   const candidate = (credentials as { secretsManager?: unknown }).secretsManager;
-  return candidate !== undefined && typeof candidate === "object" && candidate !== null;
+  return isRecord(candidate);
 }
 
 // One provider object for every resource of a program. Pulumi caches the serialized provider per object,

@@ -2,6 +2,7 @@ import { connectionSettingName } from "./account-connection.ts";
 import { chooseApiKeySource } from "./api-key-source.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { apiUrlFrom, apiUrlSettingOf, type ConnectionConfig } from "./connection.ts";
+import { messageOf } from "../error-message.ts";
 
 /** Where this run's key came from, in the words a user sets it with. Never the key itself. */
 export function apiKeySourceLabel(config: ConnectionConfig, env: NodeJS.ProcessEnv = process.env): string {
@@ -39,7 +40,7 @@ export async function withKeySourceOnRefusal<T>(
     return await run();
   } catch (error) {
     if (!isKeyRefusal(error) || error instanceof PartialApplyError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     throw new Error(
       `${message} Qard refused the API key from ${apiKeySourceLabel(config, env)}, sent to ` +
         // "<url> (<setting>)", as every message about the connection names it (ConnectionSettings).

@@ -2,39 +2,51 @@
 // resource's state requires this entry point by name, so `refresh` and `destroy` of old resources run the
 // installed library. Keep its exports and their meaning stable; a breaking change goes in runtime-v2.ts
 // together with a SCHEMA_VERSION bump.
-import { catalogueEntry } from "../catalogue.ts";
-import type { QardClient, QardProvider } from "../qard/index.ts";
-import { describeSecretVersion, readSecretJson } from "../secrets/secrets-manager.ts";
+//
+// This file is the resource contract: check, diff, create, read, update and delete as Pulumi calls them,
+// each deciding what to do. The account's client and its reads are in account-client.ts, the sending of
+// the decided writes in write-engine.ts.
+import type { QardProvider } from "../qard/index.ts";
+import { describeSecretVersion } from "../secrets/secrets-manager.ts";
 import { SecretSourceError } from "../secrets/secret-source-error.ts";
+import { messageOf } from "../error-message.ts";
+import {
+  accountLabel,
+  clientFor,
+  loadQard,
+  refuseForeignKey,
+  requireLiveProvider,
+  unknownProviderReason,
+  type Account,
+} from "./account-client.ts";
 import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
-import { PartialApplyError } from "./apply-error.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
 import { connectionForAccount, UnknownAccountError } from "./account-connection.ts";
 import { accountFingerprint, identityProblem } from "./account-fingerprint.ts";
 import { resolveConnection, type ConnectionConfig } from "./connection.ts";
-export { connectionConfigFrom } from "./connection.ts";
 import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
-import { credentialPayloadProblems } from "./credential-keys.ts";
-import { unknownSettingsProblem } from "./unknown-settings.ts";
 import { diffConfig, stopsManagingCredentials } from "./diff.ts";
 import { rememberSecrets } from "./known-secrets.ts";
 import { withKeySourceOnRefusal } from "./refused-key.ts";
-import { accountKey, forgetLiveProvider, liveProvider } from "./live-providers.ts";
-import { classifyLookupFailure, type ConnectionSettings, type LookupOutcome } from "./lookup-failure.ts";
+import { forgetLiveProvider, liveProvider } from "./live-providers.ts";
+import { classifyLookupFailure } from "./lookup-failure.ts";
+import {
+  managedSettings,
+  rejectUnknownSettings,
+  unreadableSettings,
+  unreadableSettingsReason,
+} from "./managed-settings.ts";
 import { confirmAbsent } from "./provider-absence.ts";
-export { forgetLiveProviders } from "./live-providers.ts";
 import { warnUser } from "./notice.ts";
-import { applyWrite, planWrites, type KnownState, type Write } from "./plan.ts";
+import { planWrites, type KnownState } from "./plan.ts";
 import { nextStepAfter } from "./next-step.ts";
 import { safeText, withSafeErrors } from "./safe-errors.ts";
 import { inStackTerms } from "./stack-terms.ts";
-import {
-  credentialsSourceOf,
-  inputsOf,
-  type CredentialValue,
-  type ProviderInputs,
-  type ProviderOutputs,
-} from "./state.ts";
+import { credentialsSourceOf, inputsOf, type ProviderInputs, type ProviderOutputs } from "./state.ts";
+import { applyWrites, desiredCredentials, desiredOf } from "./write-engine.ts";
+
+export { connectionConfigFrom } from "./connection.ts";
+export { forgetLiveProviders } from "./live-providers.ts";
 
 export interface CheckResult {
   inputs: ProviderInputs;
@@ -113,11 +125,6 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
   return { inputs, failures };
 }
 
-/** How messages name the account: `Qard account "eu"`, or the stack's one account. */
-function accountLabel(config: Pick<ConnectionConfig, "account">): string {
-  return config.account === undefined ? "Qard account of this stack" : `Qard account "${config.account}"`;
-}
-
 /**
  * The account the key points at, against what the state recorded and what the config pins.
  * Resolving the key makes no call to Qard (a Secrets Manager read for a key by reference). A run that holds
@@ -149,18 +156,6 @@ async function checkIdentity(
     pinned: config.fingerprint,
   });
   return problem === undefined ? { fingerprint: current } : { fingerprint: recorded ?? current, problem };
-}
-
-/** Before an operation on an existing resource: its account's key must still point at the recorded account. */
-function refuseForeignKey(connection: Account, config: ConnectionConfig, recorded: unknown): void {
-  const problem = identityProblem({
-    account: config.account,
-    apiKeySetting: connection.apiKeySetting,
-    current: connection.fingerprint,
-    recorded: typeof recorded === "string" ? recorded : undefined,
-    pinned: config.fingerprint,
-  });
-  if (problem !== undefined) throw new Error(`${accountLabel(config)}: ${problem}`);
 }
 
 /** The preview-time look at Qard for a create or a replacement; other checks make no call. */
@@ -387,209 +382,8 @@ export function remove(
   });
 }
 
-interface Account extends ConnectionSettings {
-  client: QardClient;
-  /** The key of this account's shared provider list. */
-  account: string;
-  /** Which Qard account the key points at (account-fingerprint.ts). */
-  fingerprint: string;
-}
-
-async function clientFor(config: ConnectionConfig): Promise<Account> {
-  const connection = await resolveConnection(config);
-  rememberSecrets(connection.apiKey);
-  const { QardClient } = await loadQard();
-  return {
-    client: new QardClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey }),
-    account: accountKey(connection.baseUrl, connection.apiKey),
-    fingerprint: accountFingerprint(connection.baseUrl, connection.apiKey),
-    baseUrl: connection.baseUrl,
-    apiUrlSetting: connection.apiUrlSetting,
-    apiKeySetting: connection.apiKeySetting,
-  };
-}
-
-/**
- * The HTTP client (node-fetch, response schemas) is loaded on first use: `diff`, and `check` of resources
- * that already exist, never call Qard.
- */
-function loadQard(): Promise<typeof import("../qard/index.ts")> {
-  return import("../qard/index.ts");
-}
-
-async function requireLiveProvider(connection: Account, name: string): Promise<QardProvider> {
-  let live: QardProvider | undefined;
-  try {
-    live = await liveProvider(connection.client, connection.account, name);
-  } catch (error) {
-    // A wrong URL: name the setting to fix, as the preview does. A refused key is named, with the key's
-    // source and the URL it was sent to, by withKeySourceOnRefusal around every operation.
-    const { QardAuthError } = await loadQard();
-    const outcome: LookupOutcome =
-      error instanceof QardAuthError ? { kind: "skip" } : classifyLookupFailure(error, connection);
-    const why =
-      outcome.kind === "fail"
-        ? outcome.reason
-        : `${messageOf(error)}; ${nextStepAfter(error, "the command")}`;
-    throw new Error(`Qard provider "${name}": ${why}`, { cause: error });
-  }
-  if (live === undefined) throw new Error(unknownProviderReason(name));
-  return live;
-}
-
-function unknownProviderReason(name: string): string {
-  return `Qard has no provider named "${name}" for this account: check providerName`;
-}
-
-function desiredOf(inputs: ProviderInputs) {
-  return {
-    hasCredentials: inputs.credentials !== undefined || inputs.credentialsRef !== undefined,
-    settings: inputs.settings,
-    enabled: inputs.enabled,
-  };
-}
-
-/** Qard's current values of the settings this configuration manages (the others are not ours to diff). */
-function managedSettings(
-  desired: Record<string, boolean>,
-  live: Record<string, boolean>,
-): Record<string, boolean> {
-  return Object.fromEntries(Object.keys(desired).map((key) => [key, live[key] ?? (desired[key] as boolean)]));
-}
-
-/**
- * The managed settings for which Qard's answer holds no true/false value (absent, null, a string...). A read
- * must never stand in the desired value for them: that would report "no drift" for what it cannot see.
- */
-function unreadableSettings(desired: Record<string, boolean>, live: QardProvider): string[] {
-  return Object.keys(desired).filter(
-    (key) => !Object.hasOwn(live.settings, key) || typeof live.settings[key] !== "boolean",
-  );
-}
-
-function unreadableSettingsReason(name: string, keys: readonly string[]): string {
-  const list = keys.map((key) => `"${key}"`).join(", ");
-  return (
-    `Qard provider "${name}": Qard's answer gives no true/false value for setting ${list} (absent, null or ` +
-    `another type), so whether Qard holds the stack's value cannot be checked`
-  );
-}
-
-function rejectUnknownSettings(name: string, settings: Record<string, boolean>, live: QardProvider): void {
-  // A provider that lists no setting at all tells us nothing: leave the check to Qard's answer.
-  if (live.settingNames.length === 0 && Object.keys(live.settings).length === 0) return;
-  const accepted = [...new Set([...live.settingNames, ...Object.keys(live.settings)])];
-  const problem = unknownSettingsProblem(name, settings, accepted);
-  if (problem !== undefined) throw new Error(problem);
-}
-
 function notAvailable(name: string): Error {
   return new Error(
     `Qard provider "${name}" is not available for this account, so it cannot be enabled: ask Qard to make it available, or set enabled: false`,
   );
-}
-
-/**
- * The credential object to send, from the inputs or from the exact Secrets Manager version `check`
- * resolved. Read and validated before the resource's first write, so a bad payload writes nothing.
- */
-async function desiredCredentials(
-  inputs: ProviderInputs,
-  liveKeys: readonly string[] | undefined,
-): Promise<Record<string, CredentialValue> | undefined> {
-  let credentials: Record<string, unknown> | undefined = inputs.credentials;
-  let source = "credentials";
-  if (inputs.credentialsRef) {
-    const ref = inputs.credentialsRef;
-    const secret = await readSecretJson(
-      ref,
-      inputs.credentialsVersionId ? { versionId: inputs.credentialsVersionId } : {},
-    );
-    rememberSecrets(secret.payload);
-    credentials = secret.payload;
-    source = `secret "${ref.secretId}" (${secret.version.versionId})`;
-  }
-  if (!credentials) return undefined;
-  const expected =
-    catalogueEntry(inputs.providerName)?.credentials ??
-    (liveKeys && liveKeys.length > 0 ? liveKeys : undefined);
-  const problems = credentialPayloadProblems(expected, credentials);
-  if (problems.length > 0) {
-    throw new Error(
-      `${source} for Qard provider "${inputs.providerName}": ${problems.join("; ")}. Nothing was written to Qard for it.`,
-    );
-  }
-  return credentials as Record<string, CredentialValue>;
-}
-
-/** Where writes go: one provider of one account, with the credentials to send if the plan has them. */
-interface WriteTarget extends Pick<Account, "client" | "account"> {
-  name: string;
-  credentials: Record<string, CredentialValue> | undefined;
-}
-
-async function applyWrites(
-  target: WriteTarget,
-  writes: Write[],
-  start: KnownState,
-  outputsAt: (state: KnownState) => ProviderOutputs,
-): Promise<KnownState> {
-  const { name } = target;
-  let state = start;
-  const written: string[] = [];
-  try {
-    for (const write of writes) {
-      try {
-        await send(target, write);
-      } catch (error) {
-        const what = `${describe(write)} failed: ${messageOf(error)}`;
-        if (written.length === 0) {
-          throw new Error(
-            `Qard provider "${name}": ${what}. Nothing was written to Qard for it; ${nextStepAfter(error)}.`,
-            {
-              cause: error,
-            },
-          );
-        }
-        throw new PartialApplyError(
-          name,
-          outputsAt(state),
-          `Qard provider "${name}": ${what}. Already written: ${written.join(", ")}; the next \`pulumi up\` resumes from there.`,
-        );
-      }
-      state = applyWrite(state, write);
-      written.push(describe(write));
-    }
-  } finally {
-    if (written.length > 0 || writes.length > 0) forgetLiveProvider(target.account, name);
-  }
-  return state;
-}
-
-async function send(target: WriteTarget, write: Write): Promise<void> {
-  const { client, name, credentials } = target;
-  switch (write.kind) {
-    case "credentials":
-      if (!credentials) throw new Error("no credentials to write");
-      return client.putCredentials(name, credentials);
-    case "settings":
-      return client.putSettings(name, write.settings);
-    case "enable":
-      return client.setEnabled(name, write.enabled);
-  }
-}
-
-function describe(write: Write): string {
-  switch (write.kind) {
-    case "credentials":
-      return "credentials";
-    case "settings":
-      return "settings";
-    case "enable":
-      return write.enabled ? "enabling" : "disabling";
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@ import { neutralizeOutput } from "../neutralize-output.ts";
 import { PartialApplyError } from "./apply-error.ts";
 import { redactKnownSecrets } from "./known-secrets.ts";
 import { inStackTerms } from "./stack-terms.ts";
+import { messageOf } from "../error-message.ts";
 
 /**
  * The one exit of every runtime method: whatever is thrown leaves as a fresh error whose message (and, for
@@ -27,9 +28,7 @@ export function safeText(text: string): string {
 }
 
 export function safeError(error: unknown): Error {
-  const message = neutralizeOutput(
-    inStackTerms(redactKnownSecrets(error instanceof Error ? error.message : String(error))),
-  );
+  const message = neutralizeOutput(inStackTerms(redactKnownSecrets(messageOf(error))));
   if (error instanceof PartialApplyError) {
     return withoutTrace(new PartialApplyError(error.id, error.properties, message));
   }

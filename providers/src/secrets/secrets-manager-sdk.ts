@@ -1,5 +1,6 @@
 /** The AWS SDK's Secrets Manager package: an optional peer dependency, needed only by a reference. */
 export const SECRETS_MANAGER_SDK = "@aws-sdk/client-secrets-manager";
+import { messageOf } from "../error-message.ts";
 
 /**
  * A Secrets Manager reference (credentials, or `qard:apiKeySecretId`) was used where the AWS SDK is not
@@ -31,7 +32,7 @@ export async function loadSecretsManagerSdk(): Promise<typeof import("@aws-sdk/c
 
 function isMissing(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : "";
+  const message = messageOf(error);
   return (
     (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && message.includes(SECRETS_MANAGER_SDK)
   );

@@ -8,6 +8,7 @@ import {
   interruptionOf,
   type SecretsCallLimits,
 } from "./secrets-manager-client.ts";
+import { messageOf } from "../error-message.ts";
 
 export interface SecretVersion {
   arn: string;
@@ -216,14 +217,14 @@ function describeAwsError(
       );
     default: {
       if (/^KMS/.test(name)) return kmsRefusal(secretId, where, permission);
-      if (/region is missing/i.test(error instanceof Error ? error.message : "")) {
+      if (/region is missing/i.test(messageOf(error))) {
         return new SecretSourceError(
           secretId,
           `no AWS region for secret "${secretId}": give its ARN, set \`region\` in the reference, or set AWS_REGION`,
         );
       }
       // AWS SDK messages describe the request, never the secret's value.
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = messageOf(error);
       return new SecretSourceError(
         secretId,
         `reading secret "${secretId}" (${where}) failed: ${name}: ${detail}`,

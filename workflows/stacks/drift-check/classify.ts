@@ -1,10 +1,6 @@
 import type { EngineEvent, StepEventMetadata } from "@pulumi/pulumi/automation/index.js";
-import {
-  isRecord,
-  isResolvedCredentialField,
-  QARD_PROVIDER_CONFIG_TYPE,
-  sameJson,
-} from "@qard-iac/pulumi-qard/rules";
+import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
+import { isRecord, isResolvedCredentialField, sameJson } from "@qard-iac/pulumi-qard/internal";
 
 export type FindingKind = "drift" | "config" | "rotation";
 
