@@ -1,20 +1,9 @@
 import { identifierProblem } from "../identifier.ts";
 import { isRecord } from "../is-record.ts";
 import { isPrototypeKey } from "../prototype-keys.ts";
-import type { ConnectionConfig } from "./connection.ts";
+import type { AccountConnectionConfig, ConnectionConfig } from "./connection-config.ts";
 
-/**
- * One named account of `qard:accounts` as the provider's `configure` reads it (secrets decrypted). A
- * resource names its account by name only (`account` input): the URL and the key's source stay here, in
- * the stack config, so neither a key nor where to fetch one is ever copied into a resource's state.
- */
-export interface AccountConnectionConfig {
-  apiUrl?: string;
-  apiKey?: string;
-  apiKeySecretId?: string;
-  /** The account's pinned fingerprint (see account-fingerprint.ts). */
-  fingerprint?: string;
-}
+export type { AccountConnectionConfig } from "./connection-config.ts";
 
 /** `qard:accounts` as found in the config: the accounts, or why they cannot be used. */
 export interface AccountsConfig {

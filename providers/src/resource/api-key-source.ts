@@ -1,5 +1,5 @@
 import { connectionSettingName } from "./account-connection.ts";
-import type { ConnectionConfig } from "./connection.ts";
+import type { ConnectionConfig } from "./connection-config.ts";
 
 /** Where the API key of one run comes from. */
 export type ApiKeySource =

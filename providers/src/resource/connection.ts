@@ -1,28 +1,9 @@
 import { readSecretText } from "../secrets/secrets-manager.ts";
-import {
-  accountsFromConfigText,
-  connectionSettingName,
-  type AccountConnectionConfig,
-} from "./account-connection.ts";
+import { accountsFromConfigText, connectionSettingName } from "./account-connection.ts";
 import { chooseApiKeySource } from "./api-key-source.ts";
+import type { ConnectionConfig } from "./connection-config.ts";
 
-/** Qard connection settings as the provider's `configure` received them (stack config, secrets decrypted). */
-export interface ConnectionConfig {
-  apiUrl?: string;
-  apiKey?: string;
-  apiKeySecretId?: string;
-  /**
-   * Set on the connection of a named account (see account-connection.ts): its settings are
-   * `qard:accounts.<account>.*`, and the QARD_API_URL / QARD_API_KEY variables do not apply to it.
-   */
-  account?: string;
-  /** The pinned fingerprint: `qard:fingerprint`, or a named account's `qard:accounts.<account>.fingerprint`. */
-  fingerprint?: string;
-  /** The named accounts of `qard:accounts`, for resources that name one. */
-  accounts?: Record<string, AccountConnectionConfig>;
-  /** Why `qard:accounts` could not be read, told to a resource that names an account. */
-  accountsProblem?: string;
-}
+export type { ConnectionConfig } from "./connection-config.ts";
 
 export interface Connection {
   baseUrl: string;
