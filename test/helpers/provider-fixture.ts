@@ -1,6 +1,6 @@
 /**
  * The serialized provider (the object `pulumi up` runs) configured for one emulator with qard:apiUrl and
- * qard:apiKey: what the provider.*.spec.ts files test against. At the top of the file:
+ * qard:apiKey: what the dynamic-provider.*.spec.ts files test against. At the top of the file:
  *   const { emulator, provider, checked } = startProviderOnEmulator();
  * The emulator starts before the file's tests and stops after them; before each test its state and
  * request log are reset and the provider lists the runtime shares within one operation are forgotten, as
