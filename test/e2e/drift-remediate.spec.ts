@@ -114,6 +114,23 @@ describe("npm run drift -- --remediate", () => {
       }
     },
   );
+  it("refuses an invalid allowance on a stack without drift too (exit 2), before anything is written", async () => {
+    await setStackConfig(e2e.stack, { "qard:driftRemediation": ["credentials"] });
+    const prefix = path.join(dir, "refused-clean");
+    e2e.emulator.control.clearRequests();
+    const result = await runScript(
+      "workflows/drift/main.ts",
+      ["--stack", e2e.stackName, "--json", "--remediate", "--record", prefix],
+      e2e.backend.env,
+    );
+    expect(result.code, result.stderr).toBe(2);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({ status: "error", exitCode: 2, errorKind: "configuration", findings: [] });
+    expect(report.error).toMatch(/qard:driftRemediation accepts only enabled, settings/);
+    const record = JSON.parse(readFileSync(`${prefix}.json`, "utf8")) as Record<string, unknown>;
+    expect(record).toMatchObject({ providers: [], left: [], errorKind: "configuration" });
+    expect(e2e.emulator.control.requests().filter((request) => request.method !== "GET")).toEqual([]);
+  });
 });
 
 describe("npm run drift -- --remediate when the repair cannot be made", () => {

@@ -24,8 +24,9 @@ async function main(argv: string[]): Promise<number> {
     policy: policy.options,
     onCheckedState: (state) => (checked.state = state),
   });
-  // A check that did not fail has read a state (checked.state is set).
-  if (args.remediate && report.status !== "error" && report.findings.length > 0 && checked.state) {
+  // A check that did not fail has read a state (checked.state is set). A clean stack goes through too: its
+  // allowance is still read, so a key that could never be followed fails now rather than on the next drift.
+  if (args.remediate && report.status !== "error" && checked.state) {
     // Only the classes the stack allows; the second check says what is still found (the exit code's).
     const record = await remediate({
       stackName: args.stack,
