@@ -1,6 +1,6 @@
 // The Qard guardrails as a CrossGuard policy pack: `pulumi preview --policy-pack policy`, and by default
 // in `npm run stack|drift|promote`. Each rule's enforcement level and options can be overridden with
-// `--policy-pack-config <file>` (see README, "Policy pack").
+// `--policy-pack-config <file>` (see docs/policy.md).
 import { PolicyPack } from "@pulumi/policy";
 import { withNeutralizedReports } from "./neutralized-reports.ts";
 import { httpsApiUrl } from "./rules/https-api-url.ts";

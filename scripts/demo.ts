@@ -247,7 +247,7 @@ Next:
   npm run demo                # applies it with one settings PUT
   git checkout Pulumi.dev.yaml && npm run demo   # undoes it: the tracked stack file, then Qard
   npm run demo -- drift       # checks that Qard still matches (exit 10 on drift)
-  npm run demo -- policy      # the preview under the policy pack (README, "Policy pack")
+  npm run demo -- policy      # the preview under the policy pack (docs/policy.md)
   npm run demo -- destroy     # disables every provider (Qard has no delete)`);
 }
 
