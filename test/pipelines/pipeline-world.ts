@@ -4,7 +4,8 @@
  * Manager, STS and the S3 state backend, the GitHub stand-in, and act with the workflows' actions.
  */
 import { CreateSecretCommand } from "@aws-sdk/client-secrets-manager";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
@@ -37,6 +38,25 @@ export interface PipelineWorld {
 }
 
 const workflowFile = (name: string) => path.join(".github", "workflows", name);
+
+/**
+ * The runner's own npm cache, warm: a copy of this machine's (hard links where the file system allows them;
+ * cacache writes a new file and renames it, never rewrites one in place). `npm ci` in the jobs finds every
+ * package offline, and what setup-node's `cache: npm` restores over it and saves is the runner's copy, never
+ * the cache other test files install from at the same time.
+ */
+function createRunnerNpmCache(home: string): string {
+  const machineCache = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim();
+  const runnerCache = path.join(home, "npm-cache");
+  mkdirSync(runnerCache);
+  const content = path.join(machineCache, "_cacache");
+  try {
+    execFileSync("cp", ["-al", content, runnerCache], { stdio: "pipe" });
+  } catch {
+    execFileSync("cp", ["-a", content, runnerCache], { stdio: "pipe" });
+  }
+  return runnerCache;
+}
 
 export async function createPipelineWorld(): Promise<PipelineWorld> {
   const home = mkdtempSync(path.join(tmpdir(), "qard-act-"));
@@ -86,6 +106,7 @@ export async function createPipelineWorld(): Promise<PipelineWorld> {
   repo.commit("The project, its stacks on this machine's Qard accounts");
 
   const act = createActRunner(home);
+  const npmCache = createRunnerNpmCache(home);
   const standInBin = path.join(path.dirname(new URL(import.meta.url).pathname), "stand-ins", "bin");
   const common = () => ({
     repoDir: repo.dir,
@@ -96,6 +117,7 @@ export async function createPipelineWorld(): Promise<PipelineWorld> {
       ACTIONS_ID_TOKEN_REQUEST_URL: github.oidcUrl,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: "stand-in-request-token",
       AWS_ENDPOINT_URL: moto.endpoint,
+      npm_config_cache: npmCache,
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       HOME: process.env.HOME ?? home,

@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSecretText, SecretSourceError } from "../../providers/src/internal.ts";
-import { setProcessEnv } from "../helpers/process-env.ts";
+import { listenAsSecretsManager } from "../helpers/secrets-manager-endpoint.ts";
 
 let server: Server;
 let restoreEnv: (() => void) | undefined;
@@ -26,15 +26,7 @@ beforeAll(async () => {
         .end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  restoreEnv = setProcessEnv({
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${address.port}`,
-    AWS_REGION: "eu-west-3",
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-  });
+  restoreEnv = await listenAsSecretsManager(server);
 });
 
 afterAll(async () => {

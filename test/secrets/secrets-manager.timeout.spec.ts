@@ -8,7 +8,7 @@ import { once } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSecretText, SecretSourceError } from "../../providers/src/internal.ts";
-import { setProcessEnv } from "../helpers/process-env.ts";
+import { listenAsSecretsManager } from "../helpers/secrets-manager-endpoint.ts";
 
 let server: Server;
 const sockets = new Set<Socket>();
@@ -21,15 +21,7 @@ beforeAll(async () => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  restoreEnv = setProcessEnv({
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${address.port}`,
-    AWS_REGION: "eu-west-3",
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-  });
+  restoreEnv = await listenAsSecretsManager(server);
 });
 
 afterAll(async () => {

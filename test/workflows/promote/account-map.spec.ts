@@ -8,20 +8,22 @@ import { UsageError } from "../../../cli/usage-error.ts";
 
 const stacks = { fromStack: "staging", toStack: "prod" };
 
+/** The mapping from staging's accounts to prod's with these --map flags. */
+const mappingOf = (sourceAccounts: string[], targetAccounts: string[], map: Record<string, string>) =>
+  planAccountMapping({ ...stacks, sourceAccounts, targetAccounts, map });
+
 describe("planAccountMapping (promote maps accounts between stacks explicitly)", () => {
   it("keeps the one-account form as it is: no accounts, no --map, nothing to map", () => {
-    expect(planAccountMapping({ ...stacks, sourceAccounts: [], targetAccounts: [], map: {} })).toEqual({
+    expect(mappingOf([], [], {})).toEqual({
       pairs: [],
       problems: [],
     });
   });
 
   it("pairs every source account with the target account --map names", () => {
-    const mapping = planAccountMapping({
-      ...stacks,
-      sourceAccounts: ["staging-eu", "staging-us"],
-      targetAccounts: ["prod-eu", "prod-us", "prod-asia"],
-      map: { "staging-us": "prod-us", "staging-eu": "prod-eu" },
+    const mapping = mappingOf(["staging-eu", "staging-us"], ["prod-eu", "prod-us", "prod-asia"], {
+      "staging-us": "prod-us",
+      "staging-eu": "prod-eu",
     });
     expect(mapping).toEqual({
       pairs: [
@@ -33,11 +35,8 @@ describe("planAccountMapping (promote maps accounts between stacks explicitly)",
   });
 
   it("refuses an unmapped account of the source, naming it and the target's accounts", () => {
-    const mapping = planAccountMapping({
-      ...stacks,
-      sourceAccounts: ["staging-eu", "staging-us"],
-      targetAccounts: ["prod-eu", "prod-us"],
-      map: { "staging-eu": "prod-eu" },
+    const mapping = mappingOf(["staging-eu", "staging-us"], ["prod-eu", "prod-us"], {
+      "staging-eu": "prod-eu",
     });
     expect(mapping).toEqual({
       pairs: [],
@@ -48,12 +47,7 @@ describe("planAccountMapping (promote maps accounts between stacks explicitly)",
   });
 
   it("does not map equal names by itself: an account called eu in both stacks still needs --map", () => {
-    const mapping = planAccountMapping({
-      ...stacks,
-      sourceAccounts: ["eu"],
-      targetAccounts: ["eu"],
-      map: {},
-    });
+    const mapping = mappingOf(["eu"], ["eu"], {});
     expect(mapping.pairs).toEqual([]);
     expect(mapping.problems).toEqual([
       'account "eu" of staging is not mapped: add --map eu=<account of prod> (prod\'s accounts: eu)',
@@ -61,11 +55,9 @@ describe("planAccountMapping (promote maps accounts between stacks explicitly)",
   });
 
   it("refuses a map from an account the source lacks, or to one the target does not describe", () => {
-    const mapping = planAccountMapping({
-      ...stacks,
-      sourceAccounts: ["staging-eu"],
-      targetAccounts: ["prod-eu"],
-      map: { "staging-eu": "prod-e", "staging-asia": "prod-eu" },
+    const mapping = mappingOf(["staging-eu"], ["prod-eu"], {
+      "staging-eu": "prod-e",
+      "staging-asia": "prod-eu",
     });
     expect(mapping.pairs).toEqual([]);
     expect(mapping.problems).toEqual([
@@ -75,11 +67,9 @@ describe("planAccountMapping (promote maps accounts between stacks explicitly)",
   });
 
   it("refuses two source accounts sent to one target account", () => {
-    const mapping = planAccountMapping({
-      ...stacks,
-      sourceAccounts: ["staging-eu", "staging-fr"],
-      targetAccounts: ["prod-eu"],
-      map: { "staging-eu": "prod-eu", "staging-fr": "prod-eu" },
+    const mapping = mappingOf(["staging-eu", "staging-fr"], ["prod-eu"], {
+      "staging-eu": "prod-eu",
+      "staging-fr": "prod-eu",
     });
     expect(mapping).toEqual({
       pairs: [],
@@ -90,15 +80,10 @@ describe("planAccountMapping (promote maps accounts between stacks explicitly)",
   });
 
   it("refuses stacks in different forms, and --map between two one-account stacks", () => {
-    expect(
-      planAccountMapping({ ...stacks, sourceAccounts: ["eu"], targetAccounts: [], map: { eu: "eu" } })
-        .problems,
-    ).toEqual([
+    expect(mappingOf(["eu"], [], { eu: "eu" }).problems).toEqual([
       "staging describes its Qard accounts in qard:accounts and prod uses the one-account form (qard:apiUrl, qard:providers): a promotion needs both stacks in the same form",
     ]);
-    expect(
-      planAccountMapping({ ...stacks, sourceAccounts: [], targetAccounts: [], map: { eu: "eu" } }).problems,
-    ).toEqual([
+    expect(mappingOf([], [], { eu: "eu" }).problems).toEqual([
       "--map maps accounts of qard:accounts, and neither staging nor prod has any: run without --map",
     ]);
   });

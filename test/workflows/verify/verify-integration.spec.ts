@@ -2,7 +2,7 @@
  * verifyIntegration against the emulator, through each path a user meets: connected at once, authorization,
  * timeout, refusal, a sync already running, a disabled provider, a sync that fails.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import type { QardClient } from "../../../providers/src/qard/index.ts";
 import { VerifyError } from "../../../workflows/verify/verify-error.ts";
 import {
@@ -183,7 +183,17 @@ describe("verifyIntegration", () => {
   });
 
   it("on 409 follows the sync already running and starts only the other data types", async () => {
-    // Slow syncs, so that the one started below is surely still running when verify asks for its own.
+    // The emulator (in this process) dates each request with Date.now(), and verify's waits move that clock
+    // instead of waiting: the sync started below is surely still running when verify asks for its own,
+    // however slow the machine, and ends 1.5 s later on that clock, not in real time.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const moveClock = (ms: number) => {
+      vi.setSystemTime(Date.now() + ms);
+      return Promise.resolve();
+    };
     const slow = await startEmulatorUntilTestEnds({ apiKeys: [API_KEY], syncDelayMs: 1500 });
     const client = clientOf(slow);
     await enableProvider(client, "sandbox_commerce");
@@ -194,7 +204,12 @@ describe("verifyIntegration", () => {
     });
     const running = await client.startSync(userId, ["COMMERCE_LOCATION", "COMMERCE_CUSTOMER"]);
 
-    const { report } = await verify(client, { userId, providerName: "sandbox_commerce" });
+    const { report } = await verify(client, {
+      userId,
+      providerName: "sandbox_commerce",
+      pollIntervalMs: 100,
+      sleep: moveClock,
+    });
 
     expect(report.ok).toBe(true);
     expect([...report.sync.followed].sort()).toEqual(["COMMERCE_CUSTOMER", "COMMERCE_LOCATION"]);
