@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,6 +130,16 @@ describe("npm run drift -- --remediate", () => {
     const record = JSON.parse(readFileSync(`${prefix}.json`, "utf8")) as Record<string, unknown>;
     expect(record).toMatchObject({ providers: [], left: [], errorKind: "configuration" });
     expect(e2e.emulator.control.requests().filter((request) => request.method !== "GET")).toEqual([]);
+    // A valid allowance on the same clean stack: exit 0, and no record, since nothing was to be repaired.
+    await setStackConfig(e2e.stack, { "qard:driftRemediation": ["enabled"] });
+    const cleanPrefix = path.join(dir, "clean");
+    const clean = await runScript(
+      "workflows/drift/main.ts",
+      ["--stack", e2e.stackName, "--remediate", "--record", cleanPrefix],
+      e2e.backend.env,
+    );
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(existsSync(`${cleanPrefix}.json`)).toBe(false);
   });
 });
 

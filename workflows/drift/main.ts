@@ -34,7 +34,8 @@ async function main(argv: string[]): Promise<number> {
       checkedState: checked.state,
       policy: policy.options,
     });
-    writeRecord(args.record, record);
+    // A clean stack has nothing to record unless its allowance is refused.
+    if (report.findings.length > 0 || record.error !== undefined) writeRecord(args.record, record);
     if (record.error !== undefined) {
       // A failed or refused repair is the answer, with its cause's code and the check's findings.
       const why = `The repair (--remediate) failed: ${record.error}`;
