@@ -54,6 +54,9 @@ describe("normalizeOptions", () => {
       "https://api.qardfinance.com/?token=url-token-canary",
       "ftp://api.qardfinance.com/url-token-canary",
       "http://qard.internal/url-token-canary",
+      // Not a URL at all (the port is out of range): nothing of it is quoted, user info included.
+      "https://user:url-token-canary@api.qardfinance.com:99999",
+      "url-token-canary",
     ]) {
       expect(() => new QardClient({ baseUrl, apiKey: KEY })).toThrow(QardConfigError);
       expect(() => new QardClient({ baseUrl, apiKey: KEY })).not.toThrow(/url-token-canary/);
@@ -70,7 +73,7 @@ describe("normalizeOptions", () => {
   });
 
   it.each([
-    [{ baseUrl: "not a url" }, /baseUrl "not a url" is not a URL/],
+    [{ baseUrl: "not a url" }, /baseUrl is not a URL/],
     [{ baseUrl: "" }, /baseUrl is required/],
     [{ baseUrl: "ftp://api.qardfinance.com" }, /must use https/],
     [{ baseUrl: "https://api.qardfinance.com?x=1" }, /must not contain a query/],

@@ -2,7 +2,6 @@ import nodeFetch from "node-fetch";
 import { checkApiUrl } from "./api-url.ts";
 import { QardConfigError } from "./errors.ts";
 import { nonNegative, positive } from "./number-option.ts";
-import { createRedactor } from "./redact.ts";
 import {
   DEFAULT_RETRY_LIMITS,
   normalizeRetryLimits,
@@ -91,7 +90,7 @@ export function normalizeOptions(options: QardClientOptions): NormalizedOptions 
   }
   const apiKey = normalizeApiKey(options.apiKey);
   return {
-    baseUrl: normalizeBaseUrl(options.baseUrl, apiKey),
+    baseUrl: normalizeBaseUrl(options.baseUrl),
     apiKey,
     timeoutMs: positive("timeoutMs", options.timeoutMs, DEFAULTS.timeoutMs),
     retry: normalizeRetryLimits(options.retry),
@@ -103,16 +102,16 @@ export function normalizeOptions(options: QardClientOptions): NormalizedOptions 
   };
 }
 
-function normalizeBaseUrl(raw: unknown, apiKey: string): string {
+function normalizeBaseUrl(raw: unknown): string {
   if (typeof raw !== "string" || raw.trim() === "") {
     throw new QardConfigError("baseUrl is required, e.g. https://api.qardfinance.com");
   }
   const checked = checkApiUrl(raw);
   if (!checked.ok) {
     // Only the origin is quoted: user info, a path or a query could carry a token. A value that is not a
-    // URL at all is quoted with the key scrubbed, in case the key was pasted into it.
-    const shown = checked.origin ?? createRedactor([apiKey])(raw);
-    throw new QardConfigError(`baseUrl ${JSON.stringify(shown)} ${checked.problem}`);
+    // URL at all has no origin, and any part of it could be a password (`https://u:pw@host:99999`).
+    const shown = checked.origin === undefined ? "" : ` ${JSON.stringify(checked.origin)}`;
+    throw new QardConfigError(`baseUrl${shown} ${checked.problem}`);
   }
   return `${checked.url.origin}${checked.url.pathname}`.replace(/\/+$/, "");
 }
