@@ -11,7 +11,7 @@ import { reviewedDisable } from "../../policy/rules/reviewed-disable.ts";
 import { secretsByReference } from "../../policy/rules/secrets-by-reference.ts";
 import { warningAnnotation } from "./annotation.ts";
 import { weakenedRules, type EnforcementLevel } from "./weakened-rules.ts";
-import { messageOf } from "@qard-iac/pulumi-qard/internal";
+import { isRecord, messageOf } from "@qard-iac/pulumi-qard/internal";
 
 const RULES = [secretsByReference, reviewedDisable, httpsApiUrl, productionSettingChange, providerAllowList];
 
@@ -29,14 +29,14 @@ function main(argv: string[]): number {
     printErr(`error: ${file} is not readable JSON: ${messageOf(error)}`);
     return 2;
   }
-  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+  if (!isRecord(config)) {
     printErr(`error: ${file} must be a JSON object of rule names`);
     return 2;
   }
   const defaults = new Map(
     RULES.map((rule) => [rule.name, (rule.enforcementLevel ?? "advisory") as EnforcementLevel]),
   );
-  const weakened = weakenedRules(defaults, config as Record<string, unknown>);
+  const weakened = weakenedRules(defaults, config);
   for (const { rule, level } of weakened) {
     // The one line meant as a workflow command: its parts are escaped instead of neutralised.
     process.stdout.write(

@@ -52,7 +52,7 @@ export async function readStackProviders(
   const text = await readStackFile(stack, dir);
   const value = jsonOf(parseDocument(text).getIn(at));
   if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new Error(
       `${path.basename(file)}: ${at.slice(1).join(".")} must be a map of provider name to its settings`,
     );

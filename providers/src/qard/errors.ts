@@ -1,5 +1,6 @@
 import { quoteRefused } from "../identifier.ts";
 import { redactDeep, type Redactor } from "./redact.ts";
+import { isRecord } from "../is-record.ts";
 
 /** Base of every error the client throws: callers branch with `instanceof`. */
 export class QardError extends Error {
@@ -184,8 +185,8 @@ interface ErrorBodyFields {
 }
 
 function readErrorBody(body: unknown): ErrorBodyFields {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return {};
-  const record = body as Record<string, unknown>;
+  if (!isRecord(body)) return {};
+  const record = body;
   const fields: ErrorBodyFields = {};
   const code = record["error_code"];
   if (typeof code === "string" || typeof code === "number") fields.code = String(code);

@@ -3,8 +3,6 @@ import { isRecord } from "../is-record.ts";
 import { isPrototypeKey } from "../prototype-keys.ts";
 import type { AccountConnectionConfig, ConnectionConfig } from "./connection-config.ts";
 
-export type { AccountConnectionConfig } from "./connection-config.ts";
-
 /** `qard:accounts` as found in the config: the accounts, or why they cannot be used. */
 export interface AccountsConfig {
   accounts: Record<string, AccountConnectionConfig>;

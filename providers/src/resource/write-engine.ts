@@ -94,7 +94,7 @@ export async function applyWrites(
       written.push(describe(write));
     }
   } finally {
-    if (written.length > 0 || writes.length > 0) forgetLiveProvider(target.account, name);
+    if (writes.length > 0) forgetLiveProvider(target.account, name);
   }
   return state;
 }

@@ -9,6 +9,7 @@ import {
   type SecretsCallLimits,
 } from "./secrets-manager-client.ts";
 import { messageOf } from "../error-message.ts";
+import { isRecord } from "../is-record.ts";
 
 export interface SecretVersion {
   arn: string;
@@ -158,7 +159,7 @@ export function parseJsonObject(secretId: string, versionId: string, text: strin
       `secret "${secretId}" (${versionId}) is not valid JSON: store a JSON object whose keys are the provider's credential keys`,
     );
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     throw new SecretSourceError(
       secretId,
       `secret "${secretId}" (${versionId}) must hold a JSON object whose keys are the provider's credential keys`,
