@@ -11,7 +11,7 @@ import { printOut } from "../../cli/command-output.ts";
 import { runCommand } from "../../cli/run-command.ts";
 import { parseDriftArgs } from "./args.ts";
 import { checkDrift } from "../stacks/drift-check/check-drift.ts";
-import { remediate, writeRecord } from "./remediate.ts";
+import { hasAnythingToRecord, remediate, writeRecord } from "./remediate.ts";
 import { renderJson, renderMarkdown, renderText } from "./report.ts";
 import { reportOf } from "../stacks/drift-check/drift-report.ts";
 
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
       policy: policy.options,
     });
     // A clean stack has nothing to record unless its allowance is refused.
-    if (report.findings.length > 0 || record.error !== undefined) writeRecord(args.record, record);
+    if (hasAnythingToRecord(record)) writeRecord(args.record, record);
     if (record.error !== undefined) {
       // A failed or refused repair is the answer, with its cause's code and the check's findings.
       const why = `The repair (--remediate) failed: ${record.error}`;

@@ -161,6 +161,11 @@ export function renderRecordMarkdown(record: RemediationRecord): string {
   return lines.join("\n");
 }
 
+/** Whether a record says anything: a finding attempted or left, or an error (a refused allowance included). */
+export function hasAnythingToRecord(record: RemediationRecord): boolean {
+  return record.attempted.length > 0 || record.left.length > 0 || record.error !== undefined;
+}
+
 /** Writes `<prefix>.json` and `<prefix>.md`, neutralised (the JSON keeps its values: see neutralizeOutput). */
 export function writeRecord(prefix: string, record: RemediationRecord): void {
   writeFileSync(`${prefix}.json`, `${neutralizeOutput(JSON.stringify(record, null, 2))}\n`);

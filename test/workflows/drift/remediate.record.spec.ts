@@ -8,6 +8,7 @@ import { neutralizeOutput } from "@qard-iac/pulumi-qard/rules";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../../workflows/stacks/drift-check/classify.ts";
 import {
+  hasAnythingToRecord,
   renderRecordMarkdown,
   writeRecord,
   type RemediationRecord,
@@ -81,5 +82,26 @@ describe("writeRecord", () => {
     expect(json).not.toMatch(/[\u202e\u200b]/);
     expect(JSON.parse(json)).toEqual(record);
     expect(readFileSync(path.join(dir, "r.md"), "utf8")).toBe(`${renderRecordMarkdown(record)}\n`);
+  });
+});
+
+describe("hasAnythingToRecord: the record is written only when it says something", () => {
+  const nothing: RemediationRecord = {
+    stack: "prod",
+    allowed: ["enabled"],
+    providers: [],
+    attempted: [],
+    repaired: [],
+    left: [],
+  };
+  it("is false for a clean stack with a valid allowance", () => {
+    expect(hasAnythingToRecord(nothing)).toBe(false);
+  });
+  it("is true for a refused allowance, a finding attempted or a finding left", () => {
+    expect(
+      hasAnythingToRecord({ ...nothing, error: "qard:driftRemediation …", errorKind: "configuration" }),
+    ).toBe(true);
+    expect(hasAnythingToRecord({ ...nothing, attempted: [finding("a")] })).toBe(true);
+    expect(hasAnythingToRecord({ ...nothing, left: [finding("b")] })).toBe(true);
   });
 });
