@@ -35,7 +35,7 @@ type FlagValues<O extends ParseArgsOptionsConfig> = ReturnType<
   typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>
 >["values"];
 
-/** A command line of flags only, parsed, and the one way to refuse it. */
+/** A command line of flags only, parsed, and a shorthand for usageError with the command's usage line. */
 export interface ParsedFlags<O extends ParseArgsOptionsConfig> {
   values: FlagValues<O>;
   /** A UsageError for `problem` that ends with the command's usage line: `throw refuse("--stack is required")`. */
