@@ -10,7 +10,12 @@ export const API = "/api/v6";
  * stays one segment even if the rule is ever widened.
  */
 export function segment(value: string, role: string): string {
+  return encodeURIComponent(requireIdentifier(value, role));
+}
+
+/** `value` when it is an identifier; a QardIdentifierError naming its `role` otherwise (before any request). */
+export function requireIdentifier(value: string, role: string): string {
   const problem = identifierProblem(value);
   if (problem !== undefined) throw new QardIdentifierError(role, value, problem);
-  return encodeURIComponent(value);
+  return value;
 }

@@ -1,7 +1,6 @@
-import { identifierProblem } from "../identifier.ts";
 import { loadSchemas } from "./answer-schemas.ts";
-import { API, segment } from "./endpoint-path.ts";
-import { QardConfigError, QardIdentifierError } from "./errors.ts";
+import { API, requireIdentifier, segment } from "./endpoint-path.ts";
+import { QardConfigError } from "./errors.ts";
 import {
   COMMERCE_COLLECTION_DATA_TYPES,
   type CommerceCollection,
@@ -43,8 +42,7 @@ export async function createDataConnection(
   userId: string,
   input: { providerName: string; requestedDataTypes: string[]; skipPermissions?: boolean },
 ): Promise<DataConnection> {
-  const problem = identifierProblem(input?.providerName);
-  if (problem !== undefined) throw new QardIdentifierError("provider name", input?.providerName, problem);
+  requireIdentifier(input?.providerName, "provider name");
   const body: Record<string, unknown> = {
     provider_name: input.providerName,
     requested_data_types: input.requestedDataTypes,
