@@ -4,6 +4,7 @@ import { stackFilePath } from "../../workflows/stacks/stack-file.ts";
 import { parseStackArgs } from "../../workflows/stack/main.ts";
 import { EXIT_USAGE, UsageError } from "../../cli/usage-error.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
+import { COMMAND_USAGES } from "../helpers/command-usages.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { runScript } from "../helpers/run-script.ts";
 
@@ -79,20 +80,15 @@ describe("usage errors: a mistyped stack or flag (every command)", () => {
     expect(apiWrites(e2e.emulator.control)).toEqual([]);
   });
 
-  it.each([
-    ["workflows/stack/main.ts", "Usage: npm run stack"],
-    ["workflows/drift/main.ts", "Usage: npm run drift"],
-    ["workflows/promote/main.ts", "Usage: npm run promote"],
-    ["workflows/verify/main.ts", "Usage: npm run verify"],
-    ["workflows/import/main.ts", "Usage: npm run import"],
-    ["emulator/main.ts", "Usage: npm run emulator"],
-    ["bench/run.ts", "Usage: npm run bench"],
-  ])("%s exits 64 with its usage for an unknown flag, like the others", async (script, usage) => {
-    const result = await runScript(script, ["--stak", e2e.stackName], e2e.backend.env);
-    expect(result.code).toBe(EXIT_USAGE);
-    expect(result.stderr).toContain("Unknown option '--stak'");
-    expect(result.stderr).toContain(usage);
-  });
+  it.each(COMMAND_USAGES)(
+    "%s exits 64 with its usage for an unknown flag, like the others",
+    async (script, usage) => {
+      const result = await runScript(script, ["--stak", e2e.stackName], e2e.backend.env);
+      expect(result.code).toBe(EXIT_USAGE);
+      expect(result.stderr).toContain("Unknown option '--stak'");
+      expect(result.stderr).toContain(usage);
+    },
+  );
 
   it("stack preview --create creates it on purpose", async () => {
     const name = `${e2e.stackName}-new`;

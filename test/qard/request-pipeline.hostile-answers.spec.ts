@@ -10,6 +10,16 @@ import { API_KEY, callsTo, startEmulatorForClientSuite } from "./helpers/emulato
 const CREDENTIALS = "/api/v6/providers/shopify/credentials";
 const SECRET = "redirect-canary-client-secret-5521";
 
+/** A fetch answer: 200 with `body`, and `content-type` when given. */
+function htmlAnswer(body: string, contentType?: string) {
+  return {
+    status: 200,
+    statusText: "OK",
+    headers: { get: (name: string) => (name === "content-type" ? (contentType ?? null) : null) },
+    text: async () => body,
+  };
+}
+
 describe("a redirect", () => {
   const emulator = startEmulatorForClientSuite();
   // Another origin (same host, another port) that records whatever reaches it.
@@ -71,12 +81,7 @@ describe("a 2xx HTML page", () => {
     // The excerpt is the page's start: a page that echoed the secret there must not show it.
     const error = await emulator
       .client({
-        fetch: async () => ({
-          status: 200,
-          statusText: "OK",
-          headers: { get: (name: string) => (name === "content-type" ? "text/html" : null) },
-          text: async () => `<html>you sent ${SECRET}</html>`,
-        }),
+        fetch: async () => htmlAnswer(`<html>you sent ${SECRET}</html>`, "text/html"),
       })
       .putCredentials("shopify", { client_id: "id-1", client_secret: SECRET })
       .catch((e: unknown) => e);
@@ -88,12 +93,7 @@ describe("a 2xx HTML page", () => {
     const padding = "x".repeat(120 - "<html>".length - 8);
     const error = await emulator
       .client({
-        fetch: async () => ({
-          status: 200,
-          statusText: "OK",
-          headers: { get: (name: string) => (name === "content-type" ? "text/html" : null) },
-          text: async () => `<html>${padding}${SECRET}</html>`,
-        }),
+        fetch: async () => htmlAnswer(`<html>${padding}${SECRET}</html>`, "text/html"),
       })
       .putCredentials("shopify", { client_id: "id-1", client_secret: SECRET })
       .catch((e: unknown) => e);
@@ -105,12 +105,7 @@ describe("a 2xx HTML page", () => {
   it("without a content-type is recognised by its markup", async () => {
     const error = await emulator
       .client({
-        fetch: async () => ({
-          status: 200,
-          statusText: "OK",
-          headers: { get: () => null },
-          text: async () => "<!doctype html><html></html>",
-        }),
+        fetch: async () => htmlAnswer("<!doctype html><html></html>"),
       })
       .setEnabled("shopify", true)
       .catch((e: unknown) => e);
