@@ -10,6 +10,7 @@ import { apiWrites } from "../helpers/api-calls.ts";
 import { startAccountEmulators } from "../helpers/account-emulators.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";
 import { forgetProviderLists, loadSerializedProvider } from "../helpers/serialized-provider.ts";
+import { ANOTHER_ACCOUNT, expectWritesRefusedAsAnotherAccount } from "../helpers/another-account-refusal.ts";
 
 const MINE = "one-account-key-mine";
 const OTHER = "one-account-key-other";
@@ -82,17 +83,9 @@ describe("the one-account form records its account", () => {
   it("update and delete refuse it before any write; refresh reads, then refuses, writing nothing", async () => {
     const { inputs, outs } = await created("company_legal_fr");
     const provider = await otherAccount();
-    const olds = outs as never;
-    await expect(
-      provider.update("company_legal_fr", olds, { ...inputs, enabled: false } as never),
-    ).rejects.toThrow(/now points at another Qard account/);
-    await expect(provider.delete("company_legal_fr", olds)).rejects.toThrow(
-      /now points at another Qard account/,
-    );
+    await expectWritesRefusedAsAnotherAccount(provider, "company_legal_fr", inputs, outs);
     noRequests();
-    await expect(provider.read("company_legal_fr", olds)).rejects.toThrow(
-      /now points at another Qard account/,
-    );
+    await expect(provider.read("company_legal_fr", outs as never)).rejects.toThrow(ANOTHER_ACCOUNT);
     // The refresh's one list read went to the URL configured with that key: never one key to another URL.
     expect(other.control.requests().map((request) => request.status)).toEqual([200]);
     expect([...apiWrites(mine.control), ...apiWrites(other.control)]).toEqual([]);

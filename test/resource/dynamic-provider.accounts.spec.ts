@@ -9,6 +9,7 @@ import { apiCalls } from "../helpers/api-calls.ts";
 import { startAccountEmulators } from "../helpers/account-emulators.ts";
 import { setProcessEnv } from "../helpers/process-env.ts";
 import { forgetProviderLists, loadSerializedProvider } from "../helpers/serialized-provider.ts";
+import { ANOTHER_ACCOUNT, expectWritesRefusedAsAnotherAccount } from "../helpers/another-account-refusal.ts";
 
 const EU_KEY = "eu-account-key";
 const US_KEY = "us-account-key";
@@ -186,19 +187,11 @@ describe("the account a stack manages", () => {
   it("update and delete refuse it before any call; refresh reads, then refuses: nothing written to either", async () => {
     const { inputs, outs } = await createdInEu("company_legal_fr");
     const provider = await swapped();
-    const olds = outs as never;
-    await expect(
-      provider.update("company_legal_fr", olds, { ...inputs, enabled: false } as never),
-    ).rejects.toThrow(/now points at another Qard account/);
-    await expect(provider.delete("company_legal_fr", olds)).rejects.toThrow(
-      /now points at another Qard account/,
-    );
+    await expectWritesRefusedAsAnotherAccount(provider, "company_legal_fr", inputs, outs);
     expect([...eu.control.requests(), ...us.control.requests()]).toEqual([]);
     // A refresh reads the list first, so a key Qard refuses is reported as Qard's refusal; that read went to
     // the URL configured with the key (no 401 anywhere), and nothing was written.
-    await expect(provider.read("company_legal_fr", olds)).rejects.toThrow(
-      /now points at another Qard account/,
-    );
+    await expect(provider.read("company_legal_fr", outs as never)).rejects.toThrow(ANOTHER_ACCOUNT);
     expect(us.control.requests().map((request) => request.status)).toEqual([200]);
     expect(eu.control.requests()).toEqual([]);
   });
