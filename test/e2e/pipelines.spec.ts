@@ -71,6 +71,12 @@ describe.runIf(runs)("deploy.yml on a push to main", () => {
     expect(apiWrites(world.prod.control)).toEqual([]);
     expect(run.jobLog("prod-plan")).toMatch(/Prod preview \(the plan the prod job applies\)/);
     expect(run.jobLog("prod-plan")).toMatch(/\+ 3 to create/);
+    // The first job installs and builds; the next, with the same lockfile and sources, restores both.
+    expect(run.jobLog("staging")).toMatch(/Run Main Install packages \(no install scripts\)/);
+    expect(run.jobLog("staging")).toMatch(/Run Main Build the library/);
+    expect(run.jobLog("prod-plan")).toMatch(/Cache restored from key: qard-packages-/);
+    expect(run.jobLog("prod-plan")).toMatch(/Cache restored from key: qard-library-/);
+    expect(run.jobLog("prod-plan")).not.toMatch(/Run Main (Install packages \(no install|Build the library)/);
   });
 
   it("once approved, the prod job applies the saved plan with prod's own key and secrets", async () => {
@@ -110,6 +116,9 @@ describe.runIf(runs)("preview.yml on a pull request", () => {
   it("a PR that changes the program previews both stacks; disabling a prod provider without a reviewed allowance fails prod's on the policy", async () => {
     world.repo.git("checkout", "-q", "-b", "disable");
     world.repo.write("infra/main.ts", `${world.repo.read("infra/main.ts")}\n// A reviewed change.\n`);
+    // A change to the library's source too: the jobs must build it, not restore main's build.
+    const librarySource = "providers/src/index.ts";
+    world.repo.write(librarySource, `${world.repo.read(librarySource)}\n// A reviewed change.\n`);
     editProd((text) => text.replace(/(company_legal_fr:\n\s+enabled:) true/, "$1 false"));
     world.repo.commit("A change to the program; company_legal_fr off in prod");
     world.repo.git("checkout", "-q", "main");
@@ -118,6 +127,10 @@ describe.runIf(runs)("preview.yml on a pull request", () => {
     expect(run.jobs["preview-prod"]).toBe("failure");
     expect(run.jobLog("preview-prod")).toMatch(/qard-reviewed-disable/);
     expect(run.jobLog("preview-prod")).toMatch(/disables this provider \(enabled: false\)/);
+    for (const job of ["preview-staging", "preview-prod"]) {
+      expect(run.jobLog(job)).toMatch(/Cache restored from key: qard-packages-/);
+      expect(run.jobLog(job)).toMatch(/Run Main Build the library/);
+    }
   });
 });
 

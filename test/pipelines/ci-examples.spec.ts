@@ -56,9 +56,41 @@ const PINNED_ACTION = /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/;
 // The release each pin stands for, as a comment on the same line: `uses: owner/repo@<sha> # v1.2.3`.
 const PIN_COMMENT = /^\s*-?\s*uses: ([\w.-]+\/[\w./-]+@[0-9a-f]{40}) # v\d+\.\d+\.\d+$/;
 
+// An action of this repository (`uses: ./.github/actions/<name>`): its code is reviewed with the workflows.
+const LOCAL_ACTION = /^\.\/\.github\/actions\/[\w-]+$/;
+
+const LOCAL_ACTION_FILES = readdirSync(path.join(projectRoot(), ".github", "actions")).map((name) =>
+  path.join(".github", "actions", name, "action.yml"),
+);
 const files = readdirSync(WORKFLOWS_DIR).filter((file) => /\.ya?ml$/.test(file));
 const raw = new Map(files.map((file) => [file, readFileSync(path.join(WORKFLOWS_DIR, file), "utf8")]));
-const parsed = new Map(files.map((file) => [file, parse(raw.get(file) ?? "") as unknown]));
+const parsed = new Map(files.map((file) => [file, withLocalActionSteps(parse(raw.get(file) ?? ""))]));
+
+/** The steps of a local composite action: they run in the job that uses it. */
+function localActionSteps(uses: string): unknown[] {
+  const action = parse(readFileSync(path.join(projectRoot(), uses, "action.yml"), "utf8")) as unknown;
+  const runs = isRecord(action) && isRecord(action.runs) ? action.runs : {};
+  if (runs.using !== "composite" || !Array.isArray(runs.steps))
+    throw new Error(`${uses} is not a composite action`);
+  return runs.steps as unknown[];
+}
+
+/**
+ * The workflow with each local action's steps after the step that uses it, so that every check below holds
+ * for what a job runs, whether the workflow or a local action spells it out.
+ */
+function withLocalActionSteps(value: unknown): unknown {
+  if (!isRecord(value) || !isRecord(value.jobs)) return value;
+  for (const job of Object.values(value.jobs)) {
+    if (!isRecord(job) || !Array.isArray(job.steps)) continue;
+    job.steps = job.steps.flatMap((step: unknown) =>
+      isRecord(step) && typeof step.uses === "string" && LOCAL_ACTION.test(step.uses)
+        ? [step, ...localActionSteps(step.uses)]
+        : [step],
+    );
+  }
+  return value;
+}
 
 /** A workflow whose shape the structure test has checked. */
 function workflow(file: string): Workflow {
@@ -88,7 +120,7 @@ function shapeProblems(value: unknown): string[] {
       const hasRun = typeof step.run === "string";
       const hasUses = typeof step.uses === "string";
       if (hasRun === hasUses) return problems.push(`${where} needs exactly one of run and uses`);
-      if (hasUses && !PINNED_ACTION.test(step.uses as string)) {
+      if (hasUses && !PINNED_ACTION.test(step.uses as string) && !LOCAL_ACTION.test(step.uses as string)) {
         problems.push(`${where} uses ${String(step.uses)}, not pinned to a commit SHA`);
       }
     });
@@ -169,10 +201,48 @@ describe("the CI examples in .github/workflows", () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(EXPECTED)("%s names the release of each pinned action beside its SHA", (file) => {
-    const usesLines = (raw.get(file) ?? "").split("\n").filter((line) => /^\s*-?\s*uses:/.test(line));
-    expect(usesLines.length).toBeGreaterThan(0);
-    expect(usesLines.filter((line) => !PIN_COMMENT.test(line))).toEqual([]);
+  it.each([...EXPECTED.map((file) => path.join(".github", "workflows", file)), ...LOCAL_ACTION_FILES])(
+    "%s names the release of each pinned action beside its SHA",
+    (file) => {
+      const usesLines = readFileSync(path.join(projectRoot(), file), "utf8")
+        .split("\n")
+        .filter((line) => /^\s*-?\s*uses:/.test(line) && !/uses: \.\//.test(line));
+      expect(usesLines.length).toBeGreaterThan(0);
+      expect(usesLines.filter((line) => !PIN_COMMENT.test(line))).toEqual([]);
+    },
+  );
+
+  it("restore the packages and the library's build only for exactly what each is made from", () => {
+    const steps = localActionSteps("./.github/actions/install-and-build") as Step[];
+    const cached = steps.filter((step) => step.uses?.startsWith("actions/cache@"));
+    expect(cached.map((step) => step.with?.path)).toEqual(["node_modules", "providers/dist"]);
+    const [packagesKey, libraryKey] = cached.map((step) => String(step.with?.key));
+    // The installed tree depends on the lockfile, the exact Node.js and the platform.
+    for (const part of [
+      "runner.os",
+      "runner.arch",
+      "steps.node.outputs.node-version",
+      "hashFiles('package-lock.json')",
+    ])
+      expect(packagesKey).toContain(part);
+    // The build, on every file tsc reads and the packages it compiles against.
+    for (const input of [
+      "package-lock.json",
+      "tsconfig.json",
+      "providers/package.json",
+      "providers/tsconfig*.json",
+      "providers/src/**",
+    ])
+      expect(libraryKey).toContain(`'${input}'`);
+    // Each install or build runs exactly when its cache missed.
+    const skipped = (command: string, cacheId: string) =>
+      steps.find((step) => step.run?.includes(command))?.if ===
+      `steps.${cacheId}.outputs.cache-hit != 'true'`;
+    expect([skipped("npm ci --ignore-scripts", "packages"), skipped("npm run build", "library")]).toEqual([
+      true,
+      true,
+    ]);
+    expect(cached.map((step) => step.id)).toEqual(["packages", "library"]);
   });
 
   it("pin each action to one commit in every workflow", () => {
@@ -183,6 +253,7 @@ describe("the CI examples in .github/workflows", () => {
       pins.set(action, (pins.get(action) ?? new Set()).add(sha));
     }
     expect([...pins.keys()].sort()).toEqual([
+      "actions/cache",
       "actions/checkout",
       "actions/download-artifact",
       "actions/setup-go",

@@ -41,9 +41,9 @@ const workflowFile = (name: string) => path.join(".github", "workflows", name);
 
 /**
  * The runner's own npm cache, warm: a copy of this machine's (hard links where the file system allows them;
- * cacache writes a new file and renames it, never rewrites one in place). `npm ci` in the jobs finds every
- * package offline, and what setup-node's `cache: npm` restores over it and saves is the runner's copy, never
- * the cache other test files install from at the same time.
+ * cacache writes a new file and renames it, never rewrites one in place). A job that misses the Actions cache
+ * of node_modules runs `npm ci`, which finds every package offline here, and whatever it writes lands in the
+ * runner's copy, never in the cache other test files install from at the same time.
  */
 function createRunnerNpmCache(home: string): string {
   const machineCache = execFileSync("npm", ["config", "get", "cache"], { encoding: "utf8" }).trim();
