@@ -7,6 +7,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$root/.tools/bin:$root/node_modules/.bin:$PATH"
 export PULUMI_SKIP_UPDATE_CHECK=true
+# Every command, engine run and provider process starts a Node.js that loads the same modules (the Pulumi
+# SDK alone is thousands): Node's on-disk compile cache, in its default place, spares re-compiling them.
+if [ -z "${NODE_DISABLE_COMPILE_CACHE:-}" ]; then
+  export NODE_COMPILE_CACHE="${NODE_COMPILE_CACHE:-${TMPDIR:-/tmp}/node-compile-cache}"
+fi
 # Every provider process loads the library's compiled JavaScript: rebuild it when its source is newer.
 stamp="$root/providers/dist/.tsbuildinfo"
 if [ ! -f "$stamp" ] || [ -n "$(find "$root/providers/src" "$root/providers/package.json" "$root/providers/tsconfig.build.json" -newer "$stamp" -print -quit)" ]; then

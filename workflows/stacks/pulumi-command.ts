@@ -12,7 +12,19 @@ export function toolsBinDir(): string {
  * The Pulumi CLI this project drives: the one `npm run setup` built into .tools/bin, else the user's own
  * `pulumi` on PATH (setup builds nothing when that one is recent enough).
  */
-export async function resolvePulumiCommand(): Promise<PulumiCommand> {
+export function resolvePulumiCommand(): Promise<PulumiCommand> {
+  // PulumiCommand.get runs `pulumi version` (a third of a second of CPU): once per process is enough, the
+  // CLI does not change under a running command. A failed lookup is not kept, so a later call retries.
+  resolved ??= findPulumiCommand().catch((error: unknown) => {
+    resolved = undefined;
+    throw error;
+  });
+  return resolved;
+}
+
+let resolved: Promise<PulumiCommand> | undefined;
+
+function findPulumiCommand(): Promise<PulumiCommand> {
   const bin = toolsBinDir();
   if (existsSync(path.join(bin, "pulumi"))) return PulumiCommand.get({ root: path.dirname(bin) });
   return PulumiCommand.get();
