@@ -114,6 +114,20 @@ describe("credentials by Secrets Manager reference", () => {
     expect(await aws.server.secretsActions()).toEqual(["DescribeSecret", "GetSecretValue"]);
   });
 
+  it("check for a create reads a Qard key kept in Secrets Manager once, for the account check and the lookup", async () => {
+    const keyId = await createSecret(EMULATOR_API_KEY);
+    const keyedBySecret = await loadSerializedProvider({
+      "qard:apiUrl": emulator.baseUrl,
+      "qard:apiKeySecretId": keyId,
+    });
+    await aws.server.startRecording();
+    const checked = await keyedBySecret.check({}, { providerName: "shopify", enabled: true });
+    expect(checked.failures ?? []).toEqual([]);
+    expect(checked.inputs.accountFingerprint).toEqual(expect.any(String));
+    expect(await aws.server.secretsActions()).toEqual(["GetSecretValue"]);
+    expect(apiCalls(emulator.control)).toEqual(["GET /api/v6/providers"]);
+  });
+
   it("rejects a payload that is not JSON without quoting it, at create, before any write", async () => {
     const secretId = await createSecret("client_secret=not-json-canary");
     const message = await refusedAtCreate(secretId, reference(secretId), "not-json-canary");

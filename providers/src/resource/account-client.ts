@@ -3,7 +3,7 @@
 import type { QardClient, QardProvider } from "../qard/index.ts";
 import { messageOf } from "../error-message.ts";
 import { accountFingerprint, identityProblem } from "./account-fingerprint.ts";
-import { resolveConnection, type ConnectionConfig } from "./connection.ts";
+import { resolveConnection, type ConnectionConfig, type ResolvedConnection } from "./connection.ts";
 import { rememberSecrets } from "./known-secrets.ts";
 import { accountKey, liveProvider } from "./live-providers.ts";
 import { classifyLookupFailure, type ConnectionSettings, type LookupOutcome } from "./lookup-failure.ts";
@@ -35,7 +35,11 @@ export interface Account extends ConnectionSettings {
 }
 
 export async function clientFor(config: ConnectionConfig): Promise<Account> {
-  const connection = await resolveConnection(config);
+  return accountFor(await resolveConnection(config));
+}
+
+/** The account of a connection already resolved (its key read once, e.g. from Secrets Manager). */
+export async function accountFor(connection: ResolvedConnection): Promise<Account> {
   rememberSecrets(connection.apiKey);
   const { QardClient } = await loadQard();
   return {

@@ -12,6 +12,7 @@ import { SecretSourceError } from "../secrets/secret-source-error.ts";
 import { messageOf } from "../error-message.ts";
 import {
   accountLabel,
+  accountFor,
   clientFor,
   loadQard,
   refuseForeignKey,
@@ -23,7 +24,7 @@ import { adoptionNotice, adoptionRefusal, isTakeover } from "./adoption.ts";
 import { checkInputs, hasUnknowns, type CheckFailure } from "./check-inputs.ts";
 import { connectionForAccount, UnknownAccountError } from "./account-connection.ts";
 import { accountFingerprint, identityProblem } from "./account-fingerprint.ts";
-import { resolveConnection, type ConnectionConfig } from "./connection.ts";
+import { resolveConnection, type ConnectionConfig, type ResolvedConnection } from "./connection.ts";
 import { CREDENTIAL_FIELDS } from "./credential-fields.ts";
 import { diffConfig, stopsManagingCredentials } from "./diff.ts";
 import { rememberSecrets } from "./known-secrets.ts";
@@ -111,8 +112,13 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
     failures.push({ property: "account", reason: error.message });
     return { inputs, failures };
   }
+  // The key is read once (a Secrets Manager read for a key by reference) for both looks below.
+  const resolved = await resolveConnection(connection).then(
+    (value): KeyLookup => ({ value }),
+    (error: unknown): KeyLookup => ({ error }),
+  );
   // Every stack records the account it manages, the one-account form included (account-fingerprint.ts).
-  const identity = await checkIdentity(olds, inputs, connection);
+  const identity = checkIdentity(olds, inputs, connection, resolved);
   if (identity.fingerprint !== undefined) inputs.accountFingerprint = identity.fingerprint;
   if (identity.problem !== undefined) {
     failures.push({
@@ -121,31 +127,31 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
     });
     return { inputs, failures };
   }
-  failures.push(...(await liveFailures(olds, inputs, connection)));
+  failures.push(...(await liveFailures(olds, inputs, resolved)));
   return { inputs, failures };
 }
+
+/** The stack's connection with its key read, or why the key could not be read. */
+type KeyLookup = { value: ResolvedConnection; error?: undefined } | { error: unknown; value?: undefined };
 
 /**
  * The account the key points at, against what the state recorded and what the config pins.
  * Resolving the key makes no call to Qard (a Secrets Manager read for a key by reference). A run that holds
  * no usable key (a pull-request preview) keeps the recorded fingerprint: `up` checks again.
  */
-async function checkIdentity(
+function checkIdentity(
   olds: Record<string, unknown>,
   inputs: ProviderInputs,
   config: ConnectionConfig,
-): Promise<{ fingerprint?: string; problem?: string }> {
+  key: KeyLookup,
+): { fingerprint?: string; problem?: string } {
   // A resource moving to another account starts that account's record afresh.
   const sameAccount = olds.account === inputs.account;
   const recorded =
     sameAccount && typeof olds.accountFingerprint === "string" ? olds.accountFingerprint : undefined;
-  let resolved: Awaited<ReturnType<typeof resolveConnection>>;
-  try {
-    resolved = await resolveConnection(config);
-  } catch {
-    // The same failure is reported where the key is needed (liveFailures, or the operation itself).
-    return recorded === undefined ? {} : { fingerprint: recorded };
-  }
+  // A key that cannot be read is reported where it is needed (liveFailures, or the operation itself).
+  if (key.value === undefined) return recorded === undefined ? {} : { fingerprint: recorded };
+  const resolved = key.value;
   rememberSecrets(resolved.apiKey);
   const current = accountFingerprint(resolved.baseUrl, resolved.apiKey);
   const problem = identityProblem({
@@ -162,7 +168,7 @@ async function checkIdentity(
 async function liveFailures(
   olds: Record<string, unknown>,
   inputs: ProviderInputs,
-  config: ConnectionConfig,
+  key: KeyLookup,
 ): Promise<CheckFailure[]> {
   const creating = olds.providerName === undefined;
   const replacing =
@@ -172,7 +178,8 @@ async function liveFailures(
   let live: QardProvider | undefined;
   let account: Account | undefined;
   try {
-    account = await clientFor(config);
+    if (key.value === undefined) throw key.error;
+    account = await accountFor(key.value);
     live = await liveProvider(account.client, account.account, name);
   } catch (error) {
     const outcome = classifyLookupFailure(error, account);
