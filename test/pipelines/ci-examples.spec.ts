@@ -800,6 +800,11 @@ if [ "$1 $2" = "diff --quiet" ]; then exit "$FAKE_GIT_DIFF"; fi
       "npm run --silent promote -- --from staging --to prod --map eu=$(touch --map pwned);`touch --map pwned` --markdown",
     ]);
     expect(() => hostile.read("pwned")).toThrow();
+    // One pair a line, as a dispatch through the API may send it: every line counts, none is dropped.
+    const lines = runStep("promote-prod.yml", step, { ACCOUNT_MAP: "eu=eu-prod\nus=us-prod\n" });
+    expect(lines.calls).toEqual([
+      "npm run --silent promote -- --from staging --to prod --map eu=eu-prod --map us=us-prod --markdown",
+    ]);
     const none = runStep("promote-prod.yml", step, { ACCOUNT_MAP: "" });
     expect(none.calls).toEqual(["npm run --silent promote -- --from staging --to prod --markdown"]);
   });
