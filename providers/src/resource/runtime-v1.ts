@@ -135,9 +135,9 @@ async function checkAll(news: Record<string, unknown>, context: CheckContext): P
 type KeyLookup = { value: ResolvedConnection; error?: undefined } | { error: unknown; value?: undefined };
 
 /**
- * The account the key points at, against what the state recorded and what the config pins.
- * Resolving the key makes no call to Qard (a Secrets Manager read for a key by reference). A run that holds
- * no usable key (a pull-request preview) keeps the recorded fingerprint: `up` checks again.
+ * The account the key points at, against what the state recorded and what the config pins: no call to
+ * Qard. A run that holds no usable key (a pull-request preview) keeps the recorded fingerprint: `up` checks
+ * again.
  */
 function checkIdentity(
   olds: Record<string, unknown>,
