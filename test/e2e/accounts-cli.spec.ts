@@ -190,11 +190,16 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
   /**
    * A second stack of the same backend, configured by `pulumi config set` (each command without its
    * --stack), whose Qard account is eu: what `npm run stack -- preview` prints for it, and that it makes no
-   * call. The stack is removed afterwards.
+   * call. The stack is removed afterwards. `passphrase` gives it its own, as prod and staging keep apart.
    */
-  async function previewOfClaimingStack(suffix: string, config: string[][]): Promise<string> {
+  async function previewOfClaimingStack(
+    suffix: string,
+    config: string[][],
+    passphrase?: string,
+  ): Promise<string> {
     const other = `${stackName}-${suffix}`;
-    const cliEnv = { cwd: projectRoot(), env: backend.env };
+    const env = { ...backend.env, ...(passphrase ? { PULUMI_CONFIG_PASSPHRASE: passphrase } : {}) };
+    const cliEnv = { cwd: projectRoot(), env };
     try {
       expect((await runPulumi(cli!, ["stack", "init", other], cliEnv)).code).toBe(0);
       for (const command of config) {
@@ -213,7 +218,7 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
           other,
           "--no-policy",
         ],
-        { cwd: projectRoot(), env: { ...process.env, ...backend.env } },
+        { cwd: projectRoot(), env: { ...process.env, ...env } },
       );
       printed.push(preview.stdout + preview.stderr);
       expect(preview.code).toBe(1);
@@ -236,12 +241,17 @@ describe.skipIf(cli === undefined)(`two accounts on two servers, plain CLI ${ski
     );
   });
 
-  it("npm run stack refuses a one-account stack on an account the first one manages", async () => {
-    const refusal = await previewOfClaimingStack("c", [
-      ["config", "set", "qard:apiUrl", eu.baseUrl],
-      ["config", "set", "--secret", "qard:apiKey", EU_KEY],
-      ["config", "set", "--path", "qard:providers.woocommerce.enabled", "true"],
-    ]);
+  it("npm run stack refuses a one-account stack on an account the first one manages, though it cannot decrypt that stack's state", async () => {
+    // Its own passphrase: the first stack's state is read as stored (its secrets stay ciphertext).
+    const refusal = await previewOfClaimingStack(
+      "c",
+      [
+        ["config", "set", "qard:apiUrl", eu.baseUrl],
+        ["config", "set", "--secret", "qard:apiKey", EU_KEY],
+        ["config", "set", "--path", "qard:providers.woocommerce.enabled", "true"],
+      ],
+      "another-stack-passphrase",
+    );
     expect(refusal).toContain(
       `the Qard account of qard:apiUrl and its key of stack ${stackName}-c is the Qard account that stack ${stackName} manages as "eu"`,
     );

@@ -7,6 +7,7 @@ import {
   resolveConnection,
 } from "@qard-iac/pulumi-qard/internal";
 import { storedResources } from "./stored-providers.ts";
+import { exportStoredState } from "./stored-state.ts";
 
 /** One account a stack manages: its name in that stack and the fingerprint of the Qard account. */
 export interface AccountClaim {
@@ -116,7 +117,7 @@ export async function refuseSharedAccounts(stack: Stack): Promise<void> {
   const others: Array<{ stack: string; claims: AccountClaim[] }> = [];
   for (const summary of await stack.workspace.listStacks()) {
     if (summary.name === stack.name || summary.current) continue;
-    const deployment = await stack.workspace.exportStack(summary.name);
+    const deployment = await exportStoredState(stack.workspace, summary.name);
     others.push({ stack: summary.name, claims: accountClaimsIn(deployment) });
   }
   const problems = sharedAccountProblems(stack.name, mine, others);
