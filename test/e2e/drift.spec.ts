@@ -5,7 +5,8 @@ import {
   PutSecretValueCommand,
   SecretsManagerClient,
 } from "@aws-sdk/client-secrets-manager";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import { checkDrift } from "../../workflows/stacks/drift-check/check-drift.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
@@ -73,6 +74,22 @@ describe("npm run drift through the engine", () => {
       expect(await checkpoint()).toBe(before);
     } finally {
       e2e.emulator.control.patchProvider("shopify", { enabled: true });
+    }
+  });
+
+  it("reads the state as stored, never decrypted, and asks the backend's URL once", async () => {
+    // The Automation API's exportStack is `stack export --show-secrets`: it needs the stack's passphrase
+    // or KMS key and puts every secret of the state in plaintext in this process.
+    const decrypting = vi.spyOn(LocalWorkspace.prototype, "exportStack");
+    const whoAmI = vi.spyOn(LocalWorkspace.prototype, "whoAmI");
+    try {
+      const report = await checkDrift({ stackName: e2e.stackName, env });
+      expect(report).toMatchObject({ status: "clean", exitCode: 0 });
+      expect(decrypting).not.toHaveBeenCalled();
+      expect(whoAmI).toHaveBeenCalledTimes(1);
+    } finally {
+      decrypting.mockRestore();
+      whoAmI.mockRestore();
     }
   });
 

@@ -1,8 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
+import type { Deployment, Stack, Workspace } from "@pulumi/pulumi/automation/index.js";
 import { sameJson } from "@qard-iac/pulumi-qard/internal";
+import { exportStoredState } from "./stored-state.ts";
 
 /**
  * Drift reads Qard and compares with the state: while another operation writes both, what it reads is
@@ -83,12 +84,29 @@ export function busyReason(locks: readonly string[], pending: readonly string[])
   return undefined;
 }
 
-/** The state as drift starts; throws a StackBusyError when another operation is writing the stack. */
-export async function refuseBusyStack(stack: Stack, project: string): Promise<Deployment> {
-  const deployment = await stack.exportStack();
-  const url = (await stack.workspace.whoAmI()).url;
-  const why = busyReason(await lockHolders(url, project, stack.name), pendingOperations(deployment));
+// The backend does not change under a workspace: drift's checks before and after its read ask once.
+const backendUrls = new WeakMap<Workspace, Promise<string | undefined>>();
+
+function backendUrlOf(workspace: Workspace): Promise<string | undefined> {
+  let url = backendUrls.get(workspace);
+  if (url === undefined) {
+    url = workspace.whoAmI().then((who) => who.url);
+    backendUrls.set(workspace, url);
+  }
+  return url;
+}
+
+/** Throws a StackBusyError when another operation holds the stack's lock or `state` records one in flight. */
+export async function refuseBusyState(stack: Stack, project: string, state: Deployment): Promise<void> {
+  const url = await backendUrlOf(stack.workspace);
+  const why = busyReason(await lockHolders(url, project, stack.name), pendingOperations(state));
   if (why !== undefined) throw new StackBusyError(stack.name, why);
+}
+
+/** The state now (as stored); throws a StackBusyError when another operation is writing the stack. */
+export async function refuseBusyStack(stack: Stack, project: string): Promise<Deployment> {
+  const deployment = await exportStoredState(stack.workspace, stack.name);
+  await refuseBusyState(stack, project, deployment);
   return deployment;
 }
 

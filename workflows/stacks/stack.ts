@@ -1,5 +1,6 @@
 import {
   LocalWorkspace,
+  type Deployment,
   type InlineProgramArgs,
   type LocalWorkspaceOptions,
   type PulumiFn,
@@ -38,6 +39,17 @@ const DEFAULT_CREATE_HINT = "`npm run stack -- up --stack <name> --create`";
  * UnknownStoredProviderError before anything runs.
  */
 export async function openStack(options: OpenStackOptions): Promise<Stack> {
+  return (await openStackWithState(options)).stack;
+}
+
+export interface OpenedStack {
+  stack: Stack;
+  /** The state openStack checked, as stored (secrets stay ciphertext), read before the plugins' install. */
+  state: Deployment;
+}
+
+/** openStack, with the state it read: a caller that must inspect the state starts from it. */
+export async function openStackWithState(options: OpenStackOptions): Promise<OpenedStack> {
   const args = {
     stackName: options.stackName,
     projectName: PROJECT_NAME,
@@ -50,11 +62,11 @@ export async function openStack(options: OpenStackOptions): Promise<Stack> {
   };
   const stack = await selectStack(options, args, workspaceOptions);
   // Before any engine run: the provider code stored in state is what refresh and destroy execute.
-  await refuseUnknownStoredProviders(stack);
+  const state = await refuseUnknownStoredProviders(stack);
   if (options.program === undefined) {
     await ensureRequiredPlugins(stack, { ...process.env, ...workspaceOptions.envVars });
   }
-  return stack;
+  return { stack, state };
 }
 
 async function selectStack(

@@ -1,6 +1,7 @@
 import type { Deployment, Stack } from "@pulumi/pulumi/automation/index.js";
 import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import { isKnownStub } from "@qard-iac/pulumi-qard/internal";
+import { exportStoredState } from "./stored-state.ts";
 
 interface StoredResource {
   urn?: unknown;
@@ -51,9 +52,12 @@ export class UnknownStoredProviderError extends Error {
   }
 }
 
-/** Exports the stack's state and refuses it when a Qard resource holds provider code of unknown origin. */
+/**
+ * Exports the stack's state (as stored: secrets stay ciphertext) and refuses it when a Qard resource holds
+ * provider code of unknown origin.
+ */
 export async function refuseUnknownStoredProviders(stack: Stack): Promise<Deployment> {
-  const deployment = await stack.exportStack();
+  const deployment = await exportStoredState(stack.workspace, stack.name);
   const urns = unknownStoredProviders(deployment);
   if (urns.length > 0) throw new UnknownStoredProviderError(stack.name, urns);
   return deployment;

@@ -1,10 +1,10 @@
 import type { Deployment, EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { conciseErrorMessage } from "../../../cli/concise-error-message.ts";
 import { policyViolationLines, type PolicyOptions } from "../policy-pack.ts";
-import { openStack, PROJECT_NAME } from "../stack.ts";
+import { openStackWithState, PROJECT_NAME } from "../stack.ts";
 import { UnknownStackError } from "../unknown-stack-error.ts";
 import { UnknownStoredProviderError } from "../stored-providers.ts";
-import { refuseBusyStack, refuseChangedStack, StackBusyError } from "../busy-stack.ts";
+import { refuseBusyState, refuseChangedStack, StackBusyError } from "../busy-stack.ts";
 import { classifyPreview, statusOf } from "./classify.ts";
 import { errorKindOf } from "./error-kind.ts";
 import { reportOf, type DriftReport } from "./drift-report.ts";
@@ -30,11 +30,13 @@ export interface CheckDriftOptions {
 export async function checkDrift(options: CheckDriftOptions): Promise<DriftReport> {
   const events: EngineEvent[] = [];
   try {
-    const stack = await openStack({
+    const { stack, state: before } = await openStackWithState({
       stackName: options.stackName,
       ...(options.env ? { env: options.env } : {}),
     });
-    const before = await refuseBusyStack(stack, PROJECT_NAME);
+    // The state opening the stack read is where drift starts: the check after the read compares with it,
+    // so whatever wrote the stack since is caught there.
+    await refuseBusyState(stack, PROJECT_NAME, before);
     await stack.preview({
       refresh: true,
       // The refresh reads Qard with the provider configured from the stack's current config (a rotated
