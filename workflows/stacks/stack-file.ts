@@ -1,6 +1,6 @@
 import { readFile, writeFile, rename } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { parseDocument, type Document } from "yaml";
 import { projectRoot } from "../../infra/project-root.ts";
 import { PROTOTYPE_KEY_REASON, prototypeKeyPaths } from "@qard-iac/pulumi-qard/rules";
 import { identifierProblem, isRecord, quoteRefused, sameJson } from "@qard-iac/pulumi-qard/internal";
@@ -48,20 +48,22 @@ export async function readStackProviders(
   dir = projectRoot(),
   at: readonly string[] = PROVIDERS_PATH,
 ): Promise<RawProviders> {
-  const file = stackFilePath(stack, dir);
-  const text = await readStackFile(stack, dir);
-  const value = jsonOf(parseDocument(text).getIn(at));
+  const document = parseDocument(await readStackFile(stack, dir));
+  return providersIn(document, at, path.basename(stackFilePath(stack, dir)));
+}
+
+/** The providers a parsed stack file declares at `at`; `file` names it in errors. */
+function providersIn(document: Document, at: readonly string[], file: string): RawProviders {
+  const value = jsonOf(document.getIn(at));
   if (value === undefined) return {};
   if (!isRecord(value)) {
-    throw new Error(
-      `${path.basename(file)}: ${at.slice(1).join(".")} must be a map of provider name to its settings`,
-    );
+    throw new Error(`${file}: ${at.slice(1).join(".")} must be a map of provider name to its settings`);
   }
   // The YAML parser keeps `__proto__` as an own key; copying it into another object would set a prototype.
   const reserved = prototypeKeyPaths(value);
   if (reserved.length > 0) {
     const keys = reserved.map((key) => quoteRefused([...at.slice(1), ...key].join(".")));
-    throw new Error(`${path.basename(file)}: ${keys.join(", ")} ${PROTOTYPE_KEY_REASON}`);
+    throw new Error(`${file}: ${keys.join(", ")} ${PROTOTYPE_KEY_REASON}`);
   }
   return value as RawProviders;
 }
@@ -89,7 +91,8 @@ export async function readStackAccounts(
   if (accounts === undefined) return {};
   if (!isRecord(accounts))
     throw new Error(`${file}: qard:accounts must be a map of account name to its settings`);
-  const flat = await readStackProviders(stack, dir);
+  // One read, one parse: every account's providers come from the same version of the file.
+  const flat = providersIn(document, PROVIDERS_PATH, file);
   const result: Record<string, StackAccount> = {};
   for (const [account, entry] of Object.entries(accounts)) {
     const problem = identifierProblem(account);
@@ -98,7 +101,7 @@ export async function readStackAccounts(
     const settings = isRecord(entry) ? entry : {};
     const secretId = settings.apiKeySecretId;
     const at = providersPath(account);
-    const nested = await readStackProviders(stack, dir, at);
+    const nested = providersIn(document, at, file);
     const providers: RawProviders = {};
     const locations: Record<string, readonly string[]> = {};
     for (const [name, provider] of Object.entries(nested)) {
