@@ -14,6 +14,7 @@ import { requireJson, type RequestPipeline } from "./request-pipeline.ts";
 
 // The endpoints of a user's data (users, data connections, syncs, commerce data): what `npm run verify`
 // calls to prove that a configured provider works end to end. The Pulumi resources never call them.
+// Each is documented once, on the QardClient method that exposes it (client.ts): the API users read.
 
 const ANY_ITEMS: ListItems<unknown> = {
   plain: (values) => [...values],
@@ -22,7 +23,6 @@ const ANY_ITEMS: ListItems<unknown> = {
 
 const COMMERCE_COLLECTIONS = Object.keys(COMMERCE_COLLECTION_DATA_TYPES) as readonly string[];
 
-/** POST /api/v6/users/legal. Not repeated after an ambiguous failure: it could create the user twice. */
 export async function createLegalUser(
   pipeline: RequestPipeline,
   input: { name: string; siren?: string },
@@ -36,7 +36,6 @@ export async function createLegalUser(
   return parseAnswer((await loadSchemas()).legalUserSchema, requireJson(answer), answer.origin);
 }
 
-/** POST /api/v6/users/{id}/data-connections. The answer says whether the user must authorize first. */
 export async function createDataConnection(
   pipeline: RequestPipeline,
   userId: string,
@@ -56,7 +55,6 @@ export async function createDataConnection(
   return parseAnswer((await loadSchemas()).dataConnectionSchema, requireJson(answer), answer.origin);
 }
 
-/** GET /api/v6/users/{id}/data-connections/{cid}. */
 export async function getDataConnection(
   pipeline: RequestPipeline,
   userId: string,
@@ -69,11 +67,6 @@ export async function getDataConnection(
   return parseAnswer((await loadSchemas()).dataConnectionSchema, requireJson(answer), answer.origin);
 }
 
-/**
- * POST /api/v6/users/{id}/sync, for the given data types or all of them. A type already QUEUED or
- * FETCHING makes Qard answer 409, thrown as a QardApiError with status 409: whether that is a failure is
- * the caller's decision.
- */
 export async function startSync(
   pipeline: RequestPipeline,
   userId: string,
@@ -88,7 +81,6 @@ export async function startSync(
   return parseAnswer((await loadSchemas()).syncAnswerSchema, requireJson(answer), answer.origin);
 }
 
-/** GET /api/v6/users/{id}/sync/latest: the latest sync of each data type. */
 export async function latestSyncs(pipeline: RequestPipeline, userId: string): Promise<SyncStatus[]> {
   const answer = await pipeline.send({
     method: "GET",
@@ -98,7 +90,6 @@ export async function latestSyncs(pipeline: RequestPipeline, userId: string): Pr
   return parseAnswer(schemas.arrayOf(schemas.syncStatusSchema), requireJson(answer), answer.origin);
 }
 
-/** GET /api/v6/users/{id}/commerce-{collection}, every page. Items are returned as Qard sent them. */
 export async function listCommerce(
   pipeline: RequestPipeline,
   userId: string,

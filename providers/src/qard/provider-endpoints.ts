@@ -9,22 +9,18 @@ import { collectPages, type ListItems } from "./paged-list.ts";
 import { plainProviders } from "./plain-answers.ts";
 import type { RequestPipeline } from "./request-pipeline.ts";
 
-// The endpoints that configure a provider of the account: what the Pulumi resources call.
+// The endpoints that configure a provider of the account: what the Pulumi resources call. Each is
+// documented once, on the QardClient method that exposes it (client.ts): the API users read.
 
 const PROVIDER_ITEMS: ListItems<QardProvider> = {
   plain: plainProviders,
   schema: (schemas) => schemas.providerSchema,
 };
 
-/** GET /api/v6/providers, following pages when Qard answers with an envelope. */
 export function listProviders(pipeline: RequestPipeline): Promise<QardProvider[]> {
   return collectPages(pipeline, `${API}/providers`, PROVIDER_ITEMS);
 }
 
-/**
- * PUT /api/v6/providers/{name}/credentials. Credentials are write-only at Qard; their values are scrubbed
- * from anything Qard answers before it can reach an error.
- */
 export async function putCredentials(
   pipeline: RequestPipeline,
   name: string,
@@ -39,7 +35,6 @@ export async function putCredentials(
   });
 }
 
-/** PUT /api/v6/providers/{name}/settings with the flat object of settings. */
 export async function putSettings(
   pipeline: RequestPipeline,
   name: string,
@@ -53,7 +48,6 @@ export async function putSettings(
   });
 }
 
-/** PUT /api/v6/providers/{name} {"enable": bool}. Qard refuses to enable a provider lacking credentials. */
 export async function setEnabled(pipeline: RequestPipeline, name: string, enabled: boolean): Promise<void> {
   if (typeof enabled !== "boolean") throw new QardConfigError("setEnabled: enabled must be a boolean");
   await pipeline.send({
