@@ -12,7 +12,7 @@ import { QARD_PROVIDER_CONFIG_TYPE } from "@qard-iac/pulumi-qard/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStackConfig } from "../../workflows/stacks/stack.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
-import { freePort } from "../helpers/moto.ts";
+import { freePort } from "../helpers/free-port.ts";
 import { runScript } from "../helpers/run-script.ts";
 import { waitUntil } from "../helpers/wait-until.ts";
 

@@ -14,7 +14,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
 import { projectRoot } from "../../infra/project-root.ts";
 import { apiWrites } from "../helpers/api-calls.ts";
 import { call } from "../helpers/emulator.ts";
-import { freePort } from "../helpers/moto.ts";
+import { freePort } from "../helpers/free-port.ts";
 import { cliOrSkipReason, findOfficialCli, runPulumi } from "../helpers/official-cli.ts";
 import { createTestBackend, type TestBackend } from "../helpers/pulumi-backend.ts";
 import { runScript } from "../helpers/run-script.ts";

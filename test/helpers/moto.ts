@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
@@ -22,39 +21,29 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts moto's server (installed by `npm run setup`) on a free 127.0.0.1 port and waits until it answers. */
+/**
+ * Starts moto's server (installed by `npm run setup`) on a 127.0.0.1 port of its own choosing and waits until
+ * it answers. It binds port 0 and prints the port it got: a port picked here and handed over could be taken by
+ * another process in between (two test files starting servers at once did that).
+ */
 export async function startMoto(): Promise<MotoServer> {
-  const port = await freePort();
   const recordingDir = mkdtempSync(path.join(tmpdir(), "moto-"));
-  const child: ChildProcess = spawn(
-    path.join(toolsBinDir(), "moto_server"),
-    ["-H", "127.0.0.1", "-p", String(port)],
-    {
-      stdio: ["ignore", "ignore", "pipe"],
-      // The recorder writes where it is told, not into the working directory.
-      env: {
-        ...process.env,
-        MOTO_RECORDER_FILEPATH: path.join(recordingDir, "log"),
-      },
+  const child: ChildProcess = spawn(path.join(toolsBinDir(), "moto_server"), ["-H", "127.0.0.1", "-p", "0"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    // The recorder writes where it is told, not into the working directory.
+    env: {
+      ...process.env,
+      MOTO_RECORDER_FILEPATH: path.join(recordingDir, "log"),
     },
-  );
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const endpoint = `http://127.0.0.1:${port}`;
+  let endpoint = "";
   const answers = async (): Promise<boolean> => {
     if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}`);
+    const port = /Running on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1];
+    if (port === undefined) return false; // not bound yet
+    endpoint = `http://127.0.0.1:${port}`;
     try {
       return (await fetch(`${endpoint}/moto-api/`)).status < 500;
     } catch {
@@ -62,7 +51,7 @@ export async function startMoto(): Promise<MotoServer> {
     }
   };
   try {
-    await waitUntil(`moto_server to answer on ${endpoint}`, answers, (ok) => ok, {
+    await waitUntil("moto_server to answer on the port it printed", answers, (ok) => ok, {
       timeoutMs: 30_000,
       intervalMs: 100,
     });

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFi
 import path from "node:path";
 import { projectRoot } from "../../infra/project-root.ts";
 import { toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
-import { freePort } from "../helpers/moto.ts";
+import { freePort } from "../helpers/free-port.ts";
 import { runCommand } from "../helpers/run-script.ts";
 
 export type JobResult = "success" | "failure" | "skipped";

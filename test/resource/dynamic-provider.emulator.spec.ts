@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { accountFingerprint } from "@qard-iac/pulumi-qard/internal";
 import { call, EMULATOR_API_KEY } from "../helpers/emulator.ts";
 import { apiCalls } from "../helpers/api-calls.ts";
-import { freePort } from "../helpers/moto.ts";
+import { freePort } from "../helpers/free-port.ts";
 import { startProviderOnEmulator } from "../helpers/provider-fixture.ts";
 import { loadSerializedProvider } from "../helpers/serialized-provider.ts";
 import type { ProviderInputs, ProviderOutputs } from "@qard-iac/pulumi-qard/internal";
