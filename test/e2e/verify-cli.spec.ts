@@ -3,9 +3,11 @@
  * secret API key in a real stack's config (through the Pulumi CLI, on a throwaway backend), then drives the
  * emulator. The provider is configured in the emulator directly: verify needs no `pulumi up`.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { projectRoot } from "../../infra/project-root.ts";
 import { QardClient } from "../../providers/src/qard/index.ts";
+import { readStackConnection } from "../../workflows/stacks/stack-connection.ts";
 import { createE2eStack, type E2eStack } from "../helpers/e2e-stack.ts";
 import { runCommand } from "../helpers/run-script.ts";
 
@@ -86,5 +88,17 @@ describe("npm run verify (node workflows/verify/main.ts)", () => {
     expect(result.stderr).toContain(e2e.stackName);
     const stacks = await e2e.stack.workspace.listStacks();
     expect(stacks.map((stack) => stack.name)).not.toContain(missing);
+  });
+
+  it("reads the connection from one listing of the stack's config, decrypting the API key alone", async () => {
+    const getConfig = vi.spyOn(LocalWorkspace.prototype, "getConfig");
+    try {
+      const connection = await readStackConnection(e2e.stackName, e2e.backend.env);
+      expect(connection).toEqual({ baseUrl: e2e.emulator.baseUrl, apiKey: API_KEY });
+      // qard:apiUrl came from the listing; the secret key is the one value decrypted.
+      expect(getConfig.mock.calls.map(([, key]) => key)).toEqual(["qard:apiKey"]);
+    } finally {
+      getConfig.mockRestore();
+    }
   });
 });

@@ -8,8 +8,8 @@ import { projectRoot } from "../../infra/project-root.ts";
 import { selectExistingStack } from "./select-stack.ts";
 import { UnknownStackError } from "./unknown-stack-error.ts";
 import { resolvePulumiCommand, toolEnvironment } from "./pulumi-command.ts";
+import { readStoredConfig } from "./stored-config.ts";
 import {
-  messageOf,
   connectionConfigFrom,
   connectionForAccount,
   resolveConnection,
@@ -46,18 +46,14 @@ export async function connectionFromStackConfig(
 // declared under qard:accounts, which is one config value with the accounts' keys.
 const CONNECTION_KEYS = ["qard:apiUrl", "qard:apiKey", "qard:apiKeySecretId", "qard:accounts"] as const;
 
-function isMissingConfigKey(error: unknown): boolean {
-  return /configuration key '[^']*' not found for stack/.test(messageOf(error));
-}
-
+/** One listing of the stack's config as stored, then a decrypting read for each connection key that is secret. */
 async function readConnectionKeys(stack: Stack): Promise<StackConfigValues> {
+  const stored = await readStoredConfig(stack.workspace, stack.name);
   const config: Record<string, { value: string }> = {};
   for (const key of CONNECTION_KEYS) {
-    const value = await stack.getConfig(key).catch((error: unknown) => {
-      if (isMissingConfigKey(error)) return undefined;
-      throw error;
-    });
-    if (value !== undefined) config[key] = value;
+    const entry = stored[key];
+    if (entry === undefined) continue;
+    config[key] = entry.secret ? await stack.getConfig(key) : { value: entry.value };
   }
   return config;
 }
