@@ -5,14 +5,14 @@
  */
 import { CreateSecretCommand } from "@aws-sdk/client-secrets-manager";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.ts";
 import { toolsBinDir } from "../../workflows/stacks/pulumi-command.ts";
 import { startMoto, type MotoServer } from "../helpers/moto.ts";
 import { TEST_PASSPHRASE } from "../helpers/pulumi-backend.ts";
 import { runCommand } from "../helpers/run-script.ts";
+import { createActHome } from "./act-home.ts";
 import { createActRunner, type ActRun, type ActRunner } from "./act-run.ts";
 import { startGitHubStandIn, type GitHubStandIn } from "./github-stand-in.ts";
 import { createPipelineRepo, PIPELINE_REPOSITORY, type PipelineRepo } from "./pipeline-repo.ts";
@@ -59,7 +59,7 @@ function createRunnerNpmCache(home: string): string {
 }
 
 export async function createPipelineWorld(): Promise<PipelineWorld> {
-  const home = mkdtempSync(path.join(tmpdir(), "qard-act-"));
+  const home = createActHome();
   const moto = await startMoto();
   const staging = await startEmulator({ apiKeys: [STAGING_KEY] });
   const prod = await startEmulator({ apiKeys: [PROD_KEY] });
