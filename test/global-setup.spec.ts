@@ -1,7 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { promisify } from "node:util";
+import { resolvePulumiCommand } from "../workflows/stacks/pulumi-command.ts";
 import { isBuildStale, modificationTimes } from "./global-setup.ts";
 
 describe("isBuildStale", () => {
@@ -30,5 +33,18 @@ describe("modificationTimes", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the suite's Pulumi home", () => {
+  it("is a folder of this run's own: a CLI the tests start logs there, not in the user's ~/.pulumi", async () => {
+    const home = process.env.PULUMI_HOME ?? "(not set)";
+    expect(path.basename(home)).toMatch(/^qard-test-pulumi-home-/);
+    expect(path.dirname(home)).toBe(tmpdir());
+    const { command } = await resolvePulumiCommand();
+    await promisify(execFile)(command, ["version"]);
+    expect(readdirSync(path.join(home, "logs")).filter((name) => name.endsWith("-version.log"))).not.toEqual(
+      [],
+    );
   });
 });
