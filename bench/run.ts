@@ -5,6 +5,7 @@ import os from "node:os";
 import { CATALOGUE } from "../emulator/catalogue.ts";
 import { resolvePulumiCommand } from "../workflows/stacks/pulumi-command.ts";
 import { createTestBackend } from "../test/helpers/pulumi-backend.ts";
+import { useOwnPulumiHome } from "../test/helpers/own-pulumi-home.ts";
 import { measureApiCalls } from "./api-calls.ts";
 import { BenchStacks } from "./bench-stacks.ts";
 import { measureOverhead } from "./engine-overhead.ts";
@@ -41,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`[${seconds} s] ${message}`);
   };
 
+  // How many CLI logs this machine has kept would otherwise be part of every figure.
+  const removePulumiHome = useOwnPulumiHome();
   const backend = await createTestBackend();
   const stacks = new BenchStacks(backend.env);
   let slow: SlowEmulator | undefined;
@@ -54,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
       await rss?.close();
       await slow?.emulator.close();
       await backend.remove();
+      removePulumiHome();
     })();
     return cleaning;
   }

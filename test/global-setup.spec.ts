@@ -39,7 +39,7 @@ describe("modificationTimes", () => {
 describe("the suite's Pulumi home", () => {
   it("is a folder of this run's own: a CLI the tests start logs there, not in the user's ~/.pulumi", async () => {
     const home = process.env.PULUMI_HOME ?? "(not set)";
-    expect(path.basename(home)).toMatch(/^qard-test-pulumi-home-/);
+    expect(path.basename(home)).toMatch(/^qard-pulumi-home-/);
     expect(path.dirname(home)).toBe(tmpdir());
     const { command } = await resolvePulumiCommand();
     await promisify(execFile)(command, ["version"]);

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
+import { useOwnPulumiHome } from "./helpers/own-pulumi-home.ts";
 
 // Tests that load the serialized provider run providers/dist (the runtime the stub requires has no source
 // condition), so `npx vitest` alone must not test a stale build: the same rule as scripts/with-tools.sh.
@@ -32,21 +32,8 @@ export function* modificationTimes(paths: readonly string[]): Generator<number> 
 
 export default function setUpSuite(): () => void {
   rebuildStaleProviders();
-  return useOwnPulumiHome();
-}
-
-/**
- * Every Pulumi CLI the suite starts (thousands) writes a log under $PULUMI_HOME/logs and, before anything
- * else, lists and stats every log there to rotate them: with the 53,000 logs earlier runs had left in
- * ~/.pulumi/logs, `pulumi version` took 0.42 s of CPU instead of 0.11 s. The suite's CLI runs get a home
- * of their own, removed when the run ends: the user's ~/.pulumi is neither read nor filled. Nothing else is
- * needed from it (backends come from PULUMI_BACKEND_URL; plugins from .tools/bin, acquisition is off).
- */
-function useOwnPulumiHome(): () => void {
-  const home = mkdtempSync(path.join(tmpdir(), "qard-test-pulumi-home-"));
   // Set before vitest starts its workers: each inherits it, and every process they start.
-  process.env.PULUMI_HOME = home;
-  return () => rmSync(home, { recursive: true, force: true });
+  return useOwnPulumiHome();
 }
 
 function rebuildStaleProviders(): void {
