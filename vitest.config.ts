@@ -7,8 +7,8 @@ import { defineConfig } from "vitest/config";
 const conditions = ["@qard-iac/source"];
 
 /**
- * Two files run long for their size: the workflow runs under act (test/e2e/pipelines.spec.ts, about eight
- * minutes on two cores) and the soak (test/e2e/soak.spec.ts, over a minute of cycles in a small file). Left
+ * Two files run long for their size: the workflow runs under act (test/e2e/pipelines.spec.ts, about four
+ * minutes on two cores) and the soak (test/e2e/soak.spec.ts, about a minute of cycles in a small file). Left
  * to vitest's order on a fresh clone (largest file first), the soak ran last, alone, while the other worker
  * had nothing left. Started first, both overlap the other end-to-end files. The rest keep vitest's order
  * (slowest of the last run first, else largest first).
