@@ -2,7 +2,7 @@ import type { Workspace } from "@pulumi/pulumi/automation/index.js";
 import { isRecord } from "@qard-iac/pulumi-qard/internal";
 import { runWorkspaceCli } from "./workspace-cli.ts";
 
-/** One key of a stack's config as stored: a plain value (objects as JSON text), or only the word that it is secret. */
+/** One key of a stack's config as stored: its plain value (an object as JSON text), or, for a secret, no value. */
 export type StoredConfigEntry = { secret: false; value: string } | { secret: true };
 
 /**
