@@ -171,12 +171,29 @@ describe("pulumi up / preview / refresh / destroy through the engine", () => {
     // Slow answers keep the first up holding the lock while the second tries; settled ups never throw,
     // so nothing between adding the fault and clearing it can skip the clearing.
     e2e.emulator.control.addFault({ path: "/api/v6/providers/*", latencyMs: 1500, times: 10 });
-    const results = await Promise.allSettled([e2e.stack.up({ ...e2e.record }), second.up()]);
+    // The second starts once the first holds the lock (the backend takes it before the engine's first
+    // event). Started in the same instant, the two can race inside Pulumi's file backend: its lock check
+    // lists the lock folder, then reads each file listed and returns a failed read as it is, so a lock file
+    // being written in that instant refused the second up with another error (once in a fresh-clone run).
+    let firstEvent = () => {};
+    const firstHoldsLock = new Promise<void>((resolve) => (firstEvent = resolve));
+    const first = e2e.stack.up({
+      ...e2e.record,
+      onEvent: (event) => {
+        e2e.record.onEvent(event);
+        firstEvent();
+      },
+    });
+    const results = await Promise.allSettled([
+      first,
+      Promise.race([firstHoldsLock, first.catch(() => undefined)]).then(() => second.up()),
+    ]);
     e2e.emulator.control.clearFaults();
     const refused = results.filter((r) => r.status === "rejected");
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrentUpdateError);
+    const reason: unknown = (refused[0] as PromiseRejectedResult).reason;
+    expect(reason, String(reason)).toBeInstanceOf(ConcurrentUpdateError);
     const state = await e2e.stack.exportStack();
     expect(
       state.deployment.resources.filter((r: { type: string }) => r.type.includes("qard:ProviderConfig")),
