@@ -48,3 +48,18 @@ describe("the suite's Pulumi home", () => {
     );
   });
 });
+
+describe("the suite's compile cache", () => {
+  it.skipIf(process.env.NODE_DISABLE_COMPILE_CACHE)(
+    "is a folder of this run's own: a Node.js the tests start writes its entries there, not in the shared cache",
+    async () => {
+      const cache = process.env.NODE_COMPILE_CACHE ?? "(not set)";
+      expect(path.basename(cache)).toMatch(/^qard-compile-cache-/);
+      expect(path.dirname(cache)).toBe(tmpdir());
+      const script = "require('yaml'); process.stdout.write(require('node:module').getCompileCacheDir())";
+      const { stdout } = await promisify(execFile)(process.execPath, ["-e", script]);
+      expect(stdout.startsWith(cache + path.sep)).toBe(true);
+      expect(readdirSync(stdout)).not.toEqual([]);
+    },
+  );
+});

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
+import { useOwnCompileCache } from "./helpers/own-compile-cache.ts";
 import { useOwnPulumiHome } from "./helpers/own-pulumi-home.ts";
 
 // Tests that load the serialized provider run providers/dist (the runtime the stub requires has no source
@@ -32,8 +33,14 @@ export function* modificationTimes(paths: readonly string[]): Generator<number> 
 
 export default function setUpSuite(): () => void {
   rebuildStaleProviders();
-  // Set before vitest starts its workers: each inherits it, and every process they start.
-  return useOwnPulumiHome();
+  // Set before vitest starts its workers: each inherits them, and every process they start.
+  const removePulumiHome = useOwnPulumiHome();
+  const removeCompileCache = useOwnCompileCache();
+  return () => {
+    removePulumiHome();
+    // vitest closes its workers after this teardown, and each writes its compile cache as it exits.
+    process.once("exit", removeCompileCache);
+  };
 }
 
 function rebuildStaleProviders(): void {
